@@ -1,0 +1,481 @@
+package dev.paperlist.catalog;
+
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import dev.paperlist.model.ArxivId;
+import dev.paperlist.model.Badge;
+import dev.paperlist.model.BadgeKinds;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.GitHubRepo;
+import dev.paperlist.model.Labels;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.PartialDate;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.Settings;
+import dev.paperlist.model.SourcePosition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the YAML tree into the model, checking every key, type and value on the way. The first
+ * problem stops loading with a one-line message that names the file, line and column.
+ */
+final class CatalogBinder {
+    static final int MAX_SECTION_DEPTH = 5;
+
+    static final List<String> ROOT_KEYS = List.of("settings", "sections");
+    static final List<String> SETTINGS_KEYS = List.of("not_accepted", "labels", "author_separator",
+            "tag_separator", "toc", "toc_papers", "top_heading_level");
+    static final List<String> LABEL_KEYS = List.of("paper", "accepted", "submitted", "authors", "tags",
+            "abstract", "notes");
+    static final List<String> SECTION_KEYS = List.of("title", "papers", "sections");
+    static final List<String> PAPER_KEYS = List.of("id", "name", "title", "url", "code", "badges", "venue",
+            "submitted", "authors", "tags", "abstract", "notes", "arxiv", "topics", "summary", "comment",
+            "added", "image");
+    static final List<String> REF_KEYS = List.of("ref");
+    static final List<String> BADGE_KEYS = List.of("kind", "url", "alt", "label", "message", "color", "logo",
+            "logo_color", "image");
+    static final List<String> NOTE_KEYS = List.of("label", "url");
+
+    private final String fileName;
+    private final Map<String, Paper> papersById = new HashMap<>();
+    private final Map<String, List<Paper>> papersByName = new HashMap<>();
+    private final List<PendingRef> pendingRefs = new ArrayList<>();
+
+    CatalogBinder(String fileName) {
+        this.fileName = fileName;
+    }
+
+    Catalog bind(YamlNode root) {
+        YamlNode.Mapping top = mapping(root, "the catalogue");
+        checkKeys(top, ROOT_KEYS, "the catalogue");
+        Settings settings = top.entries().containsKey("settings")
+                ? settings(mapping(value(top, "settings"), "'settings'"))
+                : Settings.DEFAULT;
+        YamlNode.Entry sectionsEntry = top.entries().get("sections");
+        if (sectionsEntry == null) {
+            throw error(top.position(), "missing key 'sections' (the list of top-level sections)");
+        }
+        List<SectionDraft> drafts = new ArrayList<>();
+        for (YamlNode item : sequence(sectionsEntry.value(), "'sections'").items()) {
+            drafts.add(sectionDraft(item, 1, settings));
+        }
+        resolveRefs();
+        List<Section> sections = new ArrayList<>();
+        for (SectionDraft draft : drafts) {
+            sections.add(draft.build(""));
+        }
+        return new Catalog(settings, sections);
+    }
+
+    // ---- settings ----
+
+    private Settings settings(YamlNode.Mapping map) {
+        checkKeys(map, SETTINGS_KEYS, "'settings'");
+        Settings d = Settings.DEFAULT;
+        Labels labels = d.labels();
+        if (map.entries().containsKey("labels")) {
+            YamlNode.Mapping l = mapping(value(map, "labels"), "'labels'");
+            checkKeys(l, LABEL_KEYS, "'labels'");
+            Labels dl = Labels.DEFAULT;
+            labels = new Labels(
+                    optionalText(l, "paper", dl.paper()),
+                    optionalText(l, "accepted", dl.accepted()),
+                    optionalText(l, "submitted", dl.submitted()),
+                    optionalText(l, "authors", dl.authors()),
+                    optionalText(l, "tags", dl.tags()),
+                    optionalText(l, "abstract", dl.abstractText()),
+                    optionalText(l, "notes", dl.notes()));
+        }
+        int level = d.topHeadingLevel();
+        if (map.entries().containsKey("top_heading_level")) {
+            YamlNode.Scalar s = scalar(value(map, "top_heading_level"), "'top_heading_level'");
+            if (!s.text().matches("[1-6]")) {
+                throw error(s.position(), "'top_heading_level' must be a number from 1 to 6, got '" + s.text() + "'");
+            }
+            level = Integer.parseInt(s.text());
+        }
+        return new Settings(
+                optionalText(map, "not_accepted", d.notAccepted()),
+                labels,
+                rawText(map, "author_separator", d.authorSeparator()),
+                rawText(map, "tag_separator", d.tagSeparator()),
+                bool(map, "toc", d.toc()),
+                bool(map, "toc_papers", d.tocPapers()),
+                level);
+    }
+
+    // ---- sections ----
+
+    private SectionDraft sectionDraft(YamlNode node, int depth, Settings settings) {
+        YamlNode.Mapping map = mapping(node, "a section");
+        checkKeys(map, SECTION_KEYS, "a section");
+        String title = requiredText(map, "title", "a section");
+        if (depth > MAX_SECTION_DEPTH) {
+            throw error(map.position(), "section '" + title + "' is nested " + depth
+                    + " levels deep; at most " + MAX_SECTION_DEPTH + " levels are allowed");
+        }
+        // Papers are headed one level below their section; Markdown stops at level 6.
+        int paperLevel = settings.topHeadingLevel() + depth;
+        if (paperLevel > 6) {
+            throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its papers"
+                    + " would need level " + paperLevel + " (lower 'top_heading_level' or the nesting)");
+        }
+        SectionDraft draft = new SectionDraft(title, map.position());
+        if (map.entries().containsKey("papers")) {
+            for (YamlNode item : sequence(value(map, "papers"), "'papers'").items()) {
+                YamlNode.Mapping paperMap = mapping(item, "a paper");
+                if (paperMap.entries().containsKey("ref")) {
+                    checkKeys(paperMap, REF_KEYS, "a paper reference");
+                    YamlNode.Scalar ref = scalar(value(paperMap, "ref"), "'ref'");
+                    int index = draft.entries.size();
+                    draft.entries.add(null);
+                    draft.positions.add(ref.position());
+                    pendingRefs.add(new PendingRef(text(ref, "'ref'"), ref.position(), draft, index));
+                } else {
+                    Paper paper = paper(paperMap);
+                    register(paper);
+                    draft.entries.add(paper);
+                    draft.positions.add(paper.position());
+                }
+            }
+        }
+        if (map.entries().containsKey("sections")) {
+            for (YamlNode item : sequence(value(map, "sections"), "'sections'").items()) {
+                draft.children.add(sectionDraft(item, depth + 1, settings));
+            }
+        }
+        return draft;
+    }
+
+    private void register(Paper paper) {
+        if (paper.id() != null) {
+            Paper previous = papersById.putIfAbsent(paper.id(), paper);
+            if (previous != null) {
+                throw error(paper.position(), "paper id '" + paper.id() + "' is already used at line "
+                        + previous.position().line());
+            }
+        }
+        papersByName.computeIfAbsent(paper.name(), k -> new ArrayList<>()).add(paper);
+    }
+
+    private void resolveRefs() {
+        for (PendingRef ref : pendingRefs) {
+            Paper target = papersById.get(ref.key);
+            if (target == null) {
+                List<Paper> named = papersByName.getOrDefault(ref.key, List.of());
+                if (named.size() == 1) {
+                    target = named.get(0);
+                } else if (named.size() > 1) {
+                    throw error(ref.position, "'ref: " + ref.key + "' matches " + named.size()
+                            + " papers by name; give the paper an 'id' and refer to that");
+                } else {
+                    Set<String> known = new java.util.TreeSet<>(papersById.keySet());
+                    known.addAll(papersByName.keySet());
+                    throw error(ref.position, "'ref: " + ref.key + "' matches no paper id or name"
+                            + DidYouMean.hint(ref.key, known));
+                }
+            }
+            ref.section.entries.set(ref.index, target);
+        }
+    }
+
+    // ---- papers ----
+
+    private Paper paper(YamlNode.Mapping map) {
+        checkKeys(map, PAPER_KEYS, "a paper");
+        String name = requiredText(map, "name", "a paper");
+        Paper.Builder b = Paper.builder(name, requiredText(map, "title", "paper '" + name + "'"))
+                .position(map.position());
+        String id = optionalText(map, "id", null);
+        if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw error(value(map, "id").position(),
+                    "'id' may use letters, digits, '.', '-' and '_' only, got '" + id + "'");
+        }
+        b.id(id);
+        b.url(url(map, "url"));
+        YamlNode.Entry code = map.entries().get("code");
+        if (code != null) {
+            String text = text(scalar(code.value(), "'code'"), "'code'");
+            b.code(GitHubRepo.parse(text).orElseThrow(() -> error(code.value().position(),
+                    "'code' must be a GitHub repository as owner/repo or https://github.com/owner/repo/…, got '"
+                            + text + "'")));
+        }
+        b.venue(optionalText(map, "venue", null));
+        b.submitted(date(map, "submitted"));
+        b.authors(textList(map, "authors"));
+        b.tags(textList(map, "tags"));
+        b.abstractText(optionalText(map, "abstract", null));
+        b.topics(textList(map, "topics"));
+        b.summary(optionalText(map, "summary", null));
+        b.comment(optionalText(map, "comment", null));
+        b.added(date(map, "added"));
+        b.image(url(map, "image"));
+        YamlNode.Entry arxiv = map.entries().get("arxiv");
+        if (arxiv != null) {
+            String text = text(scalar(arxiv.value(), "'arxiv'"), "'arxiv'");
+            b.arxiv(ArxivId.parse(text).orElseThrow(() -> error(arxiv.value().position(),
+                    "'arxiv' must be an arXiv id such as 2402.12226 or hep-th/9901001, got '" + text + "'")));
+        }
+        if (map.entries().containsKey("badges")) {
+            for (YamlNode item : sequence(value(map, "badges"), "'badges'").items()) {
+                b.badge(badge(mapping(item, "a badge")));
+            }
+        }
+        if (map.entries().containsKey("notes")) {
+            for (YamlNode item : sequence(value(map, "notes"), "'notes'").items()) {
+                YamlNode.Mapping note = mapping(item, "a note link");
+                checkKeys(note, NOTE_KEYS, "a note link");
+                b.note(new NoteLink(requiredText(note, "label", "a note link"), requiredUrl(note, "url", "a note link")));
+            }
+        }
+        return b.build();
+    }
+
+    private Badge badge(YamlNode.Mapping map) {
+        checkKeys(map, BADGE_KEYS, "a badge");
+        String kind = requiredText(map, "kind", "a badge");
+        YamlNode kindNode = value(map, "kind");
+        if (!BadgeKinds.KINDS.contains(kind)) {
+            throw error(kindNode.position(), "unknown badge kind '" + kind + "'"
+                    + DidYouMean.hint(kind, BadgeKinds.KINDS) + "; known kinds: " + String.join(", ", BadgeKinds.KINDS));
+        }
+        Badge badge = new Badge(kind, requiredUrl(map, "url", "a badge"),
+                optionalText(map, "alt", null),
+                optionalText(map, "label", null),
+                optionalText(map, "message", null),
+                optionalText(map, "color", null),
+                optionalText(map, "logo", null),
+                optionalText(map, "logo_color", null),
+                url(map, "image"),
+                map.position());
+        String missing = BadgeKinds.missingPart(badge);
+        if (missing != null) {
+            throw error(map.position(), "a '" + kind + "' badge needs '" + missing + "'");
+        }
+        return badge;
+    }
+
+    // ---- typed values ----
+
+    private String url(YamlNode.Mapping map, String key) {
+        YamlNode.Entry entry = map.entries().get(key);
+        if (entry == null) {
+            return null;
+        }
+        String text = text(scalar(entry.value(), "'" + key + "'"), "'" + key + "'");
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (!TextRules.isWebUrl(text)) {
+            throw error(entry.value().position(), "'" + key + "' must be an http:// or https:// URL, got '"
+                    + abbreviate(text) + "'");
+        }
+        return text;
+    }
+
+    private String requiredUrl(YamlNode.Mapping map, String key, String owner) {
+        String url = url(map, key);
+        if (url == null) {
+            throw error(map.position(), owner + " needs '" + key + "'");
+        }
+        return url;
+    }
+
+    private PartialDate date(YamlNode.Mapping map, String key) {
+        YamlNode.Entry entry = map.entries().get(key);
+        if (entry == null) {
+            return null;
+        }
+        String text = text(scalar(entry.value(), "'" + key + "'"), "'" + key + "'");
+        try {
+            return PartialDate.parse(text).orElseThrow(() -> error(entry.value().position(),
+                    "'" + key + "' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got '" + text + "'"));
+        } catch (IllegalArgumentException e) {
+            throw error(entry.value().position(), "'" + key + "' is not a real date: " + e.getMessage());
+        }
+    }
+
+    private boolean bool(YamlNode.Mapping map, String key, boolean fallback) {
+        YamlNode.Entry entry = map.entries().get(key);
+        if (entry == null) {
+            return fallback;
+        }
+        String text = scalar(entry.value(), "'" + key + "'").text();
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(entry.value().position(), "'" + key + "' must be true or false, got '" + text + "'");
+        };
+    }
+
+    private List<String> textList(YamlNode.Mapping map, String key) {
+        YamlNode.Entry entry = map.entries().get(key);
+        if (entry == null) {
+            return List.of();
+        }
+        String what = "'" + key + "'";
+        if (entry.value() instanceof YamlNode.Scalar s) {
+            return List.of(text(s, what));
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : sequence(entry.value(), what).items()) {
+            String text = text(scalar(item, "an item of " + what), "an item of " + what);
+            if (text.isEmpty()) {
+                throw error(item.position(), "an item of " + what + " is empty");
+            }
+            out.add(text);
+        }
+        return out;
+    }
+
+    private String requiredText(YamlNode.Mapping map, String key, String owner) {
+        String text = optionalText(map, key, null);
+        if (text == null) {
+            YamlNode.Entry entry = map.entries().get(key);
+            throw error(entry == null ? map.position() : entry.value().position(),
+                    owner + (entry == null ? " needs '" + key + "'" : " has an empty '" + key + "'"));
+        }
+        return text;
+    }
+
+    /** A text field: white space folded; empty text counts as absent. */
+    private String optionalText(YamlNode.Mapping map, String key, String fallback) {
+        YamlNode.Entry entry = map.entries().get(key);
+        if (entry == null) {
+            return fallback;
+        }
+        String text = TextRules.collapseWhitespace(text(scalar(entry.value(), "'" + key + "'"), "'" + key + "'"));
+        return text.isEmpty() ? fallback : text;
+    }
+
+    /** A text setting whose spaces matter, such as a separator. */
+    private String rawText(YamlNode.Mapping map, String key, String fallback) {
+        YamlNode.Entry entry = map.entries().get(key);
+        return entry == null ? fallback : text(scalar(entry.value(), "'" + key + "'"), "'" + key + "'");
+    }
+
+    private String text(YamlNode.Scalar scalar, String what) {
+        if (scalar.isNull()) {
+            throw error(scalar.position(), what + " is null ('" + scalar.text()
+                    + "'); write a value, quote it if it is meant as text, or remove the key");
+        }
+        String text = scalar.text();
+        TextRules.forbiddenCharacter(text).ifPresent(c -> {
+            throw error(scalar.position(), what + " contains the invisible character " + c
+                    + "; remove it");
+        });
+        return text;
+    }
+
+    // ---- structure ----
+
+    private void checkKeys(YamlNode.Mapping map, List<String> allowed, String owner) {
+        for (YamlNode.Entry entry : map.entries().values()) {
+            if (!allowed.contains(entry.key())) {
+                throw error(entry.keyPosition(), "unknown key '" + entry.key() + "' in " + owner
+                        + DidYouMean.hint(entry.key(), allowed));
+            }
+        }
+    }
+
+    private YamlNode value(YamlNode.Mapping map, String key) {
+        return map.entries().get(key).value();
+    }
+
+    private YamlNode.Mapping mapping(YamlNode node, String what) {
+        return as(node, YamlNode.Mapping.class, what, "a mapping of keys to values");
+    }
+
+    private YamlNode.Sequence sequence(YamlNode node, String what) {
+        return as(node, YamlNode.Sequence.class, what, "a list");
+    }
+
+    private YamlNode.Scalar scalar(YamlNode node, String what) {
+        return as(node, YamlNode.Scalar.class, what, "a text value");
+    }
+
+    private <T extends YamlNode> T as(YamlNode node, Class<T> type, String what, String expected) {
+        if (type.isInstance(node)) {
+            return type.cast(node);
+        }
+        throw error(node.position(), what + " must be " + expected + ", not " + node.kind());
+    }
+
+    private PaperlistException error(SourcePosition at, String message) {
+        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + at + ": " + message);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private record PendingRef(String key, SourcePosition position, SectionDraft section, int index) {}
+
+    /** A section whose cross-references are resolved only once every paper of the file is known. */
+    private final class SectionDraft {
+        final String title;
+        final SourcePosition position;
+        final List<Paper> entries = new ArrayList<>();
+        final List<SourcePosition> positions = new ArrayList<>();
+        final List<SectionDraft> children = new ArrayList<>();
+
+        SectionDraft(String title, SourcePosition position) {
+            this.title = title;
+            this.position = position;
+        }
+
+        Section build(String parentPath) {
+            String path = parentPath.isEmpty() ? title : parentPath + "/" + title;
+            checkDuplicates(path);
+            List<Section> built = new ArrayList<>();
+            for (SectionDraft child : children) {
+                built.add(child.build(path));
+            }
+            return new Section(title, entries, built, position);
+        }
+
+        // The same paper twice in one section is a mistake however it is spelt.
+        private void checkDuplicates(String path) {
+            Map<String, Integer> byName = new HashMap<>();
+            Map<String, Integer> byUrl = new HashMap<>();
+            Map<String, Integer> byArxiv = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Paper paper = entries.get(i);
+                int index = i;
+                same(byName, paper.name().toLowerCase(Locale.ROOT), index, "the same heading", path);
+                if (paper.url() != null) {
+                    same(byUrl, normalisedUrl(paper.url()), index, "the same url", path);
+                }
+                paper.arxivId().ifPresent(id -> same(byArxiv, id.id(), index, "the same arXiv id " + id, path));
+            }
+        }
+
+        private void same(Map<String, Integer> seen, String key, int index, String why, String path) {
+            Integer first = seen.putIfAbsent(key, index);
+            if (first != null) {
+                throw error(positions.get(index), "'" + entries.get(index).name() + "' is listed twice in section '"
+                        + path + "' (" + why + " as '" + entries.get(first).name() + "' at line "
+                        + positions.get(first).line() + ")");
+            }
+        }
+    }
+
+    private static String normalisedUrl(String url) {
+        String u = url.strip();
+        int scheme = u.indexOf("://");
+        String rest = u.substring(scheme + 3);
+        int slash = rest.indexOf('/');
+        String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
+        String path = slash < 0 ? "" : rest.substring(slash);
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return host.replaceFirst("^www\\.", "") + path;
+    }
+}

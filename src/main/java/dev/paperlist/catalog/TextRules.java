@@ -1,0 +1,80 @@
+package dev.paperlist.catalog;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What catalogue text may contain. Characters that hide or reorder text on the page (bidi overrides,
+ * zero-width spaces, control characters, lone surrogates) are refused, with the character named.
+ */
+final class TextRules {
+    private TextRules() {}
+
+    /** Names the first forbidden character and its offset, or empty when the text is clean. */
+    static Optional<String> forbiddenCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            String name = forbiddenName(c);
+            if (name != null) {
+                return Optional.of(String.format(Locale.ROOT, "U+%04X (%s)", (int) c, name));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String forbiddenName(char c) {
+        if (Character.isSurrogate(c)) {
+            return "lone surrogate";
+        }
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return null;
+        }
+        if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+            return "control character";
+        }
+        return switch (c) {
+            case '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069' ->
+                    "bidirectional formatting character";
+            case '\u200B', '\u2060', '\uFEFF', '\u180E' -> "zero-width character";
+            case '\u2028', '\u2029' -> "line or paragraph separator";
+            default -> null;
+        };
+    }
+
+    /** Folds every run of white space, line breaks included, into one space, and trims the ends. */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f') {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** True for an absolute http or https URL with a host. */
+    static boolean isWebUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        int rest;
+        if (lower.startsWith("https://")) {
+            rest = 8;
+        } else if (lower.startsWith("http://")) {
+            rest = 7;
+        } else {
+            return false;
+        }
+        return rest < url.length() && "/?#".indexOf(url.charAt(rest)) < 0 && !Character.isWhitespace(url.charAt(rest));
+    }
+}

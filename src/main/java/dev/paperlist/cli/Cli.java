@@ -1,0 +1,63 @@
+package dev.paperlist.cli;
+
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line exactly as {@code main} uses it, for {@code main} and for tests: commands,
+ * output streams, and the one place where failures become a message and an exit code.
+ */
+public final class Cli {
+    private Cli() {}
+
+    public static CommandLine create(Environment environment, PrintWriter out, PrintWriter err) {
+        RootCommand root = new RootCommand(environment);
+        CommandLine cmd = new CommandLine(root);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, root.stacktrace, err));
+        cmd.setParameterExceptionHandler((e, args) -> {
+            err.println("paperlist: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCode.USAGE.code();
+        });
+        return cmd;
+    }
+
+    /** Runs one command line and returns the exit code; also catches errors such as OutOfMemoryError. */
+    public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        boolean stacktrace = java.util.Arrays.asList(args).contains("--stacktrace");
+        try {
+            return create(environment, out, err).execute(args);
+        } catch (Throwable t) {
+            return report(t, stacktrace, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int report(Throwable e, boolean stacktrace, PrintWriter err) {
+        int code;
+        if (e instanceof PaperlistException failure) {
+            err.println(failure.getMessage());
+            code = failure.exitCode().code();
+        } else if (e instanceof OutOfMemoryError) {
+            err.println("paperlist: out of memory; the input is too large for this Java heap (try JAVA_OPTS=-Xmx4g)");
+            code = ExitCode.INTERNAL.code();
+        } else {
+            err.println("paperlist: internal error: " + e + " (run with --stacktrace for details, and please report it)");
+            code = ExitCode.INTERNAL.code();
+        }
+        if (stacktrace) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.paperlist.io;
+
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A UTF-8 text file as read from disk: its text without the byte-order mark, and whether it had one,
+ * so that a rewrite can keep the file's BOM. Invalid bytes are reported with line and column.
+ */
+public record TextFile(String displayName, String text, boolean bom) {
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Reads and strictly decodes a file; {@code displayName} is how messages name it. */
+    public static TextFile read(Path path, String displayName, long maxBytes) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, String.format(
+                        "%s: %,d bytes is over the limit of %,d bytes", displayName, size, maxBytes));
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": no such file");
+        } catch (IOException e) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": cannot read: " + IoMessages.describe(e), e);
+        }
+        return decode(bytes, displayName);
+    }
+
+    /** Decodes bytes as strict UTF-8, rejecting UTF-16, NUL characters and invalid sequences. */
+    public static TextFile decode(byte[] bytes, String displayName) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw new PaperlistException(ExitCode.INVALID_INPUT,
+                    displayName + ":1:1: the file is UTF-16; save it as UTF-8");
+        }
+        boolean bom = startsWith(bytes, UTF8_BOM);
+        int start = bom ? UTF8_BOM.length : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length - start);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + positionAtEnd(out)
+                    + ": invalid UTF-8 byte sequence; save the file as UTF-8");
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":"
+                    + positionAtEnd(CharBuffer.wrap(text, 0, nul)) + ": NUL character; the file must be text");
+        }
+        return new TextFile(displayName, text, bom);
+    }
+
+    /** Encodes text for writing, with a BOM when the original had one. */
+    public static byte[] encode(String text, boolean bom) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        if (!bom) {
+            return body;
+        }
+        byte[] all = new byte[body.length + UTF8_BOM.length];
+        System.arraycopy(UTF8_BOM, 0, all, 0, UTF8_BOM.length);
+        System.arraycopy(body, 0, all, UTF8_BOM.length, body.length);
+        return all;
+    }
+
+    /** Checks that a string encodes to UTF-8 without loss (no lone surrogates). */
+    public static boolean isEncodable(CharSequence text) {
+        try {
+            StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    // Line and column (in code points, as editors show them) just after the decoded text.
+    private static String positionAtEnd(CharBuffer decoded) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+        return line + ":" + column;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.paperlist.render;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Writes catalogue text into Markdown so that it shows as written on GitHub and cannot change the
+ * page around it: no links, HTML, headings, lists, tables, math or emoji codes it did not ask for.
+ * Callers pass single-line text (the loader folds line breaks) and never place it at a line start.
+ */
+public final class MarkdownText {
+    // Characters that start inline syntax in CommonMark or in GitHub's extensions (tables, strikethrough, math).
+    private static final String ALWAYS_ESCAPED = "\\`*_[]<>#|~$";
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)");
+    private static final Pattern EMOJI_CODE = Pattern.compile(":([a-z0-9_+-]+):");
+
+    // Only paragraphs: abstract text must never become a heading, list, quote or HTML block.
+    private static final Parser INLINE_PARSER = Parser.builder()
+            .enabledBlockTypes(Set.of())
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+
+    private MarkdownText() {}
+
+    /** Plain text: every character is shown literally. */
+    public static String text(String plain) {
+        StringBuilder out = new StringBuilder(plain.length() + 16);
+        appendText(out, plain);
+        return out.toString();
+    }
+
+    /**
+     * Text that may use inline emphasis ({@code *a*}, {@code **b**}) and code spans; everything else,
+     * links and HTML included, is shown literally.
+     */
+    public static String inline(String markdown) {
+        if (!mayContainMarkup(markdown)) {
+            return text(markdown);
+        }
+        Node document = INLINE_PARSER.parse(markdown);
+        StringBuilder out = new StringBuilder(markdown.length() + 16);
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            if (block != document.getFirstChild()) {
+                out.append(' ');
+            }
+            if (block instanceof Paragraph) {
+                appendInlines(out, block, markdown);
+            } else {
+                appendText(out, sourceOf(block, markdown));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A link destination: characters that would end or break it are percent-encoded. */
+    public static String url(String url) {
+        StringBuilder out = new StringBuilder(url.length() + 8);
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= 0x20 || c == 0x7F || "()<>\"\\`|".indexOf(c) >= 0) {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4 & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean mayContainMarkup(String s) {
+        return s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('`') >= 0;
+    }
+
+    private static void appendInlines(StringBuilder out, Node parent, String source) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Text text) {
+                appendText(out, text.getLiteral());
+            } else if (node instanceof Emphasis emphasis) {
+                out.append(emphasis.getOpeningDelimiter());
+                appendInlines(out, node, source);
+                out.append(emphasis.getClosingDelimiter());
+            } else if (node instanceof StrongEmphasis strong) {
+                out.append(strong.getOpeningDelimiter());
+                appendInlines(out, node, source);
+                out.append(strong.getClosingDelimiter());
+            } else if (node instanceof Code code) {
+                appendCode(out, code.getLiteral());
+            } else {
+                appendText(out, sourceOf(node, source));
+            }
+        }
+    }
+
+    private static void appendCode(StringBuilder out, String literal) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < literal.length(); i++) {
+            run = literal.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = literal.startsWith("`") || literal.endsWith("`")
+                || (literal.startsWith(" ") && literal.endsWith(" ") && !literal.isBlank());
+        out.append(fence);
+        if (pad) {
+            out.append(' ');
+        }
+        out.append(literal);
+        if (pad) {
+            out.append(' ');
+        }
+        out.append(fence);
+    }
+
+    private static String sourceOf(Node node, String source) {
+        StringBuilder text = new StringBuilder();
+        for (SourceSpan span : node.getSourceSpans()) {
+            text.append(source, span.getInputIndex(), span.getInputIndex() + span.getLength());
+        }
+        return text.toString();
+    }
+
+    private static void appendText(StringBuilder out, String plain) {
+        int start = out.length();
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (ALWAYS_ESCAPED.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        if (plain.indexOf('&') >= 0 || plain.indexOf(':') >= 0) {
+            escapeContextual(out, start);
+        }
+    }
+
+    // '&' only before something that reads as an entity, ':' only around an emoji shortcode.
+    private static void escapeContextual(StringBuilder out, int start) {
+        String written = out.substring(start);
+        Matcher entity = ENTITY.matcher(written);
+        StringBuilder fixed = new StringBuilder(written.length() + 8);
+        int last = 0;
+        while (entity.find()) {
+            fixed.append(written, last, entity.start()).append("\\&");
+            last = entity.start() + 1;
+        }
+        fixed.append(written.substring(last));
+        Matcher emoji = EMOJI_CODE.matcher(fixed);
+        StringBuilder result = new StringBuilder(fixed.length() + 4);
+        last = 0;
+        while (emoji.find()) {
+            result.append(fixed, last, emoji.start()).append("\\:");
+            last = emoji.start() + 1;
+        }
+        result.append(fixed.substring(last));
+        out.setLength(start);
+        out.append(result);
+    }
+}

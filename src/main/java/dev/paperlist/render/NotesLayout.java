@@ -1,0 +1,128 @@
+package dev.paperlist.render;
+
+import dev.paperlist.model.Badge;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Labels;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.Settings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detailed notes layout: a nested table of contents, then a heading per section and per paper,
+ * each paper a list of its fields (paper link and badges, venue, date, authors, tags, abstract, notes).
+ */
+public final class NotesLayout {
+    private final Settings settings;
+    private final Labels labels;
+
+    public NotesLayout(Settings settings) {
+        this.settings = settings;
+        this.labels = settings.labels();
+    }
+
+    /**
+     * The generated Markdown, ending in one newline.
+     *
+     * @param slugger already fed with the page's headings before the generated block
+     */
+    public String render(Catalog catalog, Slugger slugger) {
+        List<Heading> headings = new ArrayList<>();
+        collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, headings);
+        StringBuilder out = new StringBuilder(4096);
+        if (settings.toc() && !headings.isEmpty()) {
+            for (Heading h : headings) {
+                if (h.paper == null || settings.tocPapers()) {
+                    out.append("  ".repeat(h.depth)).append("- [").append(MarkdownText.text(h.text))
+                            .append("](#").append(h.anchor).append(")\n");
+                }
+            }
+        }
+        for (Heading h : headings) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append("#".repeat(h.level)).append(' ').append(MarkdownText.text(h.text)).append('\n');
+            if (h.paper != null) {
+                out.append('\n');
+                paper(out, h.paper);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,
+                                        List<Heading> out) {
+        for (Section section : sections) {
+            out.add(new Heading(section.title(), level, depth, slugger.slug(section.title()), null));
+            for (Paper paper : section.papers()) {
+                out.add(new Heading(paper.name(), level + 1, depth + 1, slugger.slug(paper.name()), paper));
+            }
+            collectHeadings(section.sections(), level + 1, depth + 1, slugger, out);
+        }
+    }
+
+    private void paper(StringBuilder out, Paper p) {
+        out.append("- ").append(labels.paper()).append(' ');
+        if (p.url() != null) {
+            out.append('[').append(MarkdownText.text(p.title())).append("](").append(MarkdownText.url(p.url())).append(')');
+        } else {
+            out.append(MarkdownText.text(p.title()));
+        }
+        List<String> badges = new ArrayList<>();
+        if (p.code() != null) {
+            badges.add(Badges.star(p.code()));
+        }
+        for (Badge badge : p.badges()) {
+            badges.add(Badges.badge(badge));
+        }
+        // A backslash hard break survives editors that strip trailing spaces.
+        for (int i = 0; i < badges.size(); i++) {
+            out.append(i == 0 ? "\\\n  " : "\n  ").append(badges.get(i));
+        }
+        out.append('\n');
+        field(out, labels.accepted(), MarkdownText.text(p.venue() != null ? p.venue() : settings.notAccepted()));
+        if (p.submitted() != null) {
+            field(out, labels.submitted(), p.submitted().toString());
+        }
+        if (!p.authors().isEmpty()) {
+            field(out, labels.authors(), joined(p.authors(), settings.authorSeparator()));
+        }
+        if (!p.tags().isEmpty()) {
+            field(out, labels.tags(), joined(p.tags(), settings.tagSeparator()));
+        }
+        if (p.abstractText() != null) {
+            field(out, labels.abstractText(), MarkdownText.inline(p.abstractText()));
+        }
+        if (!p.notes().isEmpty()) {
+            StringBuilder links = new StringBuilder();
+            for (NoteLink note : p.notes()) {
+                if (links.length() > 0) {
+                    links.append(' ');
+                }
+                links.append("[\\[").append(MarkdownText.text(note.label())).append("\\]](")
+                        .append(MarkdownText.url(note.url())).append(')');
+            }
+            field(out, labels.notes(), links.toString());
+        }
+    }
+
+    private static void field(StringBuilder out, String label, String markdown) {
+        out.append("- ").append(label).append(' ').append(markdown).append('\n');
+    }
+
+    private static String joined(List<String> values, String separator) {
+        StringBuilder out = new StringBuilder();
+        for (String v : values) {
+            if (out.length() > 0) {
+                out.append(MarkdownText.text(separator));
+            }
+            out.append(MarkdownText.text(v));
+        }
+        return out.toString();
+    }
+
+    private record Heading(String text, int level, int depth, String anchor, Paper paper) {}
+}

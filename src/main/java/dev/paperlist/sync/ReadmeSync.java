@@ -1,0 +1,54 @@
+package dev.paperlist.sync;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.paperlist.io.AtomicWriter;
+import dev.paperlist.io.TextFile;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.render.ReadmeRenderer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Compares and updates a README against a catalogue: the file-system edge of the pure renderer. */
+public final class ReadmeSync {
+    /** READMEs larger than this are not a README GitHub shows anyway; reading stops there. */
+    public static final long MAX_README_BYTES = 512L * 1024 * 1024;
+
+    private ReadmeSync() {}
+
+    public static OutputPlan plan(Catalog catalog, Path readme, String readmeName, String catalogName) {
+        TextFile current = Files.exists(readme, LinkOption.NOFOLLOW_LINKS)
+                ? TextFile.read(readme, readmeName, MAX_README_BYTES)
+                : null;
+        String rendered = ReadmeRenderer.render(catalog, current == null ? null : current.text(), readmeName,
+                catalogName);
+        return new OutputPlan(readme, readmeName, current, rendered);
+    }
+
+    /** Writes the plan when the file's bytes would change; returns whether it wrote. */
+    public static boolean apply(OutputPlan plan) {
+        if (plan.upToDate()) {
+            return false;
+        }
+        AtomicWriter.write(plan.path(), plan.renderedBytes(), plan.displayName());
+        return true;
+    }
+
+    /** A unified diff from the file as it is to the file as it should be, with 3 lines of context. */
+    public static String diff(OutputPlan plan) {
+        List<String> before = plan.current() == null ? List.of() : lines(plan.current().text());
+        List<String> after = lines(plan.renderedText());
+        Patch<String> patch = DiffUtils.diff(before, after);
+        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
+                plan.displayName(), plan.displayName() + " (rendered)", before, patch, 3);
+        return String.join("\n", unified) + "\n";
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.asList(text.replace("\r\n", "\n").split("\n", -1));
+    }
+}
