@@ -78,9 +78,10 @@ public final class NotesLayout {
         for (Badge badge : p.badges()) {
             badges.add(Badges.badge(badge));
         }
-        // A backslash hard break survives editors that strip trailing spaces.
-        for (int i = 0; i < badges.size(); i++) {
-            out.append(i == 0 ? "\\\n  " : "\n  ").append(badges.get(i));
+        // One badge a line, each after a hard break; a backslash break survives editors that strip
+        // trailing spaces, where the two-space break of hand-written lists does not.
+        for (String badge : badges) {
+            out.append("\\\n  ").append(badge);
         }
         out.append('\n');
         field(out, labels.accepted(), MarkdownText.text(p.venue() != null ? p.venue() : settings.notAccepted()));
