@@ -27,12 +27,15 @@ final class YamlReader {
     static final int MAX_DEPTH = 40;
 
     private final String fileName;
+    private String text;
+    private int[] lineStarts;
 
     YamlReader(String fileName) {
         this.fileName = fileName;
     }
 
     YamlNode read(String text) {
+        this.text = text;
         LoaderOptions options = new LoaderOptions();
         // File size is limited by the caller; SnakeYAML's own 3 MB default would refuse real catalogues.
         options.setCodePointLimit(Integer.MAX_VALUE);
@@ -95,8 +98,8 @@ final class YamlReader {
                     Builder finished = stack.pop();
                     value = finished.build();
                 }
-                case VALUE_NULL -> value = new YamlNode.Scalar(parser.getText(), true, at);
-                default -> value = new YamlNode.Scalar(parser.getText(), false, at);
+                case VALUE_NULL -> value = scalar(parser, true, at);
+                default -> value = scalar(parser, false, at);
             }
             if (value != null) {
                 if (stack.isEmpty()) {
@@ -110,6 +113,53 @@ final class YamlReader {
             throw error(position(parser), "unexpected end of file");
         }
         return done;
+    }
+
+    private YamlNode.Scalar scalar(YAMLParser parser, boolean isNull, SourcePosition at) throws IOException {
+        // Jackson reports anchors of mappings and lists but not of scalars; the scalar's position is where
+        // its properties start, so an anchor shows as '&' there (a plain scalar cannot start with '&').
+        if (charAt(at) == '&') {
+            String line = lineAt(at.line());
+            int from = offsetInLine(line, at.column());
+            int stop = from + 1;
+            while (stop < line.length() && !Character.isWhitespace(line.charAt(stop))) {
+                stop++;
+            }
+            throw error(at, "YAML anchors ('" + line.substring(from, stop) + "') are not supported");
+        }
+        return new YamlNode.Scalar(parser.getText(), isNull, at);
+    }
+
+    private char charAt(SourcePosition at) {
+        String line = lineAt(at.line());
+        int offset = offsetInLine(line, at.column());
+        return offset < line.length() ? line.charAt(offset) : '\n';
+    }
+
+    private String lineAt(int line) {
+        if (lineStarts == null) {
+            java.util.List<Integer> starts = new java.util.ArrayList<>();
+            starts.add(0);
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts.add(i + 1);
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+        if (line < 1 || line > lineStarts.length) {
+            return "";
+        }
+        int start = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+        return text.substring(start, end);
+    }
+
+    // Columns count code points, as SnakeYAML and editors do.
+    private static int offsetInLine(String line, int column) {
+        int offset = 0;
+        for (int c = 1; c < column && offset < line.length(); c++) {
+            offset += Character.charCount(line.codePointAt(offset));
+        }
+        return offset;
     }
 
     private void rejectUnsafe(YAMLParser parser, SourcePosition at) throws IOException {

@@ -31,10 +31,13 @@ public final class AtomicWriter {
                     + ": is a symbolic link; paperlist writes regular files only (name the real file instead)");
         }
         boolean exists = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
-        if (exists && !Files.isWritable(absolute)) {
+        Set<PosixFilePermission> permissions = exists ? permissionsOf(absolute) : null;
+        // The permission bits, not access(2): a rename would replace a read-only file, and root may write anything.
+        boolean readOnly = permissions != null ? !permissions.contains(PosixFilePermission.OWNER_WRITE)
+                : exists && !Files.isWritable(absolute);
+        if (readOnly) {
             throw new PaperlistException(ExitCode.IO, displayName + ": is read-only; nothing was written");
         }
-        Set<PosixFilePermission> permissions = exists ? permissionsOf(absolute) : null;
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");

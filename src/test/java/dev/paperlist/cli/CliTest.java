@@ -1,0 +1,200 @@
+package dev.paperlist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperlist.testing.CliRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands end to end, in-process, through the same factory as main. */
+class CliTest {
+    private static final String CATALOG = """
+            sections:
+              - title: Multimodal
+                papers:
+                  - name: AnyGPT
+                    title: "AnyGPT: Unified Multimodal LLM"
+                    url: https://arxiv.org/abs/2402.12226
+                    code: OpenMOSS/AnyGPT
+            """;
+
+    @TempDir Path dir;
+
+    @BeforeEach
+    void catalogue() throws IOException {
+        write("papers.yaml", CATALOG);
+    }
+
+    @Test
+    void renderCreatesAMissingReadmeAndCheckThenPasses() throws IOException {
+        CliRun render = CliRun.in(dir, "render");
+        assertThat(render.exitCode()).as(render.toString()).isZero();
+        assertThat(render.out()).isEqualTo("README.md: rendered\n");
+        assertThat(read("README.md")).contains("## AnyGPT\n").contains("OpenMOSS/AnyGPT.svg?style=social");
+
+        CliRun check = CliRun.in(dir, "check");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.out()).isEqualTo("README.md: up to date\n");
+        assertThat(check.err()).isEmpty();
+    }
+
+    @Test
+    void renderDoesNotTouchAnUpToDateFile() throws IOException {
+        CliRun.in(dir, "render");
+        Path readme = dir.resolve("README.md");
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(readme, old);
+
+        CliRun again = CliRun.in(dir, "render");
+
+        assertThat(again.out()).isEqualTo("README.md: up to date\n");
+        assertThat(Files.getLastModifiedTime(readme)).isEqualTo(old);
+    }
+
+    @Test
+    void checkOnAStaleReadmeExits1WithADiffAndWritesNothing() throws IOException {
+        CliRun.in(dir, "render");
+        write("papers.yaml", CATALOG.replace("AnyGPT: Unified", "AnyGPT: A Unified"));
+        String before = read("README.md");
+
+        CliRun check = CliRun.in(dir, "check");
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).startsWith("--- README.md\n+++ README.md (rendered)\n@@ ")
+                .contains("\n-- **Paper:** [AnyGPT: Unified Multimodal LLM]")
+                .contains("\n+- **Paper:** [AnyGPT: A Unified Multimodal LLM]");
+        assertThat(check.err()).isEqualTo("README.md is out of date with papers.yaml; run: paperlist render\n");
+        assertThat(read("README.md")).isEqualTo(before);
+    }
+
+    @Test
+    void checkWithoutAReadmeExits1() {
+        CliRun check = CliRun.in(dir, "check");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).isEqualTo("README.md does not exist; run: paperlist render\n");
+        assertThat(dir.resolve("README.md")).doesNotExist();
+    }
+
+    @Test
+    void anInvalidCatalogueIsOneLineExit3AndNoStackTrace() throws IOException {
+        write("papers.yaml", CATALOG.replace("title: \"AnyGPT", "titel: \"AnyGPT"));
+        CliRun run = CliRun.in(dir, "render");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo(
+                "papers.yaml:5:9: unknown key 'titel' in a paper (did you mean 'title'?)\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(dir.resolve("README.md")).doesNotExist();
+    }
+
+    @Test
+    void stacktraceOptionAddsTheStackTrace() throws IOException {
+        write("papers.yaml", "sections: {}\n");
+        CliRun run = CliRun.in(dir, "check", "--stacktrace");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("papers.yaml:1:11: 'sections' must be a list, not a mapping\n")
+                .contains("dev.paperlist.PaperlistException").contains("\tat ");
+    }
+
+    @Test
+    void optionsNameOtherFiles() throws IOException {
+        Files.createDirectories(dir.resolve("lists"));
+        Files.move(dir.resolve("papers.yaml"), dir.resolve("lists/vision.yaml"));
+        CliRun run = CliRun.in(dir, "render", "--catalog", "lists/vision.yaml", "--readme", "VISION.md");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(read("VISION.md")).startsWith("<!-- paperlist:start: generated from vision.yaml.");
+    }
+
+    @Test
+    void missingCatalogueIsAnIoError() throws IOException {
+        Files.delete(dir.resolve("papers.yaml"));
+        CliRun run = CliRun.in(dir, "check");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).isEqualTo("papers.yaml: no such file\n");
+    }
+
+    @Test
+    void readOnlyReadmeIsRefusedAndKept() throws IOException {
+        CliRun.in(dir, "render");
+        write("papers.yaml", CATALOG.replace("AnyGPT: Unified", "AnyGPT: A Unified"));
+        Path readme = dir.resolve("README.md");
+        String before = read("README.md");
+        Files.setPosixFilePermissions(readme, PosixFilePermissions.fromString("r--r--r--"));
+
+        CliRun run = CliRun.in(dir, "render");
+
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).isEqualTo("README.md: is read-only; nothing was written\n");
+        assertThat(read("README.md")).isEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(readme))).isEqualTo("r--r--r--");
+    }
+
+    @Test
+    void rewriteKeepsPermissionsBomAndCrlf() throws IOException {
+        Path readme = dir.resolve("README.md");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "# Title\r\n\r\n<!-- paperlist:start -->\r\n<!-- paperlist:end -->\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, 3);
+        System.arraycopy(body, 0, all, 3, body.length);
+        Files.write(readme, all);
+        Files.setPosixFilePermissions(readme, PosixFilePermissions.fromString("rwxr-x---"));
+
+        assertThat(CliRun.in(dir, "render").exitCode()).isZero();
+
+        byte[] out = Files.readAllBytes(readme);
+        assertThat(out).startsWith(bom);
+        String text = new String(out, 3, out.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("# Title\r\n\r\n<!-- paperlist:start:").contains("## AnyGPT\r\n");
+        assertThat(text.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(readme))).isEqualTo("rwxr-x---");
+        assertThat(CliRun.in(dir, "check").exitCode()).isZero();
+    }
+
+    @Test
+    void symlinkedReadmeIsRefused() throws IOException {
+        Files.writeString(dir.resolve("real.md"), "<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+        Files.createSymbolicLink(dir.resolve("README.md"), dir.resolve("real.md"));
+        CliRun run = CliRun.in(dir, "render");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).startsWith("README.md: is a symbolic link;");
+        assertThat(Files.isSymbolicLink(dir.resolve("README.md"))).isTrue();
+    }
+
+    @Test
+    void helpAndVersionBehaveAsPicocliUsersExpect() {
+        CliRun help = CliRun.in(dir, "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: paperlist").contains("render").contains("check").contains("Exit codes:");
+        CliRun renderHelp = CliRun.in(dir, "render", "--help");
+        assertThat(renderHelp.out()).contains("Usage: paperlist render").contains("--catalog=FILE").contains("Examples:");
+        CliRun version = CliRun.in(dir, "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).matches("paperlist \\d+\\.\\d+\\.\\d+.*\n");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExit2() {
+        CliRun run = CliRun.in(dir, "render", "--bogus");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("paperlist: Unknown option: '--bogus'\n")
+                .endsWith("Try 'paperlist render --help' for more information.\n");
+        CliRun typo = CliRun.in(dir, "rendr");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("render");
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private String read(String name) throws IOException {
+        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+    }
+}
