@@ -3,7 +3,6 @@ package dev.paperlist.render;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -34,16 +33,18 @@ public final class MarkdownText {
 
     /** Plain text: every character is shown literally. */
     public static String text(String plain) {
+        plain = oneLine(plain);
         StringBuilder out = new StringBuilder(plain.length() + 16);
         appendText(out, plain);
         return out.toString();
     }
 
     /**
-     * Text that may use inline emphasis ({@code *a*}, {@code **b**}) and code spans; everything else,
-     * links and HTML included, is shown literally.
+     * Text that may use inline emphasis ({@code *a*}, {@code _a_}, {@code **b**}); everything else,
+     * code spans, links and HTML included, is shown literally.
      */
     public static String inline(String markdown) {
+        markdown = oneLine(markdown);
         if (!mayContainMarkup(markdown)) {
             return text(markdown);
         }
@@ -77,8 +78,13 @@ public final class MarkdownText {
         return out.toString();
     }
 
+    // The loader folds line breaks already; this keeps the renderer safe for models built elsewhere.
+    static String oneLine(String text) {
+        return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replaceAll("[\r\n]+", " ");
+    }
+
     private static boolean mayContainMarkup(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('`') >= 0;
+        return s.indexOf('*') >= 0 || s.indexOf('_') >= 0;
     }
 
     private static void appendInlines(StringBuilder out, Node parent, String source) {
@@ -93,33 +99,10 @@ public final class MarkdownText {
                 out.append(strong.getOpeningDelimiter());
                 appendInlines(out, node, source);
                 out.append(strong.getClosingDelimiter());
-            } else if (node instanceof Code code) {
-                appendCode(out, code.getLiteral());
             } else {
                 appendText(out, sourceOf(node, source));
             }
         }
-    }
-
-    private static void appendCode(StringBuilder out, String literal) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < literal.length(); i++) {
-            run = literal.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(longest + 1);
-        boolean pad = literal.startsWith("`") || literal.endsWith("`")
-                || (literal.startsWith(" ") && literal.endsWith(" ") && !literal.isBlank());
-        out.append(fence);
-        if (pad) {
-            out.append(' ');
-        }
-        out.append(literal);
-        if (pad) {
-            out.append(' ');
-        }
-        out.append(fence);
     }
 
     private static String sourceOf(Node node, String source) {

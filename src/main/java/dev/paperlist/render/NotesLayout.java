@@ -56,12 +56,28 @@ public final class NotesLayout {
     private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,
                                         List<Heading> out) {
         for (Section section : sections) {
-            out.add(new Heading(section.title(), level, depth, slugger.slug(section.title()), null));
+            String title = headingText(section.title());
+            out.add(new Heading(title, level, depth, slugger.slug(title), null));
             for (Paper paper : section.papers()) {
-                out.add(new Heading(paper.name(), level + 1, depth + 1, slugger.slug(paper.name()), paper));
+                String name = headingText(paper.name());
+                out.add(new Heading(name, level + 1, depth + 1, slugger.slug(name), paper));
             }
             collectHeadings(section.sections(), level + 1, depth + 1, slugger, out);
         }
+    }
+
+    // The text GitHub derives the anchor from: one line, without the spaces Markdown trims off a heading.
+    private static String headingText(String text) {
+        String line = MarkdownText.oneLine(text);
+        int start = 0;
+        int end = line.length();
+        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return line.substring(start, end);
     }
 
     private void paper(StringBuilder out, Paper p) {

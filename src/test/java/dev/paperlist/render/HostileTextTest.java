@@ -1,0 +1,146 @@
+package dev.paperlist.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperlist.model.Badge;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.GitHubRepo;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.Settings;
+import dev.paperlist.model.SourcePosition;
+import dev.paperlist.testing.Html;
+import dev.paperlist.testing.MarkdownStructure;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.node.Link;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Text from the catalogue must not change the page: re-reading the rendered README finds exactly the
+ * headings, links and list items the catalogue implies, with the text and URLs as written.
+ */
+class HostileTextTest {
+    static final List<String> HOSTILE = List.of(
+            "Foo] [bar](https://evil.example) | *x* _y_ \\ `code` < > b",
+            "<details><summary>open",
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "$x^2$ and ~~gone~~ and :smile: and &amp; &#x41;",
+            "# leading hash",
+            "1. numbered",
+            "- dash",
+            "> quote",
+            "    four spaces",
+            "---",
+            "```fence",
+            "trailing hash #",
+            "| a | b |",
+            "=== setext",
+            "<!-- comment -->",
+            "https://autolink.example and www.example.com",
+            "line one\n---\nline three\n# heading\n> quote\n1. item\n    code\n```\nfence");
+
+    private static Catalog hostileCatalog() {
+        List<Paper> papers = new ArrayList<>();
+        int i = 0;
+        for (String text : HOSTILE) {
+            papers.add(Paper.builder(text, text)
+                    .url("https://example.org/p " + i + "/(x)\"q\"<y>")
+                    .code(GitHubRepo.parse("owner/repo" + i).orElseThrow())
+                    .badge(new Badge("custom", "https://example.org/b(" + i + ")", text, text, text, "red", null, null,
+                            null, SourcePosition.UNKNOWN))
+                    .venue(text)
+                    .authors(List.of(text, text))
+                    .tags(List.of(text))
+                    .abstractText(text)
+                    .note(new NoteLink(text, "https://example.org/n " + i))
+                    .build());
+            i++;
+        }
+        return new Catalog(Settings.DEFAULT, List.of(new Section("Hostile | <b>", papers, List.of(), SourcePosition.UNKNOWN)));
+    }
+
+    @Test
+    void structureIsExactlyWhatTheCatalogueImplies() {
+        Catalog catalog = hostileCatalog();
+        int papers = HOSTILE.size();
+        String markdown = new NotesLayout(Settings.DEFAULT).render(catalog, new Slugger());
+
+        MarkdownStructure structure = MarkdownStructure.of(markdown);
+
+        assertThat(structure.count("Heading")).isEqualTo(1 + papers);
+        // Table of contents: the section and each paper; per paper: title, star, one badge, one note.
+        assertThat(structure.count("Link")).isEqualTo(1 + papers + papers * 4);
+        assertThat(structure.count("Image")).isEqualTo(papers * 2);
+        // Table of contents items, then per paper: paper, accepted, authors, tags, abstract, note.
+        assertThat(structure.count("ListItem")).isEqualTo(1 + papers + papers * 6);
+        for (String forbidden : List.of("HtmlInline", "HtmlBlock", "BlockQuote", "ThematicBreak", "FencedCodeBlock",
+                "IndentedCodeBlock", "TableBlock", "Strikethrough", "OrderedList", "Code")) {
+            assertThat(structure.count(forbidden)).as(forbidden).isZero();
+        }
+        // Abstracts may use emphasis: the first one's *x* and _y_; everything else is literal.
+        assertThat(structure.count("Emphasis")).isEqualTo(2);
+        // The bold labels: Paper, Accepted, Authors, Tags, Abstract and Personal Note for every paper.
+        assertThat(structure.count("StrongEmphasis")).isEqualTo(papers * 6);
+        assertThat(structure.unresolvedFragments()).isEmpty();
+    }
+
+    @Test
+    void textAndUrlsComeBackAsWritten() {
+        Catalog catalog = hostileCatalog();
+        String markdown = new NotesLayout(Settings.DEFAULT).render(catalog, new Slugger());
+        MarkdownStructure structure = MarkdownStructure.of(markdown);
+
+        List<String> expectedHeadings = new ArrayList<>();
+        expectedHeadings.add("Hostile | <b>");
+        HOSTILE.forEach(t -> expectedHeadings.add(t.replaceAll("[\r\n]+", " ").strip()));
+        assertThat(structure.headings()).containsExactlyElementsOf(expectedHeadings);
+
+        List<String> paperUrls = structure.links().stream().map(Link::getDestination)
+                .filter(d -> d.startsWith("https://example.org/p"))
+                .map(d -> URLDecoder.decode(d, StandardCharsets.UTF_8)).toList();
+        List<String> expectedUrls = new ArrayList<>();
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            expectedUrls.add("https://example.org/p " + i + "/(x)\"q\"<y>");
+        }
+        assertThat(paperUrls).containsExactlyElementsOf(expectedUrls);
+    }
+
+    @Test
+    void noHtmlFromTheCatalogueReachesThePage() {
+        String html = Html.of(new NotesLayout(Settings.DEFAULT).render(hostileCatalog(), new Slugger()));
+        assertThat(html).doesNotContain("<script").doesNotContain("<details").doesNotContain("<img src=\"x\"")
+                .doesNotContain("<img src=x").doesNotContain("<b>").doesNotContain("<!--");
+    }
+
+    @Test
+    void abstractsKeepEmphasisAndCodeButNothingElse() {
+        Paper p = Paper.builder("P", "T")
+                .abstractText("the **LaVIT** model, *fast* and `x<y`; not [a link](https://x.example) or <b>html</b>")
+                .build();
+        Catalog catalog = new Catalog(Settings.DEFAULT, List.of(new Section("S", List.of(p), List.of(), SourcePosition.UNKNOWN)));
+        String markdown = new NotesLayout(Settings.DEFAULT).render(catalog, new Slugger());
+
+        MarkdownStructure structure = MarkdownStructure.of(markdown);
+
+        // Three bold labels (Paper, Accepted, Abstract) and LaVIT.
+        assertThat(structure.count("StrongEmphasis")).isEqualTo(4);
+        assertThat(structure.count("Emphasis")).isEqualTo(1);
+        assertThat(structure.count("Code")).isZero();
+        assertThat(structure.count("HtmlInline")).isZero();
+        assertThat(structure.links()).extracting(Link::getDestination).containsExactly("#s", "#p");
+        assertThat(Html.of(markdown)).contains("<em>fast</em> and `x&lt;y`; not [a link](https://x.example) or &lt;b&gt;html&lt;/b&gt;");
+    }
+
+    @Test
+    void theseChecksFailWhenEscapingIsOff() {
+        // The structure checks above must be able to fail: unescaped text does change the page.
+        String raw = "### " + HOSTILE.get(0) + "\n\n- " + HOSTILE.get(2) + "\n";
+        MarkdownStructure structure = MarkdownStructure.of(raw);
+        assertThat(structure.count("Link") + structure.count("HtmlInline") + structure.count("Emphasis")).isPositive();
+    }
+}
