@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Turns the YAML tree into the model, checking every key, type and value on the way. The first
@@ -199,13 +201,8 @@ final class CatalogBinder {
         }
         b.id(id);
         b.url(url(map, "url"));
-        YamlNode.Entry code = map.entries().get("code");
-        if (code != null) {
-            String text = text(scalar(code.value(), "'code'"), "'code'");
-            b.code(GitHubRepo.parse(text).orElseThrow(() -> error(code.value().position(),
-                    "'code' must be a GitHub repository as owner/repo or https://github.com/owner/repo/…, got '"
-                            + text + "'")));
-        }
+        b.code(parsed(map, "code", "a GitHub repository as owner/repo or https://github.com/owner/repo/…",
+                (text, at) -> GitHubRepo.parse(text)));
         b.venue(optionalText(map, "venue", null));
         b.submitted(date(map, "submitted"));
         b.authors(textList(map, "authors"));
@@ -216,12 +213,8 @@ final class CatalogBinder {
         b.comment(optionalText(map, "comment", null));
         b.added(date(map, "added"));
         b.image(url(map, "image"));
-        YamlNode.Entry arxiv = map.entries().get("arxiv");
-        if (arxiv != null) {
-            String text = text(scalar(arxiv.value(), "'arxiv'"), "'arxiv'");
-            b.arxiv(ArxivId.parse(text).orElseThrow(() -> error(arxiv.value().position(),
-                    "'arxiv' must be an arXiv id such as 2402.12226 or hep-th/9901001, got '" + text + "'")));
-        }
+        b.arxiv(parsed(map, "arxiv", "an arXiv id such as 2402.12226 or hep-th/9901001",
+                (text, at) -> ArxivId.parse(text)));
         if (map.entries().containsKey("badges")) {
             for (YamlNode item : sequence(value(map, "badges"), "'badges'").items()) {
                 b.badge(badge(mapping(item, "a badge")));
@@ -288,17 +281,26 @@ final class CatalogBinder {
     }
 
     private PartialDate date(YamlNode.Mapping map, String key) {
+        return parsed(map, key, "a date as YYYY, YYYY-MM or YYYY-MM-DD", (text, at) -> {
+            try {
+                return PartialDate.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw error(at, "'" + key + "' is not a real date: " + e.getMessage());
+            }
+        });
+    }
+
+    /** A text value read by {@code parser}; empty from the parser means the text has the wrong form. */
+    private <T> T parsed(YamlNode.Mapping map, String key, String expected,
+                         BiFunction<String, SourcePosition, Optional<T>> parser) {
         YamlNode.Entry entry = map.entries().get(key);
         if (entry == null) {
             return null;
         }
         String text = text(scalar(entry.value(), "'" + key + "'"), "'" + key + "'");
-        try {
-            return PartialDate.parse(text).orElseThrow(() -> error(entry.value().position(),
-                    "'" + key + "' must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got '" + text + "'"));
-        } catch (IllegalArgumentException e) {
-            throw error(entry.value().position(), "'" + key + "' is not a real date: " + e.getMessage());
-        }
+        SourcePosition at = entry.value().position();
+        return parser.apply(text, at).orElseThrow(() ->
+                error(at, "'" + key + "' must be " + expected + ", got '" + abbreviate(text) + "'"));
     }
 
     private boolean bool(YamlNode.Mapping map, String key, boolean fallback) {

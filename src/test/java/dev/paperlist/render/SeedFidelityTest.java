@@ -18,27 +18,26 @@ import org.junit.jupiter.api.Test;
 class SeedFidelityTest {
     private static final Path SEED = Path.of("src/test/resources/seeds/multimodal-paper-notes.md");
 
+    /** The seed's table of contents and paper sections, without its personal header. */
+    private static String seedList() throws IOException {
+        String seed = Files.readString(SEED, StandardCharsets.UTF_8);
+        return seed.substring(seed.indexOf("- [Multimodal](#multimodal)"));
+    }
+
+    private static String renderedList() {
+        Catalog catalog = CatalogLoader.load(Path.of("papers.yaml"), "papers.yaml");
+        return new NotesLayout(catalog.settings()).render(catalog, new Slugger());
+    }
+
     @Test
     void renderedListHasTheSeedsHtml() throws IOException {
-        String seed = Files.readString(SEED, StandardCharsets.UTF_8);
-        String seedList = seed.substring(seed.indexOf("- [Multimodal](#multimodal)"));
-        Catalog catalog = CatalogLoader.load(Path.of("papers.yaml"), "papers.yaml");
-
-        String generated = new NotesLayout(catalog.settings()).render(catalog, new Slugger());
-
-        Html.assertSame(Html.normalised(seedList), Html.normalised(generated));
+        Html.assertSame(Html.normalised(seedList()), Html.normalised(renderedList()));
     }
 
     @Test
     void theComparisonSeesADifferenceInOneCharacter() throws IOException {
-        String seed = Files.readString(SEED, StandardCharsets.UTF_8);
-        String seedList = seed.substring(seed.indexOf("- [Multimodal](#multimodal)"));
-        Catalog catalog = CatalogLoader.load(Path.of("papers.yaml"), "papers.yaml");
-        String generated = new NotesLayout(catalog.settings()).render(catalog, new Slugger());
-
-        String broken = generated.replace("ICLR 2024", "ICLR 2O24");
-
-        assertThat(Html.normalised(broken)).isNotEqualTo(Html.normalised(seedList));
+        String broken = renderedList().replace("ICLR 2024", "ICLR 2O24");
+        assertThat(Html.normalised(broken)).isNotEqualTo(Html.normalised(seedList()));
     }
 
     @Test
