@@ -323,7 +323,11 @@ final class CatalogBinder {
         }
         String what = "'" + key + "'";
         if (entry.value() instanceof YamlNode.Scalar s) {
-            return List.of(text(s, what));
+            String text = TextRules.collapseWhitespace(text(s, what));
+            if (text.isEmpty()) {
+                throw error(s.position(), what + " is empty; give a value or remove the key");
+            }
+            return List.of(text);
         }
         List<String> out = new ArrayList<>();
         for (YamlNode item : sequence(entry.value(), what).items()) {

@@ -38,6 +38,13 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
             return Optional.empty();
         }
         int year = Integer.parseInt(m.group(1));
+        // 0 stands for "not given" inside the record, so a written 00 must not reach it.
+        if ("00".equals(m.group(2))) {
+            throw new IllegalArgumentException("month 00 is out of range");
+        }
+        if ("00".equals(m.group(3))) {
+            throw new IllegalArgumentException("day 00 is out of range");
+        }
         int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         return Optional.of(new PartialDate(year, month, day));
