@@ -14,6 +14,7 @@ import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
+import dev.paperlist.model.TableColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,9 @@ final class CatalogBinder {
 
     static final List<String> ROOT_KEYS = List.of("settings", "sections");
     static final List<String> SETTINGS_KEYS = List.of("not_accepted", "labels", "author_separator",
-            "tag_separator", "toc", "toc_papers", "top_heading_level");
+            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table");
+    static final List<String> TABLE_KEYS = List.of("columns", "empty");
+    static final List<String> COLUMN_KEYS = List.of("field", "header", "align");
     static final List<String> LABEL_KEYS = List.of("paper", "accepted", "submitted", "authors", "tags",
             "abstract", "notes");
     static final List<String> SECTION_KEYS = List.of("title", "papers", "sections");
@@ -102,6 +105,27 @@ final class CatalogBinder {
             }
             level = Integer.parseInt(s.text());
         }
+        String layout = optionalText(map, "layout", d.layout());
+        if (!Settings.LAYOUTS.contains(layout)) {
+            throw error(value(map, "layout").position(), "'layout' must be one of " + String.join(", ", Settings.LAYOUTS)
+                    + ", got '" + layout + "'" + DidYouMean.hint(layout, Settings.LAYOUTS));
+        }
+        List<TableColumn> columns = d.tableColumns();
+        String emptyCell = d.emptyCell();
+        if (map.entries().containsKey("table")) {
+            YamlNode.Mapping table = mapping(value(map, "table"), "'table'");
+            checkKeys(table, TABLE_KEYS, "'table'");
+            emptyCell = rawText(table, "empty", emptyCell);
+            if (table.entries().containsKey("columns")) {
+                columns = new ArrayList<>();
+                for (YamlNode item : sequence(value(table, "columns"), "'columns'").items()) {
+                    columns.add(column(item));
+                }
+                if (columns.isEmpty()) {
+                    throw error(value(table, "columns").position(), "'columns' needs at least one column");
+                }
+            }
+        }
         return new Settings(
                 optionalText(map, "not_accepted", d.notAccepted()),
                 labels,
@@ -109,7 +133,41 @@ final class CatalogBinder {
                 rawText(map, "tag_separator", d.tagSeparator()),
                 bool(map, "toc", d.toc()),
                 bool(map, "toc_papers", d.tocPapers()),
-                level);
+                level,
+                layout,
+                columns,
+                emptyCell);
+    }
+
+    /** A table column, written as a field name alone or as {field, header, align}. */
+    private TableColumn column(YamlNode node) {
+        String field;
+        String header = null;
+        String align = null;
+        YamlNode fieldNode = node;
+        if (node instanceof YamlNode.Scalar scalar) {
+            field = text(scalar, "a column");
+        } else {
+            YamlNode.Mapping map = mapping(node, "a column");
+            checkKeys(map, COLUMN_KEYS, "a column");
+            field = requiredText(map, "field", "a column");
+            fieldNode = value(map, "field");
+            header = optionalText(map, "header", null);
+            align = optionalText(map, "align", null);
+            if (align != null && !List.of("left", "center", "right", "none").contains(align)) {
+                throw error(value(map, "align").position(),
+                        "'align' must be left, center, right or none, got '" + align + "'");
+            }
+        }
+        if (!TableColumn.FIELDS.containsKey(field)) {
+            List<String> known = new ArrayList<>(new java.util.TreeSet<>(TableColumn.FIELDS.keySet()));
+            throw error(fieldNode.position(), "unknown column '" + field + "'" + DidYouMean.hint(field, known)
+                    + "; columns: " + String.join(", ", known));
+        }
+        TableColumn.Alignment alignment = align != null
+                ? TableColumn.Alignment.valueOf(align.toUpperCase(Locale.ROOT))
+                : field.equals("title") || field.equals("name") ? TableColumn.Alignment.LEFT : TableColumn.Alignment.CENTER;
+        return new TableColumn(field, header != null ? header : TableColumn.FIELDS.get(field), alignment);
     }
 
     // ---- sections ----

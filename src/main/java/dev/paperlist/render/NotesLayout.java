@@ -14,7 +14,7 @@ import java.util.List;
  * The detailed notes layout: a nested table of contents, then a heading per section and per paper,
  * each paper a list of its fields (paper link and badges, venue, date, authors, tags, abstract, notes).
  */
-public final class NotesLayout {
+public final class NotesLayout implements Layout {
     private final Settings settings;
     private final Labels labels;
 
@@ -28,6 +28,7 @@ public final class NotesLayout {
      *
      * @param slugger already fed with the page's headings before the generated block
      */
+    @Override
     public String render(Catalog catalog, Slugger slugger) {
         List<Heading> headings = new ArrayList<>();
         collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, headings);
@@ -67,7 +68,7 @@ public final class NotesLayout {
     }
 
     // The text GitHub derives the anchor from: one line, without the spaces Markdown trims off a heading.
-    private static String headingText(String text) {
+    static String headingText(String text) {
         String line = MarkdownText.oneLine(text);
         int start = 0;
         int end = line.length();

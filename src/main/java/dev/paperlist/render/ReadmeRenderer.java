@@ -15,7 +15,7 @@ public final class ReadmeRenderer {
      */
     public static String render(Catalog catalog, String currentText, String readmeName, String catalogName) {
         Slugger slugger = new Slugger();
-        NotesLayout layout = new NotesLayout(catalog.settings());
+        Layout layout = Layout.of(catalog.settings());
         if (currentText == null) {
             return Markers.newDocument(layout.render(catalog, slugger), catalogName);
         }

@@ -223,6 +223,8 @@ class SchemaAgreementTest {
         keys.put("/$defs/paperRef", CatalogBinder.REF_KEYS);
         keys.put("/$defs/badge", CatalogBinder.BADGE_KEYS);
         keys.put("/$defs/note", CatalogBinder.NOTE_KEYS);
+        keys.put("/$defs/table", CatalogBinder.TABLE_KEYS);
+        keys.put("/$defs/column/anyOf/1", CatalogBinder.COLUMN_KEYS);
         return keys;
     }
 

@@ -111,6 +111,25 @@ class HostileTextTest {
     }
 
     @Test
+    void tableCellsKeepTheirTable() {
+        Settings table = new Settings("None", dev.paperlist.model.Labels.DEFAULT, "; ", ", ", true, true, 1, "table",
+                dev.paperlist.model.TableColumn.DEFAULT_COLUMNS, "-");
+        Catalog catalog = hostileCatalog();
+        String markdown = new TableLayout(table).render(new Catalog(table, catalog.sections()), new Slugger());
+
+        MarkdownStructure structure = MarkdownStructure.of(markdown);
+
+        int papers = HOSTILE.size();
+        assertThat(structure.count("TableBlock")).isEqualTo(1);
+        assertThat(structure.count("TableRow")).isEqualTo(1 + papers);
+        assertThat(structure.count("TableCell")).isEqualTo(5 * (1 + papers));
+        assertThat(structure.count("HtmlInline") + structure.count("HtmlBlock")).isZero();
+        // Per paper: the title link, the star badge link and one supplement badge link; plus the contents.
+        assertThat(structure.count("Link")).isEqualTo(1 + papers * 3);
+        assertThat(structure.unresolvedFragments()).isEmpty();
+    }
+
+    @Test
     void noHtmlFromTheCatalogueReachesThePage() {
         String html = Html.of(new NotesLayout(Settings.DEFAULT).render(hostileCatalog(), new Slugger()));
         assertThat(html).doesNotContain("<script").doesNotContain("<details").doesNotContain("<img src=\"x\"")

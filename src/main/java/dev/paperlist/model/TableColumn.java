@@ -1,0 +1,29 @@
+package dev.paperlist.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One column of the table layout: which paper field it shows, its header and its alignment.
+ *
+ * @param field one of {@link #FIELDS}
+ */
+public record TableColumn(String field, String header, Alignment alignment) {
+    /** How a column's cells line up, written in the table's delimiter row. */
+    public enum Alignment { LEFT, CENTER, RIGHT, NONE }
+
+    /** The fields a column can show, with their default headers. */
+    public static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("title", "Title"), Map.entry("name", "Name"), Map.entry("venue", "Venue"),
+            Map.entry("date", "Date"), Map.entry("code", "Code"), Map.entry("supplement", "Supplement"),
+            Map.entry("authors", "Authors"), Map.entry("tags", "Tags"), Map.entry("notes", "Notes"),
+            Map.entry("abstract", "Abstract"));
+
+    /** The compact layout of large lists: Title, Venue, Date, Code, Supplement. */
+    public static final List<TableColumn> DEFAULT_COLUMNS = List.of(
+            new TableColumn("title", "Title", Alignment.LEFT),
+            new TableColumn("venue", "Venue", Alignment.CENTER),
+            new TableColumn("date", "Date", Alignment.CENTER),
+            new TableColumn("code", "Code", Alignment.CENTER),
+            new TableColumn("supplement", "Supplement", Alignment.CENTER));
+}

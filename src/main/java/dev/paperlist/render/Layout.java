@@ -1,0 +1,19 @@
+package dev.paperlist.render;
+
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Settings;
+
+/** A way of writing the list as Markdown: the generated block between the README's markers. */
+public interface Layout {
+    /**
+     * The generated Markdown, ending in one newline.
+     *
+     * @param slugger already fed with the page's headings before the generated block
+     */
+    String render(Catalog catalog, Slugger slugger);
+
+    /** The layout the settings choose. */
+    static Layout of(Settings settings) {
+        return settings.tableLayout() ? new TableLayout(settings) : new NotesLayout(settings);
+    }
+}
