@@ -9,6 +9,7 @@ import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.Output;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
@@ -33,7 +34,8 @@ final class CatalogBinder {
 
     static final List<String> ROOT_KEYS = List.of("settings", "sections");
     static final List<String> SETTINGS_KEYS = List.of("not_accepted", "labels", "author_separator",
-            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table");
+            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs");
+    static final List<String> OUTPUT_KEYS = List.of("file", "layout");
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "header", "align");
     static final List<String> LABEL_KEYS = List.of("paper", "accepted", "submitted", "authors", "tags",
@@ -105,10 +107,25 @@ final class CatalogBinder {
             }
             level = Integer.parseInt(s.text());
         }
-        String layout = optionalText(map, "layout", d.layout());
-        if (!Settings.LAYOUTS.contains(layout)) {
-            throw error(value(map, "layout").position(), "'layout' must be one of " + String.join(", ", Settings.LAYOUTS)
-                    + ", got '" + layout + "'" + DidYouMean.hint(layout, Settings.LAYOUTS));
+        String layout = layout(map, d.layout());
+        List<Output> outputs = new ArrayList<>();
+        if (map.entries().containsKey("outputs")) {
+            Map<String, SourcePosition> files = new HashMap<>();
+            for (YamlNode item : sequence(value(map, "outputs"), "'outputs'").items()) {
+                YamlNode.Mapping output = mapping(item, "an output");
+                checkKeys(output, OUTPUT_KEYS, "an output");
+                String file = requiredText(output, "file", "an output");
+                if (file.startsWith("/") || java.nio.file.Path.of(file).normalize().startsWith("..")) {
+                    throw error(value(output, "file").position(),
+                            "an output 'file' must be a path inside the catalogue's folder, got '" + file + "'");
+                }
+                SourcePosition first = files.putIfAbsent(file, value(output, "file").position());
+                if (first != null) {
+                    throw error(value(output, "file").position(), "output '" + file + "' is already listed at line "
+                            + first.line());
+                }
+                outputs.add(new Output(file, layout(output, layout)));
+            }
         }
         List<TableColumn> columns = d.tableColumns();
         String emptyCell = d.emptyCell();
@@ -136,7 +153,17 @@ final class CatalogBinder {
                 level,
                 layout,
                 columns,
-                emptyCell);
+                emptyCell,
+                outputs);
+    }
+
+    private String layout(YamlNode.Mapping map, String fallback) {
+        String layout = optionalText(map, "layout", fallback);
+        if (!Settings.LAYOUTS.contains(layout)) {
+            throw error(value(map, "layout").position(), "'layout' must be one of " + String.join(", ", Settings.LAYOUTS)
+                    + ", got '" + layout + "'" + DidYouMean.hint(layout, Settings.LAYOUTS));
+        }
+        return layout;
     }
 
     /** A table column, written as a field name alone or as {field, header, align}. */

@@ -10,9 +10,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code paperlist check}: fails, with a diff, when the README is not what the catalogue renders. */
+/** {@code paperlist check}: fails, with a diff, when an output is not what the catalogue renders. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check that README.md is exactly what papers.yaml renders. Writes nothing.",
+        description = {"Check that README.md (or each of the catalogue's outputs) is exactly what papers.yaml "
+                + "renders. Writes nothing.",
             "Exit 0 when in sync; exit 1 with a unified diff when not."},
         footerHeading = "%nExamples:%n",
         footer = {"  paperlist check", "  paperlist check || paperlist render"})
@@ -23,14 +24,17 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPlan plan = files.planReadme(root.environment);
-        if (plan.upToDate()) {
-            spec.commandLine().getOut().println(plan.displayName() + ": up to date");
-            return ExitCode.OK.code();
+        ExitCode result = ExitCode.OK;
+        for (OutputPlan plan : files.planOutputs(root.environment)) {
+            if (plan.upToDate()) {
+                spec.commandLine().getOut().println(plan.displayName() + ": up to date");
+                continue;
+            }
+            result = ExitCode.STALE;
+            spec.commandLine().getOut().print(ReadmeSync.diff(plan));
+            spec.commandLine().getErr().println(plan.displayName() + (plan.current() == null ? " does not exist"
+                    : " is out of date with " + files.catalog) + "; run: paperlist render");
         }
-        spec.commandLine().getOut().print(ReadmeSync.diff(plan));
-        spec.commandLine().getErr().println(plan.displayName() + (plan.current() == null ? " does not exist" :
-                " is out of date with " + files.catalog) + "; run: paperlist render");
-        return ExitCode.STALE.code();
+        return result.code();
     }
 }

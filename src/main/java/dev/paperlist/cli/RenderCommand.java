@@ -2,6 +2,7 @@ package dev.paperlist.cli;
 
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,10 +10,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code paperlist render}: rewrites the generated block of the README from the catalogue. */
+/** {@code paperlist render}: rewrites the generated block of each output from the catalogue. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Render the list from papers.yaml into README.md, between the paperlist markers.",
-            "Only the generated block changes; the file is written only if its bytes change."},
+        description = {"Render the list from papers.yaml into README.md (or the catalogue's outputs), between "
+                + "the paperlist markers.",
+            "Only the generated block changes; a file is written only if its bytes change."},
         footerHeading = "%nExamples:%n",
         footer = {"  paperlist render", "  paperlist render --catalog lists/vision.yaml --readme VISION.md"})
 final class RenderCommand implements Callable<Integer> {
@@ -22,9 +24,12 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPlan plan = files.planReadme(root.environment);
-        boolean wrote = ReadmeSync.apply(plan);
-        spec.commandLine().getOut().println(plan.displayName() + (wrote ? ": rendered" : ": up to date"));
+        // Every output is rendered before any is written, so a catalogue or marker error leaves all files as they were.
+        List<OutputPlan> plans = files.planOutputs(root.environment);
+        for (OutputPlan plan : plans) {
+            boolean wrote = ReadmeSync.apply(plan);
+            spec.commandLine().getOut().println(plan.displayName() + (wrote ? ": rendered" : ": up to date"));
+        }
         return 0;
     }
 }

@@ -9,6 +9,7 @@ package dev.paperlist.model;
  * @param layout {@code notes} (a heading and field list per paper) or {@code table} (a table per section)
  * @param tableColumns the columns of the table layout
  * @param emptyCell what an empty table cell shows
+ * @param outputs the files to render, each with its layout; empty means README.md in {@code layout}
  */
 public record Settings(
         String notAccepted,
@@ -20,15 +21,23 @@ public record Settings(
         int topHeadingLevel,
         String layout,
         java.util.List<TableColumn> tableColumns,
-        String emptyCell) {
+        String emptyCell,
+        java.util.List<Output> outputs) {
 
     public static final java.util.List<String> LAYOUTS = java.util.List.of("notes", "table");
 
     public static final Settings DEFAULT = new Settings("None (temporal)", Labels.DEFAULT, "; ", ", ", true, true, 1,
-            "notes", TableColumn.DEFAULT_COLUMNS, "-");
+            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of());
 
     public Settings {
         tableColumns = java.util.List.copyOf(tableColumns);
+        outputs = java.util.List.copyOf(outputs);
+    }
+
+    /** The same settings with another layout, for an output that has its own. */
+    public Settings withLayout(String otherLayout) {
+        return new Settings(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel,
+                otherLayout, tableColumns, emptyCell, outputs);
     }
 
     public boolean tableLayout() {

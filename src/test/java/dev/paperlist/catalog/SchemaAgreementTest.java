@@ -224,6 +224,7 @@ class SchemaAgreementTest {
         keys.put("/$defs/badge", CatalogBinder.BADGE_KEYS);
         keys.put("/$defs/note", CatalogBinder.NOTE_KEYS);
         keys.put("/$defs/table", CatalogBinder.TABLE_KEYS);
+        keys.put("/$defs/output", CatalogBinder.OUTPUT_KEYS);
         keys.put("/$defs/column/anyOf/1", CatalogBinder.COLUMN_KEYS);
         return keys;
     }

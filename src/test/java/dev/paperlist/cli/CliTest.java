@@ -168,6 +168,36 @@ class CliTest {
     }
 
     @Test
+    void oneCatalogueRendersSeveralOutputsAndCheckCoversThemAll() throws IOException {
+        Files.createDirectories(dir.resolve("docs"));
+        write("papers.yaml", "settings:\n  outputs:\n    - {file: README.md, layout: table}\n"
+                + "    - {file: docs/NOTES.md, layout: notes}\n" + CATALOG);
+
+        CliRun render = CliRun.in(dir, "render");
+
+        assertThat(render.exitCode()).as(render.toString()).isZero();
+        assertThat(render.out()).isEqualTo("README.md: rendered\ndocs/NOTES.md: rendered\n");
+        assertThat(read("README.md")).contains("| Title | Venue | Date | Code | Supplement |");
+        assertThat(read("docs/NOTES.md")).contains("## AnyGPT\n\n- **Paper:**");
+        assertThat(CliRun.in(dir, "check").exitCode()).isZero();
+
+        write("docs/NOTES.md", read("docs/NOTES.md").replace("**Paper:**", "**Paper**"));
+        CliRun check = CliRun.in(dir, "check");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).startsWith("README.md: up to date\n--- docs/NOTES.md\n");
+        assertThat(check.err()).isEqualTo("docs/NOTES.md is out of date with papers.yaml; run: paperlist render\n");
+    }
+
+    @Test
+    void outputsMustStayInsideTheCataloguesFolder() throws IOException {
+        write("papers.yaml", "settings:\n  outputs:\n    - {file: ../README.md}\n" + CATALOG);
+        CliRun run = CliRun.in(dir, "render");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo(
+                "papers.yaml:3:14: an output 'file' must be a path inside the catalogue's folder, got '../README.md'\n");
+    }
+
+    @Test
     void helpAndVersionBehaveAsPicocliUsersExpect() {
         CliRun help = CliRun.in(dir, "--help");
         assertThat(help.exitCode()).isZero();

@@ -112,8 +112,7 @@ class HostileTextTest {
 
     @Test
     void tableCellsKeepTheirTable() {
-        Settings table = new Settings("None", dev.paperlist.model.Labels.DEFAULT, "; ", ", ", true, true, 1, "table",
-                dev.paperlist.model.TableColumn.DEFAULT_COLUMNS, "-");
+        Settings table = Settings.DEFAULT.withLayout("table");
         Catalog catalog = hostileCatalog();
         String markdown = new TableLayout(table).render(new Catalog(table, catalog.sections()), new Slugger());
 
