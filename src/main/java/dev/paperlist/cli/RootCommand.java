@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = "Keeps a research-paper list README in sync with its YAML catalogue, papers.yaml.",
-        subcommands = {RenderCommand.class, CheckCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {RenderCommand.class, CheckCommand.class, ImportCommand.class,
+            picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success; the outputs are up to date",

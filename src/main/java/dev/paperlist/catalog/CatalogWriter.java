@@ -1,0 +1,174 @@
+package dev.paperlist.catalog;
+
+import dev.paperlist.model.Badge;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.Settings;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a catalogue as papers.yaml text in the house style: block mappings for sections and papers,
+ * flow mappings for badges and notes, and quotes only where YAML needs them. A paper listed in several
+ * sections is written in full once and as {@code ref} elsewhere. Deterministic: same catalogue, same text.
+ */
+public final class CatalogWriter {
+    // A plain YAML scalar that reads back as exactly this text in any context paperlist writes it in.
+    private static final Pattern PLAIN = Pattern.compile(
+            "[A-Za-z0-9\\u00C0-\\uFFFF(][^\\n\\t\"'#\\[\\]{},&*!|>%@`]*");
+
+    private CatalogWriter() {}
+
+    public static String write(Catalog catalog) {
+        StringBuilder out = new StringBuilder(8192);
+        writeSettings(out, catalog.settings());
+        out.append("sections:\n");
+        Map<Paper, Boolean> written = new IdentityHashMap<>();
+        for (Section section : catalog.sections()) {
+            section(out, section, "  ", written);
+        }
+        return out.toString();
+    }
+
+    private static void writeSettings(StringBuilder out, Settings s) {
+        Settings d = Settings.DEFAULT;
+        StringBuilder body = new StringBuilder();
+        if (!s.notAccepted().equals(d.notAccepted())) {
+            body.append("  not_accepted: ").append(scalar(s.notAccepted())).append('\n');
+        }
+        if (!s.authorSeparator().equals(d.authorSeparator())) {
+            body.append("  author_separator: ").append(quoted(s.authorSeparator())).append('\n');
+        }
+        if (!s.tagSeparator().equals(d.tagSeparator())) {
+            body.append("  tag_separator: ").append(quoted(s.tagSeparator())).append('\n');
+        }
+        if (s.topHeadingLevel() != d.topHeadingLevel()) {
+            body.append("  top_heading_level: ").append(s.topHeadingLevel()).append('\n');
+        }
+        if (!s.layout().equals(d.layout())) {
+            body.append("  layout: ").append(s.layout()).append('\n');
+        }
+        if (body.length() > 0) {
+            out.append("settings:\n").append(body);
+        }
+    }
+
+    private static void section(StringBuilder out, Section section, String indent, Map<Paper, Boolean> written) {
+        out.append(indent).append("- title: ").append(scalar(section.title())).append('\n');
+        String inner = indent + "  ";
+        if (!section.papers().isEmpty()) {
+            out.append(inner).append("papers:\n");
+            for (Paper paper : section.papers()) {
+                if (written.put(paper, Boolean.TRUE) != null) {
+                    out.append(inner).append("  - ref: ").append(scalar(paper.id() != null ? paper.id() : paper.name())).append('\n');
+                } else {
+                    paper(out, paper, inner + "  ");
+                }
+            }
+        }
+        if (!section.sections().isEmpty()) {
+            out.append(inner).append("sections:\n");
+            for (Section child : section.sections()) {
+                section(out, child, inner + "  ", written);
+            }
+        }
+    }
+
+    private static void paper(StringBuilder out, Paper p, String indent) {
+        String field = indent + "  ";
+        out.append(indent).append("- name: ").append(scalar(p.name())).append('\n');
+        line(out, field, "id", p.id());
+        line(out, field, "title", p.title());
+        line(out, field, "url", p.url());
+        line(out, field, "code", p.code() == null ? null
+                : p.code().link().equals("https://github.com/" + p.code().slug()) ? p.code().slug() : p.code().link());
+        if (!p.badges().isEmpty()) {
+            out.append(field).append("badges:\n");
+            for (Badge b : p.badges()) {
+                out.append(field).append("  - {kind: ").append(b.kind()).append(", url: ").append(quoted(b.url()));
+                flow(out, "alt", b.alt());
+                flow(out, "label", b.label());
+                flow(out, "message", b.message());
+                flow(out, "color", b.color());
+                flow(out, "logo", b.logo());
+                flow(out, "logo_color", b.logoColor());
+                flow(out, "image", b.image());
+                out.append("}\n");
+            }
+        }
+        line(out, field, "venue", p.venue());
+        line(out, field, "submitted", p.submitted() == null ? null : p.submitted().toString());
+        list(out, field, "authors", p.authors());
+        list(out, field, "tags", p.tags());
+        line(out, field, "abstract", p.abstractText());
+        if (!p.notes().isEmpty()) {
+            out.append(field).append("notes:\n");
+            for (NoteLink note : p.notes()) {
+                out.append(field).append("  - {label: ").append(quoted(note.label())).append(", url: ")
+                        .append(quoted(note.url())).append("}\n");
+            }
+        }
+        line(out, field, "arxiv", p.arxiv() == null ? null : p.arxiv().id());
+        list(out, field, "topics", p.topics());
+        line(out, field, "summary", p.summary());
+        line(out, field, "comment", p.comment());
+        line(out, field, "added", p.added() == null ? null : p.added().toString());
+        line(out, field, "image", p.image());
+    }
+
+    private static void line(StringBuilder out, String indent, String key, String value) {
+        if (value != null) {
+            out.append(indent).append(key).append(": ").append(scalar(value)).append('\n');
+        }
+    }
+
+    private static void list(StringBuilder out, String indent, String key, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        out.append(indent).append(key).append(": [");
+        for (int i = 0; i < values.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(quoted(values.get(i)));
+        }
+        out.append("]\n");
+    }
+
+    private static void flow(StringBuilder out, String key, String value) {
+        if (value != null) {
+            out.append(", ").append(key).append(": ").append(quoted(value));
+        }
+    }
+
+    /** Plain when that is unambiguous YAML, double-quoted otherwise. */
+    static String scalar(String text) {
+        boolean plain = PLAIN.matcher(text).matches() && !text.contains(": ") && !text.contains(" #")
+                && !text.endsWith(":") && !text.endsWith(" ");
+        return plain ? text : quoted(text);
+    }
+
+    /** A double-quoted YAML scalar, with JSON-compatible escapes. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
