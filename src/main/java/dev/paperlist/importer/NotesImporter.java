@@ -97,7 +97,53 @@ public final class NotesImporter {
         for (Draft root : roots) {
             sections.add(root.build());
         }
-        return new Result(new Catalog(settings, sections), List.copyOf(warnings));
+        return new Result(new Catalog(settings, crossListed(sections)), List.copyOf(warnings));
+    }
+
+    /**
+     * The same paper written out in several sections becomes one paper with an id, listed in each:
+     * papers.yaml then holds it once and refers to it elsewhere.
+     */
+    private static List<Section> crossListed(List<Section> sections) {
+        java.util.Map<Paper, Integer> counts = new java.util.HashMap<>();
+        count(sections, counts);
+        java.util.Map<Paper, Paper> shared = new java.util.HashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var entry : counts.entrySet()) {
+            if (entry.getValue() > 1) {
+                Paper p = entry.getKey();
+                String base = dev.paperlist.render.Slugger.slugify(p.name()).replaceAll("[^A-Za-z0-9._-]", "");
+                base = base.isEmpty() || !Character.isLetterOrDigit(base.charAt(0)) ? "paper" + base : base;
+                String id = base;
+                for (int n = 2; !ids.add(id); n++) {
+                    id = base + "-" + n;
+                }
+                shared.put(p, withId(p, id));
+            }
+        }
+        return shared.isEmpty() ? sections : replace(sections, shared);
+    }
+
+    private static void count(List<Section> sections, java.util.Map<Paper, Integer> counts) {
+        for (Section s : sections) {
+            s.papers().forEach(p -> counts.merge(p, 1, Integer::sum));
+            count(s.sections(), counts);
+        }
+    }
+
+    private static List<Section> replace(List<Section> sections, java.util.Map<Paper, Paper> shared) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Paper> papers = s.papers().stream().map(p -> shared.getOrDefault(p, p)).toList();
+            out.add(new Section(s.title(), papers, replace(s.sections(), shared), s.position()));
+        }
+        return out;
+    }
+
+    private static Paper withId(Paper p, String id) {
+        return new Paper(id, p.name(), p.title(), p.url(), p.code(), p.badges(), p.venue(), p.submitted(),
+                p.authors(), p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(),
+                p.comment(), p.added(), p.image(), p.position());
     }
 
     private static Draft deepestBelow(List<Draft> stack, int level) {
@@ -152,8 +198,8 @@ public final class NotesImporter {
             } else if (n instanceof Link link && d.title == null) {
                 d.title = textOf(link).strip();
                 d.url = link.getDestination();
-            } else if (n instanceof Text text && d.title == null && !text.getLiteral().isBlank()) {
-                d.title = text.getLiteral().strip();
+            } else if (n instanceof Text text && d.title == null && !withoutLeadingColon(text.getLiteral()).isEmpty()) {
+                d.title = withoutLeadingColon(text.getLiteral());
             }
         }
     }
@@ -206,7 +252,14 @@ public final class NotesImporter {
         List<SourceSpan> spans = paragraph.getSourceSpans();
         SourceSpan last = spans.get(spans.size() - 1);
         int start = first.getSourceSpans().isEmpty() ? last.getInputIndex() : first.getSourceSpans().get(0).getInputIndex();
-        return source.substring(start, last.getInputIndex() + last.getLength()).replaceAll("\\s+", " ").strip();
+        return withoutLeadingColon(source.substring(start, last.getInputIndex() + last.getLength())
+                .replaceAll("\\s+", " "));
+    }
+
+    // "**Label**: value" puts the colon after the bold label, where it is not part of the value.
+    private static String withoutLeadingColon(String text) {
+        String t = text.strip();
+        return (t.startsWith(":") || t.startsWith("：") ? t.substring(1) : t).strip();
     }
 
     private static String unescape(String markdown) {

@@ -40,6 +40,79 @@ class NotesImporterTest {
     }
 
     @Test
+    void aPaperListedInSeveralSectionsIsImportedOnceAndReferenced() {
+        String paper = "### CLIP\n\n- **Paper:** [Learning Transferable Visual Models](https://arxiv.org/abs/2103.00020)\n"
+                + "- **Accepted:** ICML 2021\n\n";
+        String markdown = "# Vision\n\n" + paper + "# Language\n\n" + paper
+                + "### Other\n\n- **Paper:** [Another](https://example.org)\n";
+
+        Catalog imported = new NotesImporter().read(markdown, "README.md").catalog();
+
+        assertThat(CatalogWriter.write(imported)).isEqualTo("""
+                sections:
+                  - title: Vision
+                    papers:
+                      - name: CLIP
+                        id: clip
+                        title: Learning Transferable Visual Models
+                        url: https://arxiv.org/abs/2103.00020
+                        venue: ICML 2021
+                  - title: Language
+                    papers:
+                      - ref: clip
+                      - name: Other
+                        title: Another
+                        url: https://example.org
+                """);
+        assertThat(imported.sections().get(1).papers().get(0)).isSameAs(imported.sections().get(0).papers().get(0));
+    }
+
+    @Test
+    void readsTheVariationsHandWrittenListsHave() {
+        String markdown = """
+                ## Models
+
+                ### AnyGPT
+                * **paper**: [AnyGPT](https://arxiv.org/abs/2402.12226)  
+                  [![Star](https://img.shields.io/github/stars/OpenMOSS/AnyGPT?style=social)](https://github.com/OpenMOSS/AnyGPT)
+                * **Submission Date:**   2024-02  
+                * **Accepted:** None (temporal)
+                * **Personal Note:** [[HTML]](https://example.org/n)
+
+
+
+                ### ViLT
+                - **Paper:** ViLT without a link
+                - **Authors:**
+                - **note**: [[CSDN]](https://blog.csdn.net/x)
+                - **Reviewer:** someone
+                """;
+
+        NotesImporter.Result result = new NotesImporter().read(markdown, "README.md");
+
+        assertThat(CatalogWriter.write(result.catalog())).isEqualTo("""
+                settings:
+                  top_heading_level: 2
+                sections:
+                  - title: Models
+                    papers:
+                      - name: AnyGPT
+                        title: AnyGPT
+                        url: https://arxiv.org/abs/2402.12226
+                        code: OpenMOSS/AnyGPT
+                        submitted: 2024-02
+                        notes:
+                          - {label: "HTML", url: "https://example.org/n"}
+                      - name: ViLT
+                        title: ViLT without a link
+                        notes:
+                          - {label: "CSDN", url: "https://blog.csdn.net/x"}
+                """);
+        assertThat(result.warnings()).containsExactly(
+                "README.md:16: field 'Reviewer: someone' of paper 'ViLT' is not known; skipped");
+    }
+
+    @Test
     void writtenCatalogueLoadsBackUnchanged() {
         Catalog repository = CatalogLoader.load(Path.of("papers.yaml"), "papers.yaml");
         String yaml = CatalogWriter.write(repository);
