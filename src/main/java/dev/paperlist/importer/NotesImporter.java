@@ -118,7 +118,7 @@ public final class NotesImporter {
                 for (int n = 2; !ids.add(id); n++) {
                     id = base + "-" + n;
                 }
-                shared.put(p, withId(p, id));
+                shared.put(p, p.withId(id));
             }
         }
         return shared.isEmpty() ? sections : replace(sections, shared);
@@ -138,12 +138,6 @@ public final class NotesImporter {
             out.add(new Section(s.title(), papers, replace(s.sections(), shared), s.position()));
         }
         return out;
-    }
-
-    private static Paper withId(Paper p, String id) {
-        return new Paper(id, p.name(), p.title(), p.url(), p.code(), p.badges(), p.venue(), p.submitted(),
-                p.authors(), p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(),
-                p.comment(), p.added(), p.image(), p.position());
     }
 
     private static Draft deepestBelow(List<Draft> stack, int level) {
@@ -337,33 +331,13 @@ public final class NotesImporter {
 
         // Names and titles come from text nodes, already unescaped; the other fields are Markdown source.
         Paper build() {
-            Paper paper = Paper.builder(name, title == null ? name : title)
+            Paper.Builder paper = Paper.builder(name, title == null ? name : title)
                     .url(url).code(code).venue(venue).submitted(submitted)
                     .authors(split(authors, ";")).tags(split(tags, ","))
-                    .abstractText(abstractText).build();
-            for (Badge b : badges) {
-                paper = with(paper, b);
-            }
-            for (NoteLink n : notes) {
-                paper = withNote(paper, n);
-            }
-            return paper;
-        }
-
-        private static Paper with(Paper p, Badge b) {
-            List<Badge> badges = new ArrayList<>(p.badges());
-            badges.add(b);
-            return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), badges, p.venue(), p.submitted(),
-                    p.authors(), p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(),
-                    p.comment(), p.added(), p.image(), p.position());
-        }
-
-        private static Paper withNote(Paper p, NoteLink n) {
-            List<NoteLink> notes = new ArrayList<>(p.notes());
-            notes.add(n);
-            return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), p.badges(), p.venue(), p.submitted(),
-                    p.authors(), p.tags(), p.abstractText(), notes, p.arxiv(), p.topics(), p.summary(),
-                    p.comment(), p.added(), p.image(), p.position());
+                    .abstractText(abstractText);
+            badges.forEach(paper::badge);
+            notes.forEach(paper::note);
+            return paper.build();
         }
 
         // Split on the list's separator only; other separators stay inside an item, so nothing is lost.

@@ -45,6 +45,12 @@ public record Paper(
         return new Builder(name, title);
     }
 
+    /** The same paper under an id, so that other sections can refer to it. */
+    public Paper withId(String newId) {
+        return new Paper(newId, name, title, url, code, badges, venue, submitted, authors, tags, abstractText, notes,
+                arxiv, topics, summary, comment, added, image, position);
+    }
+
     /** The arXiv id given explicitly or implied by the paper's URL. */
     public Optional<ArxivId> arxivId() {
         if (arxiv != null) {

@@ -33,19 +33,12 @@ public final class NotesLayout implements Layout {
         List<Heading> headings = new ArrayList<>();
         collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, headings);
         StringBuilder out = new StringBuilder(4096);
-        if (settings.toc() && !headings.isEmpty()) {
-            for (Heading h : headings) {
-                if (h.paper == null || settings.tocPapers()) {
-                    out.append("  ".repeat(h.depth)).append("- [").append(MarkdownText.text(h.text))
-                            .append("](#").append(h.anchor).append(")\n");
-                }
-            }
+        if (settings.toc()) {
+            Outline.appendContents(out, headings.stream()
+                    .filter(h -> h.paper == null || settings.tocPapers()).map(Heading::entry).toList());
         }
         for (Heading h : headings) {
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append("#".repeat(h.level)).append(' ').append(MarkdownText.text(h.text)).append('\n');
+            Outline.appendHeading(out, h.entry);
             if (h.paper != null) {
                 out.append('\n');
                 paper(out, h.paper);
@@ -57,28 +50,12 @@ public final class NotesLayout implements Layout {
     private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,
                                         List<Heading> out) {
         for (Section section : sections) {
-            String title = headingText(section.title());
-            out.add(new Heading(title, level, depth, slugger.slug(title), null));
+            out.add(new Heading(Outline.entry(section.title(), level, depth, slugger), null));
             for (Paper paper : section.papers()) {
-                String name = headingText(paper.name());
-                out.add(new Heading(name, level + 1, depth + 1, slugger.slug(name), paper));
+                out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), paper));
             }
             collectHeadings(section.sections(), level + 1, depth + 1, slugger, out);
         }
-    }
-
-    // The text GitHub derives the anchor from: one line, without the spaces Markdown trims off a heading.
-    static String headingText(String text) {
-        String line = MarkdownText.oneLine(text);
-        int start = 0;
-        int end = line.length();
-        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
-            start++;
-        }
-        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        return line.substring(start, end);
     }
 
     private void paper(StringBuilder out, Paper p) {
@@ -142,5 +119,5 @@ public final class NotesLayout implements Layout {
         return out.toString();
     }
 
-    private record Heading(String text, int level, int depth, String anchor, Paper paper) {}
+    private record Heading(Outline.Entry entry, Paper paper) {}
 }

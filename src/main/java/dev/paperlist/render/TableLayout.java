@@ -25,17 +25,11 @@ public final class TableLayout implements Layout {
         List<Heading> headings = new ArrayList<>();
         collect(catalog.sections(), settings.topHeadingLevel(), 0, slugger, headings);
         StringBuilder out = new StringBuilder(4096);
-        if (settings.toc() && !headings.isEmpty()) {
-            for (Heading h : headings) {
-                out.append("  ".repeat(h.depth)).append("- [").append(MarkdownText.text(h.text))
-                        .append("](#").append(h.anchor).append(")\n");
-            }
+        if (settings.toc()) {
+            Outline.appendContents(out, headings.stream().map(Heading::entry).toList());
         }
         for (Heading h : headings) {
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append("#".repeat(h.level)).append(' ').append(MarkdownText.text(h.text)).append('\n');
+            Outline.appendHeading(out, h.entry);
             if (!h.section.papers().isEmpty()) {
                 out.append('\n');
                 table(out, h.section.papers());
@@ -105,11 +99,10 @@ public final class TableLayout implements Layout {
 
     private static void collect(List<Section> sections, int level, int depth, Slugger slugger, List<Heading> out) {
         for (Section section : sections) {
-            String title = NotesLayout.headingText(section.title());
-            out.add(new Heading(title, level, depth, slugger.slug(title), section));
+            out.add(new Heading(Outline.entry(section.title(), level, depth, slugger), section));
             collect(section.sections(), level + 1, depth + 1, slugger, out);
         }
     }
 
-    private record Heading(String text, int level, int depth, String anchor, Section section) {}
+    private record Heading(Outline.Entry entry, Section section) {}
 }
