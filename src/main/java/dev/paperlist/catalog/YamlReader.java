@@ -118,25 +118,19 @@ final class YamlReader {
     private YamlNode.Scalar scalar(YAMLParser parser, boolean isNull, SourcePosition at) throws IOException {
         // Jackson reports anchors of mappings and lists but not of scalars; the scalar's position is where
         // its properties start, so an anchor shows as '&' there (a plain scalar cannot start with '&').
-        if (charAt(at) == '&') {
-            String line = lineAt(at.line());
-            int from = offsetInLine(line, at.column());
-            int stop = from + 1;
-            while (stop < line.length() && !Character.isWhitespace(line.charAt(stop))) {
+        int offset = offsetOf(at);
+        if (offset < text.length() && text.charAt(offset) == '&') {
+            int stop = offset + 1;
+            while (stop < text.length() && !Character.isWhitespace(text.charAt(stop))) {
                 stop++;
             }
-            throw error(at, "YAML anchors ('" + line.substring(from, stop) + "') are not supported");
+            throw error(at, "YAML anchors ('" + text.substring(offset, stop) + "') are not supported");
         }
         return new YamlNode.Scalar(parser.getText(), isNull, at);
     }
 
-    private char charAt(SourcePosition at) {
-        String line = lineAt(at.line());
-        int offset = offsetInLine(line, at.column());
-        return offset < line.length() ? line.charAt(offset) : '\n';
-    }
-
-    private String lineAt(int line) {
+    // The offset in the text of a line and column; columns count code points, as SnakeYAML and editors do.
+    private int offsetOf(SourcePosition at) {
         if (lineStarts == null) {
             java.util.List<Integer> starts = new java.util.ArrayList<>();
             starts.add(0);
@@ -145,19 +139,12 @@ final class YamlReader {
             }
             lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
-        if (line < 1 || line > lineStarts.length) {
-            return "";
+        if (at.line() < 1 || at.line() > lineStarts.length) {
+            return text.length();
         }
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-        return text.substring(start, end);
-    }
-
-    // Columns count code points, as SnakeYAML and editors do.
-    private static int offsetInLine(String line, int column) {
-        int offset = 0;
-        for (int c = 1; c < column && offset < line.length(); c++) {
-            offset += Character.charCount(line.codePointAt(offset));
+        int offset = lineStarts[at.line() - 1];
+        for (int c = 1; c < at.column() && offset < text.length() && text.charAt(offset) != '\n'; c++) {
+            offset += Character.charCount(text.codePointAt(offset));
         }
         return offset;
     }

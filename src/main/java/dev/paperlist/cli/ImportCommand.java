@@ -7,6 +7,7 @@ import dev.paperlist.catalog.CatalogWriter;
 import dev.paperlist.importer.NotesImporter;
 import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.TextFile;
+import dev.paperlist.sync.ReadmeSync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
         if (Files.exists(target) && !force) {
             throw new PaperlistException(ExitCode.IO, output + ": already exists; use --force to overwrite it");
         }
-        String markdown = TextFile.read(root.environment.resolve(readme), readme, 512L * 1024 * 1024).text();
+        String markdown = TextFile.read(root.environment.resolve(readme), readme, ReadmeSync.MAX_README_BYTES).text();
         NotesImporter.Result result = new NotesImporter().read(markdown, readme);
         String yaml = CatalogWriter.write(result.catalog());
         // What is written must load back as the same catalogue; a writer defect must not reach the disk.
