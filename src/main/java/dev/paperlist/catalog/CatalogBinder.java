@@ -37,13 +37,13 @@ final class CatalogBinder {
             "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs");
     static final List<String> OUTPUT_KEYS = List.of("file", "layout");
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
-    static final List<String> COLUMN_KEYS = List.of("field", "header", "align");
+    static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "align", "suffix");
     static final List<String> LABEL_KEYS = List.of("paper", "accepted", "submitted", "authors", "tags",
             "abstract", "notes");
-    static final List<String> SECTION_KEYS = List.of("title", "papers", "sections");
+    static final List<String> SECTION_KEYS = List.of("title", "text", "columns", "papers", "sections");
     static final List<String> PAPER_KEYS = List.of("id", "name", "title", "url", "code", "badges", "venue",
             "submitted", "authors", "tags", "abstract", "notes", "arxiv", "topics", "summary", "comment",
-            "added", "image");
+            "added", "image", "extra");
     static final List<String> REF_KEYS = List.of("ref");
     static final List<String> BADGE_KEYS = List.of("kind", "url", "alt", "label", "message", "color", "logo",
             "logo_color", "image");
@@ -134,13 +134,7 @@ final class CatalogBinder {
             checkKeys(table, TABLE_KEYS, "'table'");
             emptyCell = rawText(table, "empty", emptyCell);
             if (table.entries().containsKey("columns")) {
-                columns = new ArrayList<>();
-                for (YamlNode item : sequence(value(table, "columns"), "'columns'").items()) {
-                    columns.add(column(item));
-                }
-                if (columns.isEmpty()) {
-                    throw error(value(table, "columns").position(), "'columns' needs at least one column");
-                }
+                columns = columns(value(table, "columns"));
             }
         }
         return new Settings(
@@ -166,35 +160,60 @@ final class CatalogBinder {
         return layout;
     }
 
-    /** A table column, written as a field name alone or as {field, header, align}. */
+    private List<TableColumn> columns(YamlNode node) {
+        List<TableColumn> columns = new ArrayList<>();
+        for (YamlNode item : sequence(node, "'columns'").items()) {
+            columns.add(column(item));
+        }
+        if (columns.isEmpty()) {
+            throw error(node.position(), "'columns' needs at least one column");
+        }
+        return columns;
+    }
+
+    /**
+     * A table column, written as a field name alone, as {field, header, align, suffix}, or as
+     * {extra, header, align} for a column showing one of the papers' extra fields.
+     */
     private TableColumn column(YamlNode node) {
         String field;
         String header = null;
         String align = null;
+        String key = null;
+        String suffix = null;
         YamlNode fieldNode = node;
         if (node instanceof YamlNode.Scalar scalar) {
             field = text(scalar, "a column");
         } else {
             YamlNode.Mapping map = mapping(node, "a column");
             checkKeys(map, COLUMN_KEYS, "a column");
-            field = requiredText(map, "field", "a column");
-            fieldNode = value(map, "field");
+            key = optionalText(map, "extra", null);
+            if (key != null && map.entries().containsKey("field")) {
+                throw error(value(map, "extra").position(), "a column shows either a 'field' or an 'extra' field, not both");
+            }
+            field = key != null ? "extra" : requiredText(map, "field", "a column");
+            fieldNode = value(map, key != null ? "extra" : "field");
             header = optionalText(map, "header", null);
             align = optionalText(map, "align", null);
             if (align != null && !List.of("left", "center", "right", "none").contains(align)) {
                 throw error(value(map, "align").position(),
                         "'align' must be left, center, right or none, got '" + align + "'");
             }
+            suffix = optionalText(map, "suffix", null);
+            if (suffix != null && !field.equals("title")) {
+                throw error(value(map, "suffix").position(), "only a 'title' column takes a 'suffix'");
+            }
         }
-        if (!TableColumn.FIELDS.containsKey(field)) {
+        if (key == null && !TableColumn.FIELDS.containsKey(field)) {
             List<String> known = new ArrayList<>(new java.util.TreeSet<>(TableColumn.FIELDS.keySet()));
             throw error(fieldNode.position(), "unknown column '" + field + "'" + DidYouMean.hint(field, known)
-                    + "; columns: " + String.join(", ", known));
+                    + "; columns: " + String.join(", ", known) + " (or {extra: NAME} for an extra field)");
         }
         TableColumn.Alignment alignment = align != null
                 ? TableColumn.Alignment.valueOf(align.toUpperCase(Locale.ROOT))
                 : field.equals("title") || field.equals("name") ? TableColumn.Alignment.LEFT : TableColumn.Alignment.CENTER;
-        return new TableColumn(field, header != null ? header : TableColumn.FIELDS.get(field), alignment);
+        String shown = header != null ? header : key != null ? key : TableColumn.FIELDS.get(field);
+        return new TableColumn(field, shown, alignment, key, suffix);
     }
 
     // ---- sections ----
@@ -214,6 +233,10 @@ final class CatalogBinder {
                     + " would need level " + paperLevel + " (lower 'top_heading_level' or the nesting)");
         }
         SectionDraft draft = new SectionDraft(title, map.position());
+        draft.text = markdownBlock(map, "text");
+        if (map.entries().containsKey("columns")) {
+            draft.columns = columns(value(map, "columns"));
+        }
         if (map.entries().containsKey("papers")) {
             for (YamlNode item : sequence(value(map, "papers"), "'papers'").items()) {
                 YamlNode.Mapping paperMap = mapping(item, "a paper");
@@ -300,6 +323,16 @@ final class CatalogBinder {
         b.image(url(map, "image"));
         b.arxiv(parsed(map, "arxiv", "an arXiv id such as 2402.12226 or hep-th/9901001",
                 (text, at) -> ArxivId.parse(text)));
+        if (map.entries().containsKey("extra")) {
+            YamlNode.Mapping extra = mapping(value(map, "extra"), "'extra'");
+            for (YamlNode.Entry entry : extra.entries().values()) {
+                String what = "extra field '" + entry.key() + "'";
+                String text = TextRules.collapseWhitespace(text(scalar(entry.value(), what), what));
+                if (!text.isEmpty()) {
+                    b.extra(TextRules.collapseWhitespace(entry.key()), text);
+                }
+            }
+        }
         if (map.entries().containsKey("badges")) {
             for (YamlNode item : sequence(value(map, "badges"), "'badges'").items()) {
                 b.badge(badge(mapping(item, "a badge")));
@@ -445,6 +478,16 @@ final class CatalogBinder {
         return text.isEmpty() ? fallback : text;
     }
 
+    /** Markdown kept as written, line breaks included, apart from surrounding blank lines. */
+    private String markdownBlock(YamlNode.Mapping map, String key) {
+        String text = rawText(map, key, null);
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.replaceAll("^(?:[ \\t]*\\n)+", "").stripTrailing();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
     /** A text setting whose spaces matter, such as a separator. */
     private String rawText(YamlNode.Mapping map, String key, String fallback) {
         YamlNode.Entry entry = map.entries().get(key);
@@ -512,6 +555,8 @@ final class CatalogBinder {
     private final class SectionDraft {
         final String title;
         final SourcePosition position;
+        String text;
+        List<TableColumn> columns = List.of();
         final List<Paper> entries = new ArrayList<>();
         final List<SourcePosition> positions = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
@@ -528,7 +573,7 @@ final class CatalogBinder {
             for (SectionDraft child : children) {
                 built.add(child.build(path));
             }
-            return new Section(title, entries, built, position);
+            return new Section(title, text, columns, entries, built, position);
         }
 
         // The same paper twice in one section is a mistake however it is spelt.

@@ -2,6 +2,9 @@ package dev.paperlist.catalog;
 
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Labels;
+import dev.paperlist.model.Output;
+import dev.paperlist.model.TableColumn;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
@@ -52,14 +55,91 @@ public final class CatalogWriter {
         if (!s.layout().equals(d.layout())) {
             body.append("  layout: ").append(s.layout()).append('\n');
         }
+        if (s.toc() != d.toc()) {
+            body.append("  toc: ").append(s.toc()).append('\n');
+        }
+        if (s.tocPapers() != d.tocPapers()) {
+            body.append("  toc_papers: ").append(s.tocPapers()).append('\n');
+        }
+        labels(body, s.labels());
+        boolean columns = !s.tableColumns().equals(d.tableColumns());
+        if (columns || !s.emptyCell().equals(d.emptyCell())) {
+            body.append("  table:\n");
+            if (!s.emptyCell().equals(d.emptyCell())) {
+                body.append("    empty: ").append(quoted(s.emptyCell())).append('\n');
+            }
+            if (columns) {
+                columns(body, "    ", s.tableColumns());
+            }
+        }
+        if (!s.outputs().isEmpty()) {
+            body.append("  outputs:\n");
+            for (Output o : s.outputs()) {
+                body.append("    - {file: ").append(quoted(o.file())).append(", layout: ").append(o.layout()).append("}\n");
+            }
+        }
         if (body.length() > 0) {
             out.append("settings:\n").append(body);
+        }
+    }
+
+    private static void labels(StringBuilder out, Labels l) {
+        Labels d = Labels.DEFAULT;
+        StringBuilder body = new StringBuilder();
+        label(body, "paper", l.paper(), d.paper());
+        label(body, "accepted", l.accepted(), d.accepted());
+        label(body, "submitted", l.submitted(), d.submitted());
+        label(body, "authors", l.authors(), d.authors());
+        label(body, "tags", l.tags(), d.tags());
+        label(body, "abstract", l.abstractText(), d.abstractText());
+        label(body, "notes", l.notes(), d.notes());
+        if (body.length() > 0) {
+            out.append("  labels:\n").append(body);
+        }
+    }
+
+    private static void label(StringBuilder out, String key, String value, String fallback) {
+        if (!value.equals(fallback)) {
+            out.append("    ").append(key).append(": ").append(quoted(value)).append('\n');
+        }
+    }
+
+    private static void columns(StringBuilder out, String indent, List<TableColumn> columns) {
+        out.append(indent).append("columns:\n");
+        for (TableColumn c : columns) {
+            out.append(indent).append("  - {");
+            if (c.key() != null) {
+                out.append("extra: ").append(quoted(c.key()));
+                if (!c.header().equals(c.key())) {
+                    out.append(", header: ").append(quoted(c.header()));
+                }
+            } else {
+                out.append("field: ").append(c.field());
+                if (!c.header().equals(TableColumn.FIELDS.get(c.field()))) {
+                    out.append(", header: ").append(quoted(c.header()));
+                }
+            }
+            TableColumn.Alignment natural = c.field().equals("title") || c.field().equals("name")
+                    ? TableColumn.Alignment.LEFT : TableColumn.Alignment.CENTER;
+            if (c.alignment() != natural) {
+                out.append(", align: ").append(c.alignment().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (c.suffix() != null) {
+                out.append(", suffix: ").append(quoted(c.suffix()));
+            }
+            out.append("}\n");
         }
     }
 
     private static void section(StringBuilder out, Section section, String indent, Map<Paper, Boolean> written) {
         out.append(indent).append("- title: ").append(scalar(section.title())).append('\n');
         String inner = indent + "  ";
+        if (section.text() != null) {
+            out.append(inner).append("text: ").append(block(section.text(), inner + "  ")).append('\n');
+        }
+        if (!section.columns().isEmpty()) {
+            columns(out, inner, section.columns());
+        }
         if (!section.papers().isEmpty()) {
             out.append(inner).append("papers:\n");
             for (Paper paper : section.papers()) {
@@ -118,6 +198,29 @@ public final class CatalogWriter {
         line(out, field, "comment", p.comment());
         line(out, field, "added", p.added() == null ? null : p.added().toString());
         line(out, field, "image", p.image());
+        if (!p.extra().isEmpty()) {
+            out.append(field).append("extra:\n");
+            p.extra().forEach((key, value) ->
+                    out.append(field).append("  ").append(quoted(key)).append(": ").append(scalar(value)).append('\n'));
+        }
+    }
+
+    // Multi-line Markdown as a literal block, which reads like the Markdown itself; quoted when a
+    // block scalar could not hold it exactly.
+    private static String block(String text, String indent) {
+        boolean literal = text.indexOf('\n') >= 0 && !text.startsWith(" ") && !text.contains("\t")
+                && !text.contains("\r") && text.equals(text.strip()) && text.chars().noneMatch(c -> c < 0x20 && c != '\n');
+        if (!literal) {
+            return quoted(text);
+        }
+        StringBuilder out = new StringBuilder("|-");
+        for (String line : text.split("\n", -1)) {
+            out.append('\n');
+            if (!line.isEmpty()) {
+                out.append(indent).append(line);
+            }
+        }
+        return out.toString();
     }
 
     private static void line(StringBuilder out, String indent, String key, String value) {

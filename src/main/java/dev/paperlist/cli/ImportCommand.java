@@ -4,7 +4,7 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.catalog.CatalogWriter;
-import dev.paperlist.importer.NotesImporter;
+import dev.paperlist.importer.ListImporter;
 import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.sync.ReadmeSync;
@@ -49,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new PaperlistException(ExitCode.IO, output + ": already exists; use --force to overwrite it");
         }
         String markdown = TextFile.read(root.environment.resolve(readme), readme, ReadmeSync.MAX_README_BYTES).text();
-        NotesImporter.Result result = new NotesImporter().read(markdown, readme);
+        ListImporter.Result result = new ListImporter().read(markdown, readme);
         String yaml = CatalogWriter.write(result.catalog());
         // What is written must load back as the same catalogue; a writer defect must not reach the disk.
         CatalogLoader.parse(yaml, output);

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param name the short name used as its heading, such as {@code AnyGPT}
  * @param venue where it was accepted; {@code null} while it is not
  * @param abstractText the abstract, inline Markdown (emphasis and code only)
+ * @param extra fields the built-in ones do not cover, label to Markdown, in the order written; kept
+ *     verbatim from an imported list and shown by the notes layout and by table columns that name them
  */
 public record Paper(
         String id,
@@ -31,6 +33,7 @@ public record Paper(
         String comment,
         PartialDate added,
         String image,
+        java.util.Map<String, String> extra,
         SourcePosition position) {
 
     public Paper {
@@ -39,6 +42,7 @@ public record Paper(
         tags = List.copyOf(tags);
         notes = List.copyOf(notes);
         topics = List.copyOf(topics);
+        extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 
     public static Builder builder(String name, String title) {
@@ -48,7 +52,7 @@ public record Paper(
     /** The same paper under an id, so that other sections can refer to it. */
     public Paper withId(String newId) {
         return new Paper(newId, name, title, url, code, badges, venue, submitted, authors, tags, abstractText, notes,
-                arxiv, topics, summary, comment, added, image, position);
+                arxiv, topics, summary, comment, added, image, extra, position);
     }
 
     /** The arXiv id given explicitly or implied by the paper's URL. */
@@ -79,6 +83,7 @@ public record Paper(
         private String comment;
         private PartialDate added;
         private String image;
+        private final java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
         private SourcePosition position = SourcePosition.UNKNOWN;
 
         private Builder(String name, String title) {
@@ -102,11 +107,12 @@ public record Paper(
         public Builder comment(String comment) { this.comment = comment; return this; }
         public Builder added(PartialDate added) { this.added = added; return this; }
         public Builder image(String image) { this.image = image; return this; }
+        public Builder extra(String key, String markdown) { extra.put(key, markdown); return this; }
         public Builder position(SourcePosition position) { this.position = position; return this; }
 
         public Paper build() {
             return new Paper(id, name, title, url, code, badges, venue, submitted, authors, tags,
-                    abstractText, notes, arxiv, topics, summary, comment, added, image, position);
+                    abstractText, notes, arxiv, topics, summary, comment, added, image, extra, position);
         }
     }
 }

@@ -6,9 +6,17 @@ import java.util.Map;
 /**
  * One column of the table layout: which paper field it shows, its header and its alignment.
  *
- * @param field one of {@link #FIELDS}
+ * @param field one of {@link #FIELDS}, or {@code extra} for a column showing a paper's extra field
+ * @param key for an {@code extra} column, the extra field it shows; otherwise {@code null}
+ * @param suffix for a {@code title} column, an extra field written after the title link (a hand-written
+ *     list's {@code (Org)} note); otherwise {@code null}
  */
-public record TableColumn(String field, String header, Alignment alignment) {
+public record TableColumn(String field, String header, Alignment alignment, String key, String suffix) {
+    /** A column of a built-in field. */
+    public TableColumn(String field, String header, Alignment alignment) {
+        this(field, header, alignment, null, null);
+    }
+
     /** How a column's cells line up, written in the table's delimiter row. */
     public enum Alignment { LEFT, CENTER, RIGHT, NONE }
 

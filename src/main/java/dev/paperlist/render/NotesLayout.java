@@ -42,6 +42,8 @@ public final class NotesLayout implements Layout {
             if (h.paper != null) {
                 out.append('\n');
                 paper(out, h.paper);
+            } else {
+                Outline.appendText(out, h.section.text());
             }
         }
         return out.toString();
@@ -50,9 +52,9 @@ public final class NotesLayout implements Layout {
     private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,
                                         List<Heading> out) {
         for (Section section : sections) {
-            out.add(new Heading(Outline.entry(section.title(), level, depth, slugger), null));
+            out.add(new Heading(Outline.entry(section.title(), level, depth, slugger), section, null));
             for (Paper paper : section.papers()) {
-                out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), paper));
+                out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper));
             }
             collectHeadings(section.sections(), level + 1, depth + 1, slugger, out);
         }
@@ -102,6 +104,9 @@ public final class NotesLayout implements Layout {
             }
             field(out, labels.notes(), links.toString());
         }
+        // Extra fields are Markdown from the list they were imported from, written back as they were.
+        p.extra().forEach((label, markdown) ->
+                field(out, "**" + MarkdownText.text(label) + ":**", MarkdownText.oneLine(markdown)));
     }
 
     private static void field(StringBuilder out, String label, String markdown) {
@@ -119,5 +124,5 @@ public final class NotesLayout implements Layout {
         return out.toString();
     }
 
-    private record Heading(Outline.Entry entry, Paper paper) {}
+    private record Heading(Outline.Entry entry, Section section, Paper paper) {}
 }

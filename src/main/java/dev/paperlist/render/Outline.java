@@ -24,6 +24,13 @@ final class Outline {
         out.append("#".repeat(e.level())).append(' ').append(MarkdownText.text(e.text())).append('\n');
     }
 
+    /** A section's free Markdown, verbatim, as its own block after the heading. */
+    static void appendText(StringBuilder out, String markdown) {
+        if (markdown != null && !markdown.isBlank()) {
+            out.append('\n').append(markdown.strip()).append('\n');
+        }
+    }
+
     // The text GitHub derives the anchor from: one line, without the spaces Markdown trims off a heading.
     static String headingText(String text) {
         String line = MarkdownText.oneLine(text);

@@ -30,16 +30,17 @@ public final class TableLayout implements Layout {
         }
         for (Heading h : headings) {
             Outline.appendHeading(out, h.entry);
+            Outline.appendText(out, h.section.text());
             if (!h.section.papers().isEmpty()) {
                 out.append('\n');
-                table(out, h.section.papers());
+                table(out, h.section.columns().isEmpty() ? settings.tableColumns() : h.section.columns(),
+                        h.section.papers());
             }
         }
         return out.toString();
     }
 
-    private void table(StringBuilder out, List<Paper> papers) {
-        List<TableColumn> columns = settings.tableColumns();
+    private void table(StringBuilder out, List<TableColumn> columns, List<Paper> papers) {
         out.append('|');
         for (TableColumn c : columns) {
             out.append(' ').append(MarkdownText.text(c.header())).append(" |");
@@ -57,16 +58,18 @@ public final class TableLayout implements Layout {
         for (Paper p : papers) {
             out.append('|');
             for (TableColumn c : columns) {
-                String cell = cell(c.field(), p);
+                String cell = cell(c, p);
                 out.append(' ').append(cell.isEmpty() ? MarkdownText.text(settings.emptyCell()) : cell).append(" |");
             }
             out.append('\n');
         }
     }
 
-    private String cell(String field, Paper p) {
-        return switch (field) {
-            case "title" -> title(p);
+    private String cell(TableColumn column, Paper p) {
+        return switch (column.field()) {
+            case "title" -> column.suffix() == null || p.extra().get(column.suffix()) == null ? title(p)
+                    : title(p) + " " + cellMarkdown(p.extra().get(column.suffix()));
+            case "extra" -> p.extra().get(column.key()) == null ? "" : cellMarkdown(p.extra().get(column.key()));
             case "name" -> MarkdownText.text(p.name());
             case "venue" -> p.venue() == null ? "" : MarkdownText.text(p.venue());
             case "date" -> p.submitted() == null ? "" : p.submitted().toString();
@@ -78,8 +81,22 @@ public final class TableLayout implements Layout {
                     MarkdownText.text(settings.tagSeparator()));
             case "notes" -> joined(p.notes().stream().map(TableLayout::note).toList(), " ");
             case "abstract" -> p.abstractText() == null ? "" : MarkdownText.inline(p.abstractText());
-            default -> throw new IllegalArgumentException("unknown column " + field);
+            default -> throw new IllegalArgumentException("unknown column " + column.field());
         };
+    }
+
+    // Extra fields are Markdown kept from an imported list; only a bare '|' would end the cell early.
+    private static String cellMarkdown(String markdown) {
+        String line = MarkdownText.oneLine(markdown);
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '|' && (i == 0 || line.charAt(i - 1) != '\\')) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     // "[Alias] [Full title](url)": the short name in brackets only when it differs from the title.

@@ -1,0 +1,63 @@
+package dev.paperlist.importer;
+
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.Section;
+import dev.paperlist.render.Slugger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The same paper written out in several sections becomes one paper with an id, listed in each:
+ * papers.yaml then holds it once and refers to it elsewhere, instead of failing as a duplicate.
+ */
+final class CrossListing {
+    private CrossListing() {}
+
+    static List<Section> apply(List<Section> sections) {
+        Map<Paper, Integer> counts = new HashMap<>();
+        count(sections, counts);
+        Map<Paper, Paper> shared = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        // In list order, so that ids are stable from run to run.
+        for (Paper p : inOrder(sections, new ArrayList<>())) {
+            if (counts.get(p) > 1 && !shared.containsKey(p)) {
+                String base = Slugger.slugify(p.name()).replaceAll("[^A-Za-z0-9._-]", "");
+                base = base.isEmpty() || !Character.isLetterOrDigit(base.charAt(0)) ? "paper" + base : base;
+                String id = base;
+                for (int n = 2; !ids.add(id); n++) {
+                    id = base + "-" + n;
+                }
+                shared.put(p, p.withId(id));
+            }
+        }
+        return shared.isEmpty() ? sections : replace(sections, shared);
+    }
+
+    private static List<Paper> inOrder(List<Section> sections, List<Paper> out) {
+        for (Section s : sections) {
+            out.addAll(s.papers());
+            inOrder(s.sections(), out);
+        }
+        return out;
+    }
+
+    private static void count(List<Section> sections, Map<Paper, Integer> counts) {
+        for (Section s : sections) {
+            s.papers().forEach(p -> counts.merge(p, 1, Integer::sum));
+            count(s.sections(), counts);
+        }
+    }
+
+    private static List<Section> replace(List<Section> sections, Map<Paper, Paper> shared) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Paper> papers = s.papers().stream().map(p -> shared.getOrDefault(p, p)).toList();
+            out.add(s.with(papers, replace(s.sections(), shared)));
+        }
+        return out;
+    }
+}

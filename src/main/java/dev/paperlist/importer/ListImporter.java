@@ -1,0 +1,476 @@
+package dev.paperlist.importer;
+
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Labels;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.Settings;
+import dev.paperlist.model.SourcePosition;
+import dev.paperlist.model.TableColumn;
+import dev.paperlist.render.Markers;
+import dev.paperlist.render.Slugger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a hand-written paper list into a catalogue from commonmark-java's syntax tree: sections from
+ * the headings, papers from per-paper field lists (notes layout), table rows (table layout) or
+ * one-link bullet items, and the layout settings the list uses. It also finds where the list starts
+ * and ends in the README, so that the text around it can stay as it is. Whatever it cannot map is kept
+ * as extra fields or section text, or reported as a warning with its line.
+ */
+public final class ListImporter {
+    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+
+    /**
+     * The result of reading a README.
+     *
+     * @param listStart offset in the README where the list (its table of contents or first heading) starts
+     * @param listEnd offset where the text after the list starts
+     * @param hasMarkers whether the README already has paperlist's markers around the list
+     */
+    public record Result(Catalog catalog, List<String> warnings, int listStart, int listEnd, boolean hasMarkers) {
+        /** The README with the list replaced by an empty pair of markers, ready for {@code render}. */
+        public String withMarkers(String readme) {
+            if (hasMarkers) {
+                return readme;
+            }
+            String before = readme.substring(0, listStart);
+            String after = readme.substring(listEnd);
+            return before + Markers.START_PREFIX + " -->\n" + Markers.END_LINE + "\n" + (after.isEmpty() ? "" : "\n" + after);
+        }
+    }
+
+    public Result read(String readme, String displayName) {
+        int regionStart = 0;
+        int regionEnd = readme.length();
+        boolean hasMarkers = hasMarkers(readme);
+        if (hasMarkers) {
+            Markers.Split split = Markers.split(readme, displayName);
+            regionStart = split.before().length();
+            regionEnd = readme.length() - split.after().length();
+        }
+        String text = readme.substring(regionStart, regionEnd);
+        int lineOffset = (int) readme.substring(0, regionStart).chars().filter(c -> c == '\n').count();
+        Reading reading = new Reading(text, displayName, lineOffset);
+        reading.walk(parser.parse(text));
+        Result result = reading.result(hasMarkers);
+        return new Result(result.catalog(), result.warnings(),
+                regionStart + result.listStart(), regionStart + result.listEnd(), hasMarkers);
+    }
+
+    private static boolean hasMarkers(String readme) {
+        return readme.startsWith(Markers.START_PREFIX) || readme.contains("\n" + Markers.START_PREFIX)
+                || readme.startsWith(Markers.END_PREFIX) || readme.contains("\n" + Markers.END_PREFIX);
+    }
+
+    static int line(Node node) {
+        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1;
+    }
+
+    /** One pass over one README. */
+    private static final class Reading implements NotesFields.Labels {
+        final String markdown;
+        final String where;
+        final int lineOffset;
+        final List<String> warnings = new ArrayList<>();
+        final List<SectionDraft> roots = new ArrayList<>();
+        final List<SectionDraft> stack = new ArrayList<>();
+        final NotesFields notes;
+        final TableReader tables;
+        final Map<String, Map<String, Integer>> labelSpellings = new HashMap<>();
+        final Map<String, Integer> layouts = new HashMap<>();
+        final Map<List<TableColumn>, Integer> columnSets = new HashMap<>();
+        final Map<String, Integer> emptyCells = new HashMap<>();
+        final Map<String, Integer> notAccepted = new HashMap<>();
+        Node toc;
+        boolean tocListsPapers;
+        int lastPreambleEnd;
+
+        Reading(String markdown, String where, int lineOffset) {
+            this.markdown = markdown;
+            this.where = where;
+            this.lineOffset = lineOffset;
+            this.notes = new NotesFields(markdown, this);
+            this.tables = new TableReader(markdown, lineOffset);
+        }
+
+        @Override
+        public void seen(String field, String written) {
+            labelSpellings.computeIfAbsent(field, k -> new java.util.LinkedHashMap<>()).merge(written, 1, Integer::sum);
+        }
+
+        int lineOf(Node node) {
+            return line(node) + lineOffset;
+        }
+
+        void walk(Node document) {
+            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+                if (block instanceof Heading heading) {
+                    if (NotesFields.isFieldList(heading.getNext())) {
+                        block = notesPaper(heading, (BulletList) heading.getNext());
+                    } else {
+                        section(heading);
+                    }
+                    continue;
+                }
+                SectionDraft current = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+                if (isToc(block)) {
+                    if (toc == null) {
+                        toc = block;
+                    }
+                    if (current != null) {
+                        current.tocBlock = block;
+                    }
+                } else if (current == null) {
+                    lastPreambleEnd = end(block);
+                } else if (block instanceof TableBlock table && TableReader.isPaperTable(table)) {
+                    table(current, table);
+                } else if (block instanceof BulletList list && BulletPapers.isPaperList(list)) {
+                    BulletPapers.read(list, markdown, lineOffset).forEach(d -> current.add(d, "list"));
+                    layouts.merge("list", list.getFirstChild() == null ? 0 : 1, Integer::sum);
+                } else if (block instanceof HtmlBlock html && html.getLiteral().strip().startsWith(Markers.START_PREFIX.substring(0, 14))) {
+                    // paperlist's own markers
+                } else {
+                    current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
+                }
+            }
+        }
+
+        private Node notesPaper(Heading heading, BulletList fields) {
+            SectionDraft parent = deepestBelow(heading.getLevel());
+            PaperDraft d = new PaperDraft(lineOf(heading));
+            d.name = Values.oneLine(Values.textOf(heading));
+            notes.read(d, fields, warnings, where);
+            countNotAccepted(d);
+            layouts.merge("notes", 1, Integer::sum);
+            if (parent == null) {
+                // A paper before any section heading: the list has papers at its top; give them a section.
+                SectionDraft section = new SectionDraft("Papers", heading.getLevel() - 1, start(heading));
+                roots.add(section);
+                stack.add(section);
+                parent = section;
+                warnings.add(where + ":" + d.line + ": paper '" + d.name + "' comes before any section; "
+                        + "imported into a section 'Papers'");
+            }
+            if (heading.getLevel() != parent.level + 1) {
+                warnings.add(where + ":" + d.line + ": paper '" + d.name + "' is a level-" + heading.getLevel()
+                        + " heading under a level-" + parent.level + " section; it will be rendered at level " + (parent.level + 1));
+            }
+            parent.add(d, "notes");
+            parent.paperHeadings.add(heading);
+            // Blocks between this paper and the next heading belong to the paper.
+            Node last = fields;
+            while (last.getNext() != null && !(last.getNext() instanceof Heading)) {
+                last = last.getNext();
+                if (!(last instanceof HtmlBlock h && h.getLiteral().strip().startsWith("<!--"))) {
+                    warnings.add(where + ":" + lineOf(last) + ": text after the fields of paper '" + d.name
+                            + "' is kept as its extra field 'More'");
+                    d.extra("More", Values.source(markdown, last, last));
+                }
+            }
+            return last;
+        }
+
+        private void section(Heading heading) {
+            while (!stack.isEmpty() && stack.get(stack.size() - 1).level >= heading.getLevel()) {
+                stack.remove(stack.size() - 1);
+            }
+            SectionDraft section = new SectionDraft(Values.oneLine(Values.textOf(heading)), heading.getLevel(), start(heading));
+            section.line = lineOf(heading);
+            if (stack.isEmpty()) {
+                roots.add(section);
+            } else {
+                SectionDraft parent = stack.get(stack.size() - 1);
+                if (heading.getLevel() != parent.level + 1) {
+                    warnings.add(where + ":" + section.line + ": section '" + section.title + "' is a level-"
+                            + heading.getLevel() + " heading under a level-" + parent.level + " one; it will be rendered at level "
+                            + (parent.level + 1));
+                }
+                parent.children.add(section);
+            }
+            stack.add(section);
+        }
+
+        private void table(SectionDraft current, TableBlock block) {
+            TableReader.Table table = tables.read(block, warnings, where);
+            if (current.columns == null) {
+                current.columns = table.columns();
+            } else if (!current.columns.equals(table.columns())) {
+                warnings.add(where + ":" + table.line() + ": a second table in section '" + current.title
+                        + "' with other columns; its rows are shown with the first table's columns");
+            }
+            columnSets.merge(table.columns(), 1, Integer::sum);
+            if (table.emptyCell() != null) {
+                emptyCells.merge(table.emptyCell(), table.papers().size(), Integer::sum);
+            }
+            for (PaperDraft d : table.papers()) {
+                current.add(d, "table");
+                countNotAccepted(d);
+            }
+            layouts.merge("table", table.papers().size(), Integer::sum);
+        }
+
+        // "None (temporal)" and the like say a paper is not accepted yet; they are a setting, not a venue.
+        private void countNotAccepted(PaperDraft d) {
+            if (d.venue != null && d.venue.matches("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*")) {
+                notAccepted.merge(d.venue, 1, Integer::sum);
+                d.venue = null;
+            }
+        }
+
+        private SectionDraft deepestBelow(int level) {
+            for (int i = stack.size() - 1; i >= 0; i--) {
+                if (stack.get(i).level < level) {
+                    return stack.get(i);
+                }
+            }
+            return null;
+        }
+
+        // A table of contents: a list whose items are all links to anchors on the page.
+        private boolean isToc(Node block) {
+            if (!(block instanceof BulletList list) || list.getFirstChild() == null) {
+                return false;
+            }
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                Node first = item.getFirstChild();
+                if (!(first instanceof Paragraph p) || !(p.getFirstChild() instanceof Link link)
+                        || !link.getDestination().startsWith("#") || link.getNext() != null) {
+                    return false;
+                }
+                for (Node nested = first.getNext(); nested != null; nested = nested.getNext()) {
+                    if (!isToc(nested)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        Result result(boolean hasMarkers) {
+            List<SectionDraft> list = roots;
+            // A document title heading with an introduction under it is not a section of the list.
+            while (list.size() == 1 && list.get(0).entries.isEmpty() && !list.get(0).children.isEmpty()
+                    && list.get(0).textBefore.length() > 0 && !hasMarkers) {
+                list = list.get(0).children;
+            }
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).hasPapers()) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            if (first < 0) {
+                throw new dev.paperlist.PaperlistException(dev.paperlist.ExitCode.INVALID_INPUT, where
+                        + ": found no papers: no heading followed by a field list ('- **Paper:** …'), no table with a"
+                        + " Title column and no list of linked titles");
+            }
+            if (hasMarkers) {
+                first = 0;
+                last = list.size() - 1;
+            }
+            List<SectionDraft> kept = list.subList(first, last + 1);
+            int listStart = kept.get(0).start;
+            boolean tocKept = false;
+            if (toc != null && start(toc) < listStart && (hasMarkers || onlySpaceBetween(end(toc), listStart))) {
+                listStart = start(toc);
+                tocKept = true;
+            } else if (toc != null) {
+                warnings.add(where + ":" + lineOf(toc) + ": the table of contents is not right before the list;"
+                        + " it is left as written and the list is rendered without one");
+            }
+            int listEnd = last + 1 < list.size() ? list.get(last + 1).start : markdown.length();
+            if (hasMarkers) {
+                listStart = 0;
+                listEnd = markdown.length();
+            }
+            int topLevel = kept.get(0).level;
+            Set<String> tocTargets = tocKept ? tocTargets(toc) : Set.of();
+            Map<PaperDraft, Boolean> all = new IdentityHashMap<>();
+            kept.forEach(s -> s.collect(all));
+            Settings settings = settings(kept, topLevel, tocKept, all.keySet(), tocTargets);
+            List<Section> sections = new ArrayList<>();
+            for (SectionDraft s : kept) {
+                if (s.level != topLevel) {
+                    warnings.add(where + ":" + s.line + ": top-level section '" + s.title + "' is a level-" + s.level
+                            + " heading; it will be rendered at level " + topLevel);
+                }
+                sections.add(s.build(settings, this));
+            }
+            return new Result(new Catalog(settings, CrossListing.apply(sections)), List.copyOf(warnings), listStart, listEnd, hasMarkers);
+        }
+
+        private Settings settings(List<SectionDraft> kept, int topLevel, boolean toc, Set<PaperDraft> papers,
+                                  Set<String> tocTargets) {
+            Settings d = Settings.DEFAULT;
+            String layout = layouts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse("notes");
+            if (layout.equals("list")) {
+                layout = "table";
+                warnings.add(where + ": papers written as one linked bullet each are imported; they will be rendered"
+                        + " in the table layout");
+            }
+            boolean tocPapers = d.tocPapers();
+            if (toc && layout.equals("notes")) {
+                Slugger slugger = new Slugger();
+                tocPapers = papers.stream().anyMatch(p -> p.name != null && tocTargets.contains(Slugger.slugify(p.name)));
+            }
+            List<TableColumn> columns = columnSets.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey).orElse(d.tableColumns());
+            String empty = emptyCells.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(d.emptyCell());
+            String notAcceptedText = notAccepted.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(d.notAccepted());
+            String authorSeparator = separator(papers.stream().map(p -> p.authors).toList(), d.authorSeparator());
+            String tagSeparator = separator(papers.stream().map(p -> p.tags).toList(), d.tagSeparator());
+            return new Settings(notAcceptedText, labels(), authorSeparator, tagSeparator, toc, tocPapers, topLevel,
+                    layout, columns, empty, List.of());
+        }
+
+        private Labels labels() {
+            Labels d = Labels.DEFAULT;
+            return new Labels(label("paper", d.paper()), label("venue", d.accepted()), label("submitted", d.submitted()),
+                    label("authors", d.authors()), label("tags", d.tags()), label("abstract", d.abstractText()),
+                    label("notes", d.notes()));
+        }
+
+        private String label(String field, String fallback) {
+            Map<String, Integer> spellings = labelSpellings.get(field);
+            if (spellings == null) {
+                return fallback;
+            }
+            // Ties go to the spelling seen first (maxBy keeps the first of equals; the map keeps order).
+            return spellings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(e -> e.getKey().equals(fallback) ? 1 : 0)).map(Map.Entry::getKey).orElse(fallback);
+        }
+
+        // The separator most values use, written with the spacing they use.
+        private static String separator(List<String> values, String fallback) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String v : values) {
+                if (v == null) {
+                    continue;
+                }
+                String s = Values.separatorOf(v);
+                if (s != null) {
+                    boolean spaced = v.contains(s + " ");
+                    counts.merge(spaced ? s + " " : s, 1, Integer::sum);
+                }
+            }
+            return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(e -> e.getKey().equals(fallback) ? 1 : 0)
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(fallback);
+        }
+
+        private Set<String> tocTargets(Node list) {
+            Set<String> out = new HashSet<>();
+            list.accept(new org.commonmark.node.AbstractVisitor() {
+                @Override
+                public void visit(Link link) {
+                    out.add(link.getDestination().substring(1).replaceAll("-\\d+$", ""));
+                }
+            });
+            return out;
+        }
+
+        private boolean onlySpaceBetween(int from, int to) {
+            String between = markdown.substring(Math.min(from, to), to);
+            return between.replaceAll("<!--[\\s\\S]*?-->", "").isBlank();
+        }
+
+        static int start(Node node) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            return spans.isEmpty() ? 0 : spans.get(0).getInputIndex();
+        }
+
+        static int end(Node node) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            SourceSpan last = spans.get(spans.size() - 1);
+            return last.getInputIndex() + last.getLength();
+        }
+    }
+
+    /** A section being read. */
+    private static final class SectionDraft {
+        final String title;
+        final int level;
+        final int start;
+        int line;
+        final List<PaperDraft> entries = new ArrayList<>();
+        final List<Heading> paperHeadings = new ArrayList<>();
+        final List<SectionDraft> children = new ArrayList<>();
+        final StringBuilder textBefore = new StringBuilder();
+        List<TableColumn> columns;
+        Node tocBlock;
+
+        SectionDraft(String title, int level, int start) {
+            this.title = title;
+            this.level = level;
+            this.start = start;
+        }
+
+        void add(PaperDraft d, String layout) {
+            entries.add(d);
+        }
+
+        void text(Node block, String markdown, boolean afterPapers) {
+            if (textBefore.length() > 0) {
+                textBefore.append("\n\n");
+            }
+            textBefore.append(markdown, Reading.start(block), Reading.end(block));
+            if (afterPapers) {
+                pendingMoved = block;
+            }
+        }
+
+        Node pendingMoved;
+
+        boolean hasPapers() {
+            return !entries.isEmpty() || children.stream().anyMatch(SectionDraft::hasPapers);
+        }
+
+        void collect(Map<PaperDraft, Boolean> out) {
+            entries.forEach(p -> out.put(p, Boolean.TRUE));
+            children.forEach(c -> c.collect(out));
+        }
+
+        Section build(Settings settings, Reading reading) {
+            if (pendingMoved != null) {
+                reading.warnings.add(reading.where + ":" + reading.lineOf(pendingMoved) + ": text after the papers of section '"
+                        + title + "' is kept as the section's text, which is rendered before its papers");
+            }
+            List<Paper> papers = new ArrayList<>();
+            for (PaperDraft d : entries) {
+                papers.add(d.build(settings.authorSeparator(), settings.tagSeparator()));
+            }
+            List<Section> sections = new ArrayList<>();
+            for (SectionDraft child : children) {
+                sections.add(child.build(settings, reading));
+            }
+            List<TableColumn> own = columns == null || columns.equals(settings.tableColumns()) ? List.of() : columns;
+            String text = textBefore.length() == 0 ? null : textBefore.toString();
+            return new Section(title, text, own, papers, sections, SourcePosition.UNKNOWN);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.paperlist.importer;
+
+import dev.paperlist.model.GitHubRepo;
+import dev.paperlist.model.TableColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+
+/**
+ * Reads a GitHub table of papers: its header row gives the columns (known headers map to fields,
+ * others become extra-field columns), each body row one paper.
+ */
+final class TableReader {
+    /** Header spellings (lower case) to the field their column shows. */
+    private static final Map<String, String> HEADERS = Map.ofEntries(
+            Map.entry("title", "title"), Map.entry("paper", "title"), Map.entry("papers", "title"),
+            Map.entry("paper title", "title"), Map.entry("name", "name"), Map.entry("alias", "name"),
+            Map.entry("venue", "venue"), Map.entry("accepted", "venue"), Map.entry("conference", "venue"),
+            Map.entry("publication", "venue"), Map.entry("pub", "venue"), Map.entry("journal", "venue"),
+            Map.entry("date", "date"), Map.entry("time", "date"), Map.entry("submitted", "date"),
+            Map.entry("submission date", "date"), Map.entry("year", "date"), Map.entry("published", "date"),
+            Map.entry("code", "code"), Map.entry("github", "code"), Map.entry("repo", "code"),
+            Map.entry("star", "code"), Map.entry("stars", "code"), Map.entry("supplement", "supplement"),
+            Map.entry("supplements", "supplement"), Map.entry("links", "supplement"), Map.entry("resources", "supplement"),
+            Map.entry("authors", "authors"), Map.entry("author", "authors"), Map.entry("tags", "tags"),
+            Map.entry("keywords", "tags"), Map.entry("notes", "notes"), Map.entry("note", "notes"),
+            Map.entry("abstract", "abstract"));
+    /** The extra field holding what a title cell has after its link, such as an organisation. */
+    static final String TITLE_NOTE = "Title note";
+
+    private final String markdown;
+    private final int lineOffset;
+
+    TableReader(String markdown, int lineOffset) {
+        this.markdown = markdown;
+        this.lineOffset = lineOffset;
+    }
+
+    /** A table's columns, its papers and the empty-cell marker its rows use. */
+    record Table(List<TableColumn> columns, List<PaperDraft> papers, String emptyCell, int line) {}
+
+    /** Whether a table lists papers: one of its columns is a title. */
+    static boolean isPaperTable(TableBlock table) {
+        for (TableCell cell : headerCells(table)) {
+            if ("title".equals(HEADERS.get(header(cell)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Table read(TableBlock table, List<String> warnings, String where) {
+        List<TableCell> headerCells = headerCells(table);
+        List<TableColumn> columns = new ArrayList<>();
+        boolean titleSeen = false;
+        for (TableCell cell : headerCells) {
+            String header = Values.oneLine(Values.textOf(cell));
+            String field = HEADERS.get(header.toLowerCase(Locale.ROOT));
+            if (field == null || field.equals("title") && titleSeen || columns.stream().anyMatch(c -> c.field().equals(field) && !field.equals("extra"))) {
+                columns.add(new TableColumn("extra", header, alignment(cell), header.isEmpty() ? "Column " + (columns.size() + 1) : header, null));
+            } else {
+                titleSeen |= field.equals("title");
+                columns.add(new TableColumn(field, header, alignment(cell)));
+            }
+        }
+        List<PaperDraft> papers = new ArrayList<>();
+        Map<String, Integer> empties = new java.util.HashMap<>();
+        boolean titleNotes = false;
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            if (section instanceof TableHead) {
+                continue;
+            }
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                PaperDraft d = new PaperDraft(line(row));
+                List<TableCell> cells = cells((TableRow) row);
+                int written = writtenCells(row);
+                if (written > columns.size()) {
+                    warnings.add(where + ":" + d.line + ": a row with " + written + " cells in a table of "
+                            + columns.size() + " columns; the cells past the last column are not shown by GitHub and were not imported");
+                }
+                for (int i = 0; i < columns.size(); i++) {
+                    TableCell cell = i < cells.size() ? cells.get(i) : null;
+                    String source = cell == null || cell.getFirstChild() == null ? ""
+                            : Values.source(markdown, cell.getFirstChild(), cell.getLastChild());
+                    if (isEmptyMarker(source)) {
+                        empties.merge(source, 1, Integer::sum);
+                        continue;
+                    }
+                    titleNotes |= cell(d, columns.get(i), cell, source, warnings, where);
+                }
+                if (d.title == null && d.name == null) {
+                    warnings.add(where + ":" + d.line + ": a table row without a title; skipped");
+                    continue;
+                }
+                papers.add(d);
+            }
+        }
+        if (titleNotes) {
+            for (int i = 0; i < columns.size(); i++) {
+                TableColumn c = columns.get(i);
+                if (c.field().equals("title")) {
+                    columns.set(i, new TableColumn(c.field(), c.header(), c.alignment(), null, TITLE_NOTE));
+                }
+            }
+        }
+        String empty = empties.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+        return new Table(columns, papers, empty, line(table));
+    }
+
+    // Returns whether the title cell had a note after its link.
+    private boolean cell(PaperDraft d, TableColumn column, TableCell cell, String source, List<String> warnings, String where) {
+        switch (column.field()) {
+            case "title" -> {
+                return title(d, cell);
+            }
+            case "name" -> d.name = Values.oneLine(Values.textOf(cell));
+            case "venue" -> d.venue = Values.unescape(source);
+            case "date" -> {
+                d.submitted = Values.date(Values.unescape(source)).orElse(null);
+                if (d.submitted == null) {
+                    warnings.add(where + ":" + d.line + ": date '" + source + "' is not a date paperlist reads; kept as an extra field");
+                    d.extra(column.header(), source);
+                }
+            }
+            case "code", "supplement" -> {
+                if (!links(d, cell, column, source)) {
+                    warnings.add(where + ":" + d.line + ": the " + column.header() + " cell holds more than badges;"
+                            + " kept as the extra field '" + extraKey(column) + "', which this column does not show");
+                }
+            }
+            case "authors" -> d.authors = Values.unescape(source);
+            case "tags" -> d.tags = Values.unescape(source);
+            case "notes" -> {
+                for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
+                    if (n instanceof Link link) {
+                        String text = Values.oneLine(Values.textOf(link));
+                        if (text.startsWith("[") && text.endsWith("]")) {
+                            text = text.substring(1, text.length() - 1);
+                        }
+                        d.notes.add(new dev.paperlist.model.NoteLink(text, link.getDestination()));
+                    }
+                }
+            }
+            case "abstract" -> d.abstractText = source;
+            default -> d.extra(column.key(), source);
+        }
+        return false;
+    }
+
+    // "[Alias] [Full title](url) (Org)": the alias becomes the name, the note after the link an extra field.
+    private boolean title(PaperDraft d, TableCell cell) {
+        StringBuilder before = new StringBuilder();
+        Node after = null;
+        for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Link link && !(link.getFirstChild() instanceof Image) && d.title == null) {
+                d.title = Values.oneLine(Values.textOf(link));
+                d.url = link.getDestination();
+                after = n.getNext();
+                break;
+            }
+            before.append(Values.textOf(n));
+        }
+        if (d.title == null) {
+            d.title = Values.oneLine(Values.textOf(cell));
+            return false;
+        }
+        String alias = before.toString().strip();
+        if (alias.startsWith("[") && alias.endsWith("]") && alias.length() > 2) {
+            d.name = alias.substring(1, alias.length() - 1).strip();
+        } else if (!alias.isEmpty()) {
+            d.extra("Title prefix", alias);
+        }
+        if (after != null) {
+            String note = Values.source(markdown, after, cell.getLastChild());
+            if (!note.isEmpty()) {
+                d.extra(TITLE_NOTE, note);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Star badges give the code repository; other linked images are badges; anything else is kept as written.
+    private static String extraKey(TableColumn column) {
+        return column.header().isEmpty() ? column.field() : column.header();
+    }
+
+    private boolean links(PaperDraft d, TableCell cell, TableColumn column, String source) {
+        boolean onlyLinks = true;
+        for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Link link && link.getFirstChild() instanceof Image image && image.getNext() == null) {
+                NotesFields.linkedImage(d, link.getDestination(), image);
+            } else if (n instanceof Image image) {
+                NotesFields.linkedImage(d, null, image);
+            } else if (n instanceof Link link && column.field().equals("code") && d.code == null
+                    && GitHubRepo.parse(link.getDestination()).isPresent()) {
+                d.code = GitHubRepo.parse(link.getDestination()).get();
+            } else if (!(n instanceof HtmlInline html && html.getLiteral().matches("(?i)<br\\s*/?>"))
+                    && !(n instanceof Text t && t.getLiteral().isBlank())) {
+                onlyLinks = false;
+            }
+        }
+        if (!onlyLinks) {
+            // Plain links or words: the cell as written, so that nothing is lost.
+            d.extra(extraKey(column), source);
+        }
+        return onlyLinks;
+    }
+
+    private static boolean isEmptyMarker(String source) {
+        return source.isEmpty() || source.equals("-") || source.equals("—") || source.equals("\\-") || source.equals("–")
+                || source.equalsIgnoreCase("n/a");
+    }
+
+    private static List<TableCell> headerCells(TableBlock table) {
+        if (table.getFirstChild() instanceof TableHead head && head.getFirstChild() instanceof TableRow row) {
+            return cells(row);
+        }
+        return List.of();
+    }
+
+    private static List<TableCell> cells(TableRow row) {
+        List<TableCell> out = new ArrayList<>();
+        for (Node n = row.getFirstChild(); n != null; n = n.getNext()) {
+            out.add((TableCell) n);
+        }
+        return out;
+    }
+
+    // How many cells the row's source line has, counting unescaped pipes outside code spans.
+    private int writtenCells(Node row) {
+        if (row.getSourceSpans().isEmpty()) {
+            return 0;
+        }
+        var span = row.getSourceSpans().get(0);
+        String line = markdown.substring(span.getInputIndex(), span.getInputIndex() + span.getLength()).strip();
+        int pipes = 0;
+        boolean code = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '`') {
+                code = !code;
+            } else if (c == '|' && !code) {
+                pipes++;
+            }
+        }
+        int cells = pipes + 1;
+        if (line.startsWith("|")) {
+            cells--;
+        }
+        if (line.endsWith("|") && !line.endsWith("\\|") && line.length() > 1) {
+            cells--;
+        }
+        return cells;
+    }
+
+    private static String header(TableCell cell) {
+        return Values.oneLine(Values.textOf(cell)).toLowerCase(Locale.ROOT);
+    }
+
+    private static TableColumn.Alignment alignment(TableCell cell) {
+        TableCell.Alignment a = cell.getAlignment();
+        if (a == null) {
+            return TableColumn.Alignment.NONE;
+        }
+        return switch (a) {
+            case LEFT -> TableColumn.Alignment.LEFT;
+            case CENTER -> TableColumn.Alignment.CENTER;
+            case RIGHT -> TableColumn.Alignment.RIGHT;
+        };
+    }
+
+    private int line(Node node) {
+        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1 + lineOffset;
+    }
+}
