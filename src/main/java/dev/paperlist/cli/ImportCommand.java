@@ -7,6 +7,8 @@ import dev.paperlist.catalog.CatalogWriter;
 import dev.paperlist.importer.ListImporter;
 import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.TextFile;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,12 +21,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code paperlist import}: adopts a hand-written list in the notes layout as papers.yaml. */
+/** {@code paperlist import}: adopts a hand-written list as papers.yaml, optionally putting markers in its place. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Read a hand-written list (notes layout: a heading and a field list per paper) and write "
-                + "papers.yaml from it.", "Refuses to overwrite an existing catalogue without --force."},
+        description = {"Read a hand-written list and write papers.yaml from it: sections from the headings, papers "
+                + "from per-paper field lists, table rows or one-link bullets, and the layout the list uses.",
+            "With --write-markers the list in the README is replaced by paperlist's markers and rendered from the "
+                + "new catalogue; the text before and after the list stays as it is.",
+            "Refuses to overwrite an existing catalogue without --force."},
         footerHeading = "%nExamples:%n",
-        footer = {"  paperlist import README.md", "  paperlist import old-list.md --output papers.yaml --force"})
+        footer = {"  paperlist import README.md --write-markers", "  paperlist import old-list.md --output papers.yaml --force",
+            "  paperlist import README.md --strict    # exit 1 if anything could not be mapped"})
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Spec CommandSpec spec;
@@ -42,18 +48,31 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 when anything could not be mapped.")
     boolean strict;
 
+    @Option(names = "--write-markers", description = "Replace the list in README by paperlist's markers and render it.")
+    boolean writeMarkers;
+
     @Override
     public Integer call() {
         Path target = root.environment.resolve(output);
         if (Files.exists(target) && !force) {
             throw new PaperlistException(ExitCode.IO, output + ": already exists; use --force to overwrite it");
         }
-        String markdown = TextFile.read(root.environment.resolve(readme), readme, ReadmeSync.MAX_README_BYTES).text();
-        ListImporter.Result result = new ListImporter().read(markdown, readme);
+        Path readmePath = root.environment.resolve(readme);
+        TextFile file = TextFile.read(readmePath, readme, ReadmeSync.MAX_README_BYTES);
+        ListImporter.Result result = new ListImporter().read(file.text(), readme);
         String yaml = CatalogWriter.write(result.catalog());
         // What is written must load back as the same catalogue; a writer defect must not reach the disk.
-        CatalogLoader.parse(yaml, output);
+        Catalog written = CatalogLoader.parse(yaml, output);
+        OutputPlan plan = null;
+        if (writeMarkers) {
+            // Everything is computed before the first write, so a failure leaves both files as they were.
+            String catalogName = target.getFileName().toString();
+            plan = ReadmeSync.plan(written, readmePath, readme, catalogName, result.withMarkers(file.text()));
+        }
         AtomicWriter.write(target, yaml.getBytes(StandardCharsets.UTF_8), output);
+        if (plan != null) {
+            ReadmeSync.apply(plan);
+        }
         result.warnings().forEach(spec.commandLine().getErr()::println);
         spec.commandLine().getOut().println(output + ": imported " + result.catalog().distinctPapers().size()
                 + " papers from " + readme);

@@ -53,9 +53,10 @@ final class BadgeReader {
             BadgeKinds.Preset preset = BadgeKinds.preset(kind);
             String label = "label".equals(preset.required()) ? staticParts(imageUrl).map(p -> p.get("label")).orElse(null) : null;
             Badge candidate = new Badge(kind, href, null, label, null, null, null, null, null, SourcePosition.UNKNOWN);
-            if (BadgeKinds.missingPart(candidate) == null && Badges.imageUrl(candidate).equals(imageUrl)
-                    && alt.equals(preset.alt())) {
-                return candidate;
+            if (BadgeKinds.missingPart(candidate) == null && Badges.imageUrl(candidate).equals(imageUrl)) {
+                // The same image under its own alt text ("Technical Blog" for a blog badge) keeps that text.
+                return alt.equals(preset.alt()) ? candidate
+                        : new Badge(kind, href, alt, label, null, null, null, null, null, SourcePosition.UNKNOWN);
             }
         }
         Optional<Map<String, String>> parts = staticParts(imageUrl);

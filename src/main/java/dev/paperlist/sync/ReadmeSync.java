@@ -29,6 +29,17 @@ public final class ReadmeSync {
         return new OutputPlan(readme, readmeName, current, rendered);
     }
 
+    /**
+     * The plan for a README whose list is about to be replaced: {@code startingText} (the README with
+     * markers in place of its list) is rendered, and compared with the file as it is.
+     */
+    public static OutputPlan plan(Catalog catalog, Path readme, String readmeName, String catalogName,
+                                  String startingText) {
+        TextFile current = TextFile.read(readme, readmeName, MAX_README_BYTES);
+        return new OutputPlan(readme, readmeName, current,
+                ReadmeRenderer.render(catalog, startingText, readmeName, catalogName));
+    }
+
     /** Writes the plan when the file's bytes would change; returns whether it wrote. */
     public static boolean apply(OutputPlan plan) {
         if (plan.upToDate()) {

@@ -1,12 +1,17 @@
 package dev.paperlist.testing;
 
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /** Markdown to HTML with commonmark-java, normalised so that only whitespace between tags is ignored. */
 public final class Html {
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
+    // GitHub's tables are part of what a list looks like; the importer reads them, so the comparison must see them.
+    private static final List<org.commonmark.Extension> GFM = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(GFM).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(GFM).build();
 
     private Html() {}
 

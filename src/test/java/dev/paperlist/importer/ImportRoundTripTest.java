@@ -1,0 +1,53 @@
+package dev.paperlist.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.testing.CliRun;
+import dev.paperlist.testing.Html;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code import --write-markers} then {@code render} on a hand-written list gives a README that GitHub
+ * shows exactly as before (same HTML, comments aside), and {@code check} passes straight away.
+ */
+class ImportRoundTripTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"seeds/multimodal-paper-notes.md", "import/table-list.md"})
+    void importWithMarkersThenRenderShowsTheSamePage(String fixture, @TempDir Path dir) throws IOException {
+        String original = Files.readString(Path.of("src/test/resources", fixture), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("README.md"), original, StandardCharsets.UTF_8);
+
+        CliRun imported = CliRun.in(dir, "import", "README.md", "--write-markers", "--strict");
+
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.err()).isEmpty();
+        String readme = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        assertThat(readme).contains("<!-- paperlist:start").contains("<!-- paperlist:end -->");
+        Html.assertSame(Html.normalised(original), Html.normalised(readme));
+        CliRun check = CliRun.in(dir, "check");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        CliRun render = CliRun.in(dir, "render");
+        assertThat(Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8)).as(render.toString()).isEqualTo(readme);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"seeds/multimodal-paper-notes.md", "import/table-list.md"})
+    void importingTheRenderedReadmeAgainGivesTheSameCatalogue(String fixture, @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("README.md"), Files.readString(Path.of("src/test/resources", fixture)));
+        assertThat(CliRun.in(dir, "import", "README.md", "--write-markers").exitCode()).isZero();
+        String first = Files.readString(dir.resolve("papers.yaml"), StandardCharsets.UTF_8);
+
+        CliRun again = CliRun.in(dir, "import", "README.md", "--output", "again.yaml");
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(CatalogWriter.write(CatalogLoader.load(dir.resolve("again.yaml"), "again.yaml"))).isEqualTo(first);
+    }
+}
