@@ -97,10 +97,10 @@ public final class ListImporter {
         final NotesFields notes;
         final TableReader tables;
         final Map<String, Map<String, Integer>> labelSpellings = new HashMap<>();
-        final Map<String, Integer> layouts = new HashMap<>();
-        final Map<List<TableColumn>, Integer> columnSets = new HashMap<>();
-        final Map<String, Integer> emptyCells = new HashMap<>();
-        final Map<String, Integer> notAccepted = new HashMap<>();
+        final Map<String, Integer> layouts = new java.util.LinkedHashMap<>();
+        final Map<List<TableColumn>, Integer> columnSets = new java.util.LinkedHashMap<>();
+        final Map<String, Integer> emptyCells = new java.util.LinkedHashMap<>();
+        final Map<String, Integer> notAccepted = new java.util.LinkedHashMap<>();
         Node toc;
         boolean tocListsPapers;
         int lastPreambleEnd;
@@ -268,9 +268,7 @@ public final class ListImporter {
 
         Result result(boolean hasMarkers) {
             List<SectionDraft> list = roots;
-            // A document title heading with an introduction under it is not a section of the list.
-            while (list.size() == 1 && list.get(0).entries.isEmpty() && !list.get(0).children.isEmpty()
-                    && list.get(0).textBefore.length() > 0 && !hasMarkers) {
+            while (!hasMarkers && list.size() == 1 && isDocumentTitle(list.get(0))) {
                 list = list.get(0).children;
             }
             int first = -1;
@@ -307,6 +305,9 @@ public final class ListImporter {
             }
             int topLevel = kept.get(0).level;
             Set<String> tocTargets = tocKept ? tocTargets(toc) : Set.of();
+            if (tocKept) {
+                staleContents(kept);
+            }
             Map<PaperDraft, Boolean> all = new IdentityHashMap<>();
             kept.forEach(s -> s.collect(all));
             Settings settings = settings(kept, topLevel, tocKept, all.keySet(), tocTargets);
@@ -319,6 +320,41 @@ public final class ListImporter {
                 sections.add(s.build(settings, this));
             }
             return new Result(new Catalog(settings, CrossListing.apply(sections)), List.copyOf(warnings), listStart, listEnd, hasMarkers);
+        }
+
+        /**
+         * Whether the only top heading is the page's title rather than a section of the list: it has an
+         * introduction under it, its contents link to its subsections rather than to it, or its first or
+         * last subsection has no papers (a "Contents" or "License" heading).
+         */
+        private boolean isDocumentTitle(SectionDraft root) {
+            if (!root.entries.isEmpty() || root.children.isEmpty()) {
+                return false;
+            }
+            if (root.textBefore.length() > 0) {
+                return true;
+            }
+            if (toc != null) {
+                Link first = firstLink(toc);
+                if (first != null && !first.getDestination().equals("#" + Slugger.slugify(root.title))) {
+                    return true;
+                }
+            }
+            List<SectionDraft> children = root.children;
+            return !children.get(0).hasPapers() || !children.get(children.size() - 1).hasPapers();
+        }
+
+        private static Link firstLink(Node node) {
+            if (node instanceof Link link) {
+                return link;
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                Link found = firstLink(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
         }
 
         private Settings settings(List<SectionDraft> kept, int topLevel, boolean toc, Set<PaperDraft> papers,
@@ -339,13 +375,20 @@ public final class ListImporter {
             List<TableColumn> columns = columnSets.entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(Map.Entry::getKey).orElse(d.tableColumns());
             String empty = emptyCells.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(d.emptyCell());
+                    .thenComparing(e -> e.getKey().equals(d.emptyCell()) ? 1 : 0)).map(Map.Entry::getKey).orElse(d.emptyCell());
             String notAcceptedText = notAccepted.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(d.notAccepted());
             String authorSeparator = separator(papers.stream().map(p -> p.authors).toList(), d.authorSeparator());
             String tagSeparator = separator(papers.stream().map(p -> p.tags).toList(), d.tagSeparator());
             return new Settings(notAcceptedText, labels(), authorSeparator, tagSeparator, toc, tocPapers, topLevel,
                     layout, columns, empty, List.of());
+        }
+
+        // The words of the notes labels the list used, for messages.
+        List<String> labelWords() {
+            List<String> out = new ArrayList<>();
+            labelSpellings.values().forEach(m -> m.keySet().forEach(l -> out.add(l.replaceAll("[*:：]", "").strip())));
+            return out;
         }
 
         private Labels labels() {
@@ -381,6 +424,24 @@ public final class ListImporter {
             return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(e -> e.getKey().equals(fallback) ? 1 : 0)
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(fallback);
+        }
+
+        // Contents entries whose heading is gone are not rendered again; say which.
+        private void staleContents(List<SectionDraft> kept) {
+            Set<String> headings = new HashSet<>();
+            Slugger slugger = new Slugger();
+            kept.forEach(s -> s.headingSlugs(slugger, headings));
+            toc.accept(new org.commonmark.node.AbstractVisitor() {
+                @Override
+                public void visit(Link link) {
+                    String anchor = link.getDestination().substring(1);
+                    if (!headings.contains(anchor)) {
+                        warnings.add(where + ":" + lineOf(link.getParent()) + ": the contents link '"
+                                + Values.oneLine(Values.textOf(link)) + "' (" + link.getDestination()
+                                + ") leads to no heading of the list; the rendered contents leave it out");
+                    }
+                }
+            });
         }
 
         private Set<String> tocTargets(Node list) {
@@ -430,8 +491,21 @@ public final class ListImporter {
             this.start = start;
         }
 
+        final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
+
         void add(PaperDraft d, String layout) {
             entries.add(d);
+            layoutsUsed.merge(layout, 1, Integer::sum);
+        }
+
+        void headingSlugs(Slugger slugger, Set<String> out) {
+            out.add(slugger.slug(title));
+            for (PaperDraft d : entries) {
+                if (layoutsUsed.containsKey("notes") && d.name != null) {
+                    out.add(slugger.slug(d.name));
+                }
+            }
+            children.forEach(c -> c.headingSlugs(slugger, out));
         }
 
         void text(Node block, String markdown, boolean afterPapers) {
@@ -456,6 +530,15 @@ public final class ListImporter {
         }
 
         Section build(Settings settings, Reading reading) {
+            for (String used : layoutsUsed.keySet()) {
+                String layout = used.equals("list") ? "table" : used;
+                if (!layout.equals(settings.layout())) {
+                    reading.warnings.add(reading.where + ":" + line + ": section '" + title + "' has papers in the "
+                            + used + " layout; the list's layout is " + settings.layout() + ", so they will be rendered "
+                            + (settings.tableLayout() ? "as table rows, without their field labels ("
+                                    + String.join(", ", reading.labelWords()) + ")" : "in the notes layout"));
+                }
+            }
             if (pendingMoved != null) {
                 reading.warnings.add(reading.where + ":" + reading.lineOf(pendingMoved) + ": text after the papers of section '"
                         + title + "' is kept as the section's text, which is rendered before its papers");

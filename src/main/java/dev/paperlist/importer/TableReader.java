@@ -74,7 +74,7 @@ final class TableReader {
             }
         }
         List<PaperDraft> papers = new ArrayList<>();
-        Map<String, Integer> empties = new java.util.HashMap<>();
+        Map<String, Integer> empties = new java.util.LinkedHashMap<>();
         boolean titleNotes = false;
         for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
             if (section instanceof TableHead) {
@@ -93,7 +93,10 @@ final class TableReader {
                     String source = cell == null || cell.getFirstChild() == null ? ""
                             : Values.source(markdown, cell.getFirstChild(), cell.getLastChild());
                     if (isEmptyMarker(source)) {
-                        empties.merge(source, 1, Integer::sum);
+                        // commonmark pads short rows with empty cells; only written cells show the list's habit.
+                        if (cell != null && i < written) {
+                            empties.merge(source, 1, Integer::sum);
+                        }
                         continue;
                     }
                     titleNotes |= cell(d, columns.get(i), cell, source, warnings, where);
@@ -114,7 +117,7 @@ final class TableReader {
             }
         }
         String empty = empties.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+                .thenComparing(e -> e.getKey().equals("-") ? 1 : 0)).map(Map.Entry::getKey).orElse(null);
         return new Table(columns, papers, empty, line(table));
     }
 
