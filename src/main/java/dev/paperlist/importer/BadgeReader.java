@@ -5,6 +5,7 @@ import dev.paperlist.model.BadgeKinds;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.render.Badges;
+import dev.paperlist.render.MarkdownText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,8 +25,6 @@ final class BadgeReader {
     private static final Pattern STAR = Pattern.compile(
             "https?://img\\.shields\\.io/github/stars/([^/?#]+)/([^/?#]+?)(?:\\.svg)?(?:\\?.*)?");
     private static final Pattern STATIC = Pattern.compile("https://img\\.shields\\.io/badge/([^?#]+?)(\\.svg)?(\\?[^#]*)?");
-    // A single '-' separates the parts; '--' is a literal dash.
-    private static final Pattern PART_SEPARATOR = Pattern.compile("(?<!-)-(?!-)");
 
     private BadgeReader() {}
 
@@ -53,7 +52,7 @@ final class BadgeReader {
             BadgeKinds.Preset preset = BadgeKinds.preset(kind);
             String label = "label".equals(preset.required()) ? staticParts(imageUrl).map(p -> p.get("label")).orElse(null) : null;
             Badge candidate = new Badge(kind, href, null, label, null, null, null, null, null, SourcePosition.UNKNOWN);
-            if (BadgeKinds.missingPart(candidate) == null && Badges.imageUrl(candidate).equals(imageUrl)) {
+            if (BadgeKinds.missingPart(candidate) == null && sameImage(candidate, imageUrl)) {
                 // The same image under its own alt text ("Technical Blog" for a blog badge) keeps that text.
                 return alt.equals(preset.alt()) ? candidate
                         : new Badge(kind, href, alt, label, null, null, null, null, null, SourcePosition.UNKNOWN);
@@ -68,11 +67,16 @@ final class BadgeReader {
             Badge structured = new Badge("custom", href, alt.equals(defaultAlt) ? null : alt,
                     label.isEmpty() ? null : label, message, p.get("color").equals("blue") ? null : p.get("color"),
                     p.get("logo"), p.get("logoColor"), null, SourcePosition.UNKNOWN);
-            if (Badges.imageUrl(structured).equals(imageUrl)) {
+            if (sameImage(structured, imageUrl)) {
                 return structured;
             }
         }
         return new Badge("custom", href, alt, null, null, null, null, null, imageUrl, SourcePosition.UNKNOWN);
+    }
+
+    // The renderer percent-encodes what a link destination cannot hold; compare in that form.
+    private static boolean sameImage(Badge badge, String imageUrl) {
+        return MarkdownText.url(Badges.imageUrl(badge)).equals(MarkdownText.url(imageUrl));
     }
 
     // label, message, color, logo, logoColor of a static shields.io badge URL.
@@ -81,7 +85,7 @@ final class BadgeReader {
         if (!m.matches()) {
             return Optional.empty();
         }
-        List<String> parts = new ArrayList<>(List.of(PART_SEPARATOR.split(m.group(1), -1)));
+        List<String> parts = parts(m.group(1));
         if (parts.size() == 2) {
             parts.add(0, "");
         }
@@ -101,6 +105,20 @@ final class BadgeReader {
             }
         }
         return Optional.of(out);
+    }
+
+    // "--" is a literal dash and a single '-' ends a part; the colour has no dash. As in shields.io,
+    // a path like "a---b" can split two ways that draw the same badge; the first one found is taken.
+    private static final Pattern THREE_PARTS = Pattern.compile("((?:[^-]|--)*)-((?:[^-]|--)*)-([^-]+)");
+    private static final Pattern TWO_PARTS = Pattern.compile("((?:[^-]|--)*)-([^-]+)");
+
+    private static List<String> parts(String path) {
+        Matcher three = THREE_PARTS.matcher(path);
+        if (three.matches()) {
+            return new ArrayList<>(List.of(three.group(1), three.group(2), three.group(3)));
+        }
+        Matcher two = TWO_PARTS.matcher(path);
+        return two.matches() ? new ArrayList<>(List.of(two.group(1), two.group(2))) : List.of();
     }
 
     private static String decode(String part) {

@@ -369,8 +369,9 @@ public final class ListImporter {
             }
             boolean tocPapers = d.tocPapers();
             if (toc && layout.equals("notes")) {
-                Slugger slugger = new Slugger();
-                tocPapers = papers.stream().anyMatch(p -> p.name != null && tocTargets.contains(Slugger.slugify(p.name)));
+                // Contents that list papers have more entries than there are sections.
+                int sections = kept.stream().mapToInt(SectionDraft::count).sum();
+                tocPapers = tocTargets.size() > sections || tocLinks > sections;
             }
             List<TableColumn> columns = columnSets.entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(Map.Entry::getKey).orElse(d.tableColumns());
@@ -449,11 +450,14 @@ public final class ListImporter {
             list.accept(new org.commonmark.node.AbstractVisitor() {
                 @Override
                 public void visit(Link link) {
-                    out.add(link.getDestination().substring(1).replaceAll("-\\d+$", ""));
+                    out.add(link.getDestination());
+                    tocLinks++;
                 }
             });
             return out;
         }
+
+        int tocLinks;
 
         private boolean onlySpaceBetween(int from, int to) {
             String between = markdown.substring(Math.min(from, to), to);
@@ -519,6 +523,10 @@ public final class ListImporter {
         }
 
         Node pendingMoved;
+
+        int count() {
+            return 1 + children.stream().mapToInt(SectionDraft::count).sum();
+        }
 
         boolean hasPapers() {
             return !entries.isEmpty() || children.stream().anyMatch(SectionDraft::hasPapers);

@@ -94,7 +94,7 @@ final class NotesFields {
                 value = Values.withoutLeadingColon(Values.source(markdown, first == null ? p : first, item.getLastChild()));
             }
             switch (field) {
-                case "paper" -> paperLine(d, first);
+                case "paper" -> paperLine(d, first, !writtenLabel(strong).endsWith("**"));
                 case "venue" -> d.venue = value.isEmpty() ? null : Values.unescape(value);
                 case "submitted" -> {
                     if (!value.isEmpty()) {
@@ -108,7 +108,7 @@ final class NotesFields {
                 }
                 case "authors" -> d.authors = Values.unescape(value);
                 case "tags" -> d.tags = Values.unescape(value);
-                case "abstract" -> d.abstractText = value.isEmpty() ? null : value;
+                case "abstract" -> d.abstractText = value.isEmpty() ? null : Values.unescapeInline(value);
                 case "notes" -> notes(d, first, value);
                 case "code" -> code(d, first, value, strong);
                 default -> {
@@ -130,8 +130,12 @@ final class NotesFields {
         return bold;
     }
 
-    /** The title link and the badges after it (hard breaks, spaces or nothing between them). */
-    static void paperLine(PaperDraft d, Node first) {
+    /**
+     * The title link and the badges after it (hard breaks, spaces or nothing between them).
+     *
+     * @param colonOutside whether the label is written "**Paper**:", leaving its colon in the text
+     */
+    static void paperLine(PaperDraft d, Node first, boolean colonOutside) {
         for (Node n = first; n != null; n = n.getNext()) {
             if (n instanceof Link link && link.getFirstChild() instanceof Image image && link.getFirstChild().getNext() == null) {
                 linkedImage(d, link.getDestination(), image);
@@ -140,8 +144,14 @@ final class NotesFields {
             } else if (n instanceof Link link && d.title == null) {
                 d.title = Values.oneLine(Values.textOf(link));
                 d.url = link.getDestination();
-            } else if (n instanceof Text text && d.title == null && !Values.withoutLeadingColon(text.getLiteral()).isEmpty()) {
-                d.title = Values.oneLine(Values.withoutLeadingColon(text.getLiteral()));
+            } else if (n instanceof Text text && d.title == null) {
+                String literal = text.getLiteral().strip();
+                if (colonOutside && n == first && (literal.startsWith(":") || literal.startsWith("："))) {
+                    literal = literal.substring(1).strip();
+                }
+                if (!literal.isEmpty()) {
+                    d.title = Values.oneLine(literal);
+                }
             }
         }
     }

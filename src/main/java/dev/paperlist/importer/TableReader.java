@@ -83,15 +83,15 @@ final class TableReader {
             for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
                 PaperDraft d = new PaperDraft(line(row));
                 List<TableCell> cells = cells((TableRow) row);
-                int written = writtenCells(row);
+                List<String> raw = rawCells(row);
+                int written = raw.size();
                 if (written > columns.size()) {
                     warnings.add(where + ":" + d.line + ": a row with " + written + " cells in a table of "
                             + columns.size() + " columns; the cells past the last column are not shown by GitHub and were not imported");
                 }
                 for (int i = 0; i < columns.size(); i++) {
                     TableCell cell = i < cells.size() ? cells.get(i) : null;
-                    String source = cell == null || cell.getFirstChild() == null ? ""
-                            : Values.source(markdown, cell.getFirstChild(), cell.getLastChild());
+                    String source = i < raw.size() ? Values.oneLine(raw.get(i)) : "";
                     if (isEmptyMarker(source)) {
                         // commonmark pads short rows with empty cells; only written cells show the list's habit.
                         if (cell != null && i < written) {
@@ -128,7 +128,7 @@ final class TableReader {
                 return title(d, cell);
             }
             case "name" -> d.name = Values.oneLine(Values.textOf(cell));
-            case "venue" -> d.venue = Values.unescape(source);
+            case "venue" -> d.venue = Values.oneLine(Values.textOf(cell));
             case "date" -> {
                 d.submitted = Values.date(Values.unescape(source)).orElse(null);
                 if (d.submitted == null) {
@@ -142,8 +142,8 @@ final class TableReader {
                             + " kept as the extra field '" + extraKey(column) + "', which this column does not show");
                 }
             }
-            case "authors" -> d.authors = Values.unescape(source);
-            case "tags" -> d.tags = Values.unescape(source);
+            case "authors" -> d.authors = Values.oneLine(Values.textOf(cell));
+            case "tags" -> d.tags = Values.oneLine(Values.textOf(cell));
             case "notes" -> {
                 for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
                     if (n instanceof Link link) {
@@ -155,7 +155,7 @@ final class TableReader {
                     }
                 }
             }
-            case "abstract" -> d.abstractText = source;
+            case "abstract" -> d.abstractText = Values.unescapeInline(source);
             default -> d.extra(column.key(), source);
         }
         return false;
@@ -175,7 +175,15 @@ final class TableReader {
             before.append(Values.textOf(n));
         }
         if (d.title == null) {
-            d.title = Values.oneLine(Values.textOf(cell));
+            // No link: "[Alias] Full title" or the title alone.
+            String text = Values.oneLine(Values.textOf(cell));
+            int close = matchingBracket(text);
+            if (close > 1 && text.startsWith(" ", close + 1)) {
+                d.name = text.substring(1, close);
+                d.title = text.substring(close + 2).strip();
+            } else {
+                d.title = text;
+            }
             return false;
         }
         String alias = before.toString().strip();
@@ -186,12 +194,29 @@ final class TableReader {
         }
         if (after != null) {
             String note = Values.source(markdown, after, cell.getLastChild());
+            note = note.replace("\\|", "|");
             if (!note.isEmpty()) {
                 d.extra(TITLE_NOTE, note);
                 return true;
             }
         }
         return false;
+    }
+
+    // The ']' closing a leading '[', counting the brackets in between; -1 when there is none.
+    private static int matchingBracket(String text) {
+        if (!text.startsWith("[")) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // Star badges give the code repository; other linked images are badges; anything else is kept as written.
@@ -241,31 +266,45 @@ final class TableReader {
         return out;
     }
 
-    // How many cells the row's source line has, counting unescaped pipes outside code spans.
-    private int writtenCells(Node row) {
+    /**
+     * The cells of a row as written, split on pipes that are neither escaped nor inside a code span,
+     * with each cell's {@code \|} turned back into {@code |}. The syntax tree's source positions inside
+     * cells do not account for those escapes, so cell text is taken from here.
+     */
+    private List<String> rawCells(Node row) {
+        List<String> cells = new ArrayList<>();
         if (row.getSourceSpans().isEmpty()) {
-            return 0;
+            return cells;
         }
         var span = row.getSourceSpans().get(0);
         String line = markdown.substring(span.getInputIndex(), span.getInputIndex() + span.getLength()).strip();
-        int pipes = 0;
+        StringBuilder cell = new StringBuilder();
         boolean code = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '\\') {
+            if (c == '\\' && i + 1 < line.length()) {
+                if (line.charAt(i + 1) == '|') {
+                    cell.append('|');
+                } else {
+                    cell.append(c).append(line.charAt(i + 1));
+                }
                 i++;
             } else if (c == '`') {
                 code = !code;
+                cell.append(c);
             } else if (c == '|' && !code) {
-                pipes++;
+                cells.add(cell.toString().strip());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
             }
         }
-        int cells = pipes + 1;
+        cells.add(cell.toString().strip());
         if (line.startsWith("|")) {
-            cells--;
+            cells.remove(0);
         }
-        if (line.endsWith("|") && !line.endsWith("\\|") && line.length() > 1) {
-            cells--;
+        if (line.endsWith("|") && !line.endsWith("\\|") && !cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
         }
         return cells;
     }

@@ -22,6 +22,7 @@ final class Values {
     static final List<String> SEPARATORS = List.of(";", "；", "、", "，", ",");
 
     private static final Pattern ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
+    private static final Pattern INLINE_ESCAPE = Pattern.compile("\\\\([!-)+-/:-@\\[\\]^`{-~])");
     private static final Map<String, Integer> MONTHS = months();
     private static final Pattern NUMERIC = Pattern.compile("(\\d{4})(?:[-./](\\d{1,2})(?:[-./](\\d{1,2}))?)?");
     private static final Pattern WORDY = Pattern.compile("([A-Za-z]{3,9})\\.?,?\\s*(?:(\\d{1,2}),?\\s+)?(\\d{4})");
@@ -77,6 +78,14 @@ final class Values {
     /** Markdown source to the text it shows, for values written without inline markup. */
     static String unescape(String markdown) {
         return ESCAPE.matcher(markdown).replaceAll("$1");
+    }
+
+    /**
+     * An abstract's Markdown with the escapes paperlist's renderer adds removed, except those that keep a
+     * literal {@code *} or {@code _} from reading as emphasis.
+     */
+    static String unescapeInline(String markdown) {
+        return INLINE_ESCAPE.matcher(markdown).replaceAll("$1");
     }
 
     /** "**Label**: value" puts the colon after the bold label, where it is not part of the value. */

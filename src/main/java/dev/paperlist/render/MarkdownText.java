@@ -83,8 +83,9 @@ public final class MarkdownText {
         return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replaceAll("[\r\n]+", " ");
     }
 
+    // A backslash escape means the same with or without emphasis around it, so it takes the parser too.
     private static boolean mayContainMarkup(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('_') >= 0;
+        return s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('\\') >= 0;
     }
 
     private static void appendInlines(StringBuilder out, Node parent, String source) {

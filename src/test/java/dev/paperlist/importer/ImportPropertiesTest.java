@@ -1,0 +1,224 @@
+package dev.paperlist.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.model.Badge;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.GitHubRepo;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.PartialDate;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.Settings;
+import dev.paperlist.model.SourcePosition;
+import dev.paperlist.model.TableColumn;
+import dev.paperlist.render.Badges;
+import dev.paperlist.render.MarkdownText;
+import dev.paperlist.render.ReadmeRenderer;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * For any catalogue paperlist can render, in either layout, importing the rendered README gives the
+ * catalogue back: {@code import(render(C)) == C}. Generated catalogues have odd titles (Markdown and
+ * HTML syntax, CJK, emoji), duplicate headings, empty fields, deep nesting and cross-listed papers.
+ *
+ * <p>Three things are compared by meaning rather than by text, because the list cannot tell them apart:
+ * ids (import names a cross-listed paper after its heading), the escapes of abstracts ({@code a * b}
+ * and {@code a \* b} render the same), characters a link must percent-encode ({@code a b} is
+ * written {@code a%20b}), and badges, compared as the Markdown they render to (a shields.io path such
+ * as {@code a---b} splits into label and message two ways that draw the same badge).
+ */
+class ImportPropertiesTest {
+    private static final String README = "# Intro\n\n<!-- paperlist:start -->\n<!-- paperlist:end -->\n\nAfter.\n";
+    private static final List<TableColumn> ALL_COLUMNS = List.of(
+            new TableColumn("title", "Title", TableColumn.Alignment.LEFT),
+            new TableColumn("venue", "Venue", TableColumn.Alignment.CENTER),
+            new TableColumn("date", "Date", TableColumn.Alignment.CENTER),
+            new TableColumn("code", "Code", TableColumn.Alignment.CENTER),
+            new TableColumn("supplement", "Supplement", TableColumn.Alignment.CENTER),
+            new TableColumn("authors", "Authors", TableColumn.Alignment.CENTER),
+            new TableColumn("tags", "Tags", TableColumn.Alignment.RIGHT),
+            new TableColumn("notes", "Notes", TableColumn.Alignment.NONE),
+            new TableColumn("abstract", "Abstract", TableColumn.Alignment.LEFT),
+            new TableColumn("extra", "Latest Update", TableColumn.Alignment.CENTER, "Latest Update", null));
+
+    @Property(tries = 300)
+    void importOfTheNotesLayoutGivesTheCatalogueBack(@ForAll("notesCatalogues") Catalog catalog) {
+        assertRoundTrip(catalog);
+    }
+
+    @Property(tries = 300)
+    void importOfTheTableLayoutGivesTheCatalogueBack(@ForAll("tableCatalogues") Catalog catalog) {
+        assertRoundTrip(catalog);
+    }
+
+    private static void assertRoundTrip(Catalog catalog) {
+        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        ListImporter.Result imported = new ListImporter().read(readme, "README.md");
+        assertThat(imported.warnings()).as(readme).isEmpty();
+        assertThat(comparable(imported.catalog())).as(readme).isEqualTo(comparable(catalog));
+    }
+
+    // The catalogue as papers.yaml, ids dropped (refs then name the paper) and abstracts as they render.
+    private static String comparable(Catalog catalog) {
+        Map<Paper, Paper> done = new IdentityHashMap<>();
+        return CatalogWriter.write(new Catalog(catalog.settings(), normalised(catalog.sections(), done)));
+    }
+
+    private static List<Section> normalised(List<Section> sections, Map<Paper, Paper> done) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Paper> papers = new ArrayList<>();
+            for (Paper p : s.papers()) {
+                papers.add(done.computeIfAbsent(p, ImportPropertiesTest::normalised));
+            }
+            out.add(s.with(papers, normalised(s.sections(), done)));
+        }
+        return out;
+    }
+
+    private static Paper normalised(Paper p) {
+        Paper.Builder b = Paper.builder(p.name(), p.title()).url(p.url() == null ? null : MarkdownText.url(p.url()))
+                .code(p.code()).venue(p.venue())
+                .submitted(p.submitted()).authors(p.authors()).tags(p.tags())
+                .abstractText(p.abstractText() == null ? null : MarkdownText.inline(p.abstractText()));
+        p.badges().forEach(badge -> b.badge(new Badge("custom", "https://badge.example", null, null,
+                Badges.badge(badge), null, null, null, null, SourcePosition.UNKNOWN)));
+        p.notes().forEach(note -> b.note(new NoteLink(note.label(), MarkdownText.url(note.url()))));
+        p.extra().forEach(b::extra);
+        return b.build();
+    }
+
+    // Without contents, whether they would list papers cannot be seen; such catalogues keep the default.
+    @Provide
+    Arbitrary<Catalog> notesCatalogues() {
+        return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(1, 2))
+                .as((toc, tocPapers, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
+                        toc, tocPapers || !toc, level, "notes", Settings.DEFAULT.tableColumns(), "-", List.of())));
+    }
+
+    @Provide
+    Arbitrary<Catalog> tableCatalogues() {
+        return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
+                .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
+                        toc, true, level, "table", ALL_COLUMNS, "-", List.of())));
+    }
+
+    private Arbitrary<Catalog> catalogues(Arbitrary<Settings> settings) {
+        return Combinators.combine(settings, sections(3).list().ofMinSize(1).ofMaxSize(3), Arbitraries.integers().between(0, 2))
+                .as((s, sections, crossListings) -> new Catalog(s, distinct(crossListed(sections, crossListings))))
+                .filter(c -> !c.distinctPapers().isEmpty());
+    }
+
+    // Lists the first paper again in the last top-level section, as a cross-listing.
+    private static List<Section> crossListed(List<Section> sections, int times) {
+        if (times == 0 || sections.size() < 2 || sections.get(0).papers().isEmpty()) {
+            return sections;
+        }
+        List<Section> out = new ArrayList<>(sections);
+        Section last = out.get(out.size() - 1);
+        List<Paper> papers = new ArrayList<>(last.papers());
+        papers.add(sections.get(0).papers().get(0));
+        out.set(out.size() - 1, last.with(papers, last.sections()));
+        return out;
+    }
+
+    // Different papers have different names, as two equal papers would be one paper listed twice.
+    private static List<Section> distinct(List<Section> sections) {
+        return distinct(sections, new IdentityHashMap<>(), new HashSet<>());
+    }
+
+    private static List<Section> distinct(List<Section> sections, Map<Paper, Boolean> seen, Set<String> names) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Paper> papers = new ArrayList<>();
+            Set<Paper> here = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Paper p : s.papers()) {
+                if (seen.containsKey(p) ? here.add(p) : names.add(p.name().toLowerCase(Locale.ROOT)) && here.add(p)) {
+                    seen.put(p, Boolean.TRUE);
+                    papers.add(p);
+                }
+            }
+            out.add(s.with(papers, distinct(s.sections(), seen, names)));
+        }
+        return out;
+    }
+
+    private Arbitrary<Section> sections(int depth) {
+        Arbitrary<List<Section>> children = depth <= 1
+                ? Arbitraries.just(List.of())
+                : Arbitraries.lazy(() -> sections(depth - 1)).list().ofMaxSize(2);
+        return Combinators.combine(texts(), words().injectNull(0.7), papers().list().ofMaxSize(3), children)
+                .as((title, text, papers, subsections) ->
+                        new Section(title, text, List.of(), papers, subsections, SourcePosition.UNKNOWN));
+    }
+
+    private Arbitrary<Paper> papers() {
+        Arbitrary<Paper.Builder> base = Combinators.combine(texts(), texts(), venues().injectNull(0.4),
+                        items().list().ofMaxSize(3), items().list().ofMaxSize(2), texts().injectNull(0.4))
+                .as((name, title, venue, authors, tags, abstractText) -> Paper.builder(name, title).venue(venue)
+                        .authors(authors).tags(tags).abstractText(abstractText));
+        return Combinators.combine(base, Arbitraries.integers().between(0, 12), texts(), words().injectNull(0.6))
+                .as((b, extras, label, extra) -> {
+                    if ((extras & 1) != 0) {
+                        b.url("https://example.org/" + extras + " (x)").submitted(new PartialDate(2024, extras, 0));
+                    }
+                    if ((extras & 2) != 0) {
+                        b.code(GitHubRepo.parse("owner/repo" + extras).orElseThrow());
+                    }
+                    if ((extras & 4) != 0) {
+                        b.badge(new Badge("custom", "https://example.org/b", null, label, label + " x", "red", null, null,
+                                null, SourcePosition.UNKNOWN));
+                        b.badge(new Badge("project", "https://example.org/p", null, null, null, null, null, null, null,
+                                SourcePosition.UNKNOWN));
+                        b.note(new NoteLink(label, "https://example.org/n"));
+                    }
+                    if ((extras & 8) != 0) {
+                        b.submitted(new PartialDate(2023, 2, 28));
+                    }
+                    if (extra != null) {
+                        b.extra("Latest Update", extra);
+                    }
+                    return b;
+                }).map(Paper.Builder::build);
+    }
+
+    // A venue the importer would read as "not accepted yet" is a setting, not a venue; those are left out.
+    private Arbitrary<String> venues() {
+        return texts().filter(v -> !v.matches("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*"));
+    }
+
+    // List items hold no list separator, and a lone "-" is the mark of an empty table cell.
+    private Arbitrary<String> items() {
+        return texts().filter(t -> Values.separatorOf(t) == null && !t.matches("-|—|–|(?i)n/a"));
+    }
+
+    private Arbitrary<String> words() {
+        return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8).list().ofMinSize(1).ofMaxSize(5)
+                .map(w -> String.join(" ", w));
+    }
+
+    private Arbitrary<String> texts() {
+        Arbitrary<String> pieces = Arbitraries.oneOf(
+                Arbitraries.of("AnyGPT", "CLIP", "MDRG / Divter", "大型多模态模型", "🚀", "❤️", "C++", "a_b", "x*y*",
+                        "**bold**", "[link](https://x.example)", "<b>", "`code`", "$x$", "~~s~~", ":smile:", "&amp;",
+                        "#", "1.", "-", ">", "|", "\\", "Foo 1", "foo-1", "İstanbul", "ΟΔΟΣ", "!", "[a]", "(Org)"),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6));
+        return pieces.list().ofMinSize(1).ofMaxSize(4)
+                .map(parts -> String.join(" ", parts).replaceAll("\\s+", " ").strip())
+                .filter(s -> !s.isEmpty() && !s.matches("-|—|–|(?i)n/a"));
+    }
+}
