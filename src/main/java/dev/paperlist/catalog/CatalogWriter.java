@@ -2,6 +2,7 @@ package dev.paperlist.catalog;
 
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.LintRule;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
@@ -51,6 +52,10 @@ public final class CatalogWriter {
         }
         if (!s.layout().equals(d.layout())) {
             body.append("  layout: ").append(s.layout()).append('\n');
+        }
+        if (!s.lintDisabled().isEmpty()) {
+            body.append("  lint:\n    disable: [")
+                    .append(String.join(", ", s.lintDisabled().stream().map(LintRule::id).toList())).append("]\n");
         }
         if (body.length() > 0) {
             out.append("settings:\n").append(body);

@@ -50,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
             if (format == Format.github) {
                 List<Integer> lines = ReadmeSync.firstDifferingLines(plan);
                 for (int line : lines.subList(0, Math.min(lines.size(), GitHubAnnotations.MAX_PER_FILE))) {
-                    out.println(GitHubAnnotations.line("error", annotationPath(plan), plan.current() == null ? 0 : line,
+                    out.println(GitHubAnnotations.line("error",
+                            GitHubAnnotations.filePath(root.environment, plan.path(), plan.displayName()), plan.current() == null ? 0 : line,
                             0, "paperlist check", problem));
                 }
             }
@@ -58,17 +59,5 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(problem);
         }
         return result.code();
-    }
-
-    // GitHub places annotations by paths relative to the repository root, which may not be the working folder.
-    private String annotationPath(OutputPlan plan) {
-        String workspace = root.environment.variables().get("GITHUB_WORKSPACE");
-        if (workspace != null && !workspace.isBlank()) {
-            java.nio.file.Path base = root.environment.resolve(workspace);
-            if (plan.path().startsWith(base)) {
-                return base.relativize(plan.path()).toString().replace('\\', '/');
-            }
-        }
-        return plan.displayName();
     }
 }

@@ -43,6 +43,22 @@ final class GitHubAnnotations {
         return out.append("::").append(escapeData(message)).toString();
     }
 
+    /**
+     * The file as GitHub places annotations: relative to the repository root ({@code GITHUB_WORKSPACE}),
+     * which may not be the working folder; {@code displayName} outside Actions or outside the workspace.
+     */
+    static String filePath(Environment environment, java.nio.file.Path file, String displayName) {
+        String workspace = environment.variables().get("GITHUB_WORKSPACE");
+        if (workspace != null && !workspace.isBlank()) {
+            java.nio.file.Path base = environment.resolve(workspace);
+            java.nio.file.Path absolute = environment.resolve(file.toString());
+            if (absolute.startsWith(base)) {
+                return base.relativize(absolute).toString().replace('\\', '/');
+            }
+        }
+        return displayName;
+    }
+
     static String escapeData(String text) {
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }

@@ -91,7 +91,7 @@ public final class NotesImporter {
         if (topLevel > 1) {
             settings = new Settings(settings.notAccepted(), settings.labels(), settings.authorSeparator(),
                     settings.tagSeparator(), settings.toc(), settings.tocPapers(), topLevel, settings.layout(),
-                    settings.tableColumns(), settings.emptyCell(), settings.outputs());
+                    settings.tableColumns(), settings.emptyCell(), settings.outputs(), settings.lintDisabled());
         }
         List<Section> sections = new ArrayList<>();
         for (Draft root : roots) {

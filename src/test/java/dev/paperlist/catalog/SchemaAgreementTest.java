@@ -225,6 +225,7 @@ class SchemaAgreementTest {
         keys.put("/$defs/note", CatalogBinder.NOTE_KEYS);
         keys.put("/$defs/table", CatalogBinder.TABLE_KEYS);
         keys.put("/$defs/output", CatalogBinder.OUTPUT_KEYS);
+        keys.put("/$defs/lint", CatalogBinder.LINT_KEYS);
         keys.put("/$defs/column/anyOf/1", CatalogBinder.COLUMN_KEYS);
         return keys;
     }
