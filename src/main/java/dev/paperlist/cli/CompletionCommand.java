@@ -11,10 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Print a completion script for your shell: commands, options, option values, files, and "
                 + "section paths read from papers.yaml as you type."},
         footerHeading = "%nExamples:%n",
-        footer = {"  source <(paperlist completion bash)                       # bash, this session",
-            "  paperlist completion bash > ~/.local/share/bash-completion/completions/paperlist",
-            "  paperlist completion zsh > ~/.zfunc/paperlist.zsh && echo 'source ~/.zfunc/paperlist.zsh' >> ~/.zshrc",
-            "  paperlist completion fish > ~/.config/fish/completions/paperlist.fish"})
+        footer = {"  paperlist completion bash > ~/.paperlist.bash   # source it in ~/.bashrc",
+            "  paperlist completion zsh > ~/.paperlist.zsh     # source it in ~/.zshrc",
+            "  paperlist completion fish > ~/.config/fish/completions/paperlist.fish",
+            "  source <(paperlist completion bash)             # this bash session only"})
 final class CompletionCommand implements Callable<Integer> {
     /** The shells a script can be written for. */
     enum Shell { bash, zsh, fish }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Only the generated block changes; a file is written only if its bytes change."},
         footerHeading = "%nExamples:%n",
         footer = {"  paperlist render", "  paperlist render --catalog lists/vision.yaml --readme VISION.md",
-            "  paperlist render --exit-code         # as a pre-commit fixer: exit 1 when it rewrote a file"})
+            "  paperlist render --exit-code     # exit 1 when it rewrote a file (pre-commit)"})
 final class RenderCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Mixin FileOptions files;
