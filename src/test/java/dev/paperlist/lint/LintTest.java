@@ -121,6 +121,16 @@ class LintTest {
     }
 
     @Test
+    void theWriterKeepsDisabledRules() {
+        String text = "settings:\n  lint:\n    disable: [http-link, no-abstract, http-link]\nsections:\n  - title: S\n";
+        var catalog = CatalogLoader.parse(text, "papers.yaml");
+        assertThat(catalog.settings().lintDisabled()).containsExactly(LintRule.HTTP_LINK, LintRule.NO_ABSTRACT);
+        String written = dev.paperlist.catalog.CatalogWriter.write(catalog);
+        assertThat(written).startsWith("settings:\n  lint:\n    disable: [http-link, no-abstract]\nsections:\n");
+        assertThat(CatalogLoader.parse(written, "papers.yaml").settings()).isEqualTo(catalog.settings());
+    }
+
+    @Test
     void theSchemaKnowsExactlyTheRules() throws IOException {
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of("schema", "papers.schema.json")));
         List<String> ids = new ArrayList<>();
