@@ -8,6 +8,7 @@ import dev.paperlist.model.BadgeKinds;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.Labels;
+import dev.paperlist.model.LintRule;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Output;
 import dev.paperlist.model.Paper;
@@ -34,7 +35,8 @@ final class CatalogBinder {
 
     static final List<String> ROOT_KEYS = List.of("settings", "sections");
     static final List<String> SETTINGS_KEYS = List.of("not_accepted", "labels", "author_separator",
-            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs");
+            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs", "lint");
+    static final List<String> LINT_KEYS = List.of("disable");
     static final List<String> OUTPUT_KEYS = List.of("file", "layout");
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "align", "suffix");
@@ -148,7 +150,29 @@ final class CatalogBinder {
                 layout,
                 columns,
                 emptyCell,
-                outputs);
+                outputs,
+                lintDisabled(map));
+    }
+
+    /** {@code lint: {disable: [rule-id, ...]}}: rules of {@code paperlist lint} this list does not want. */
+    private List<LintRule> lintDisabled(YamlNode.Mapping settings) {
+        if (!settings.entries().containsKey("lint")) {
+            return List.of();
+        }
+        YamlNode.Mapping lint = mapping(value(settings, "lint"), "'lint'");
+        checkKeys(lint, LINT_KEYS, "'lint'");
+        List<LintRule> disabled = new ArrayList<>();
+        if (lint.entries().containsKey("disable")) {
+            for (YamlNode item : sequence(value(lint, "disable"), "'disable'").items()) {
+                String id = text(scalar(item, "a lint rule"), "a lint rule");
+                LintRule rule = LintRule.byId(id).orElseThrow(() -> error(item.position(), "unknown lint rule '" + id
+                        + "'" + DidYouMean.hint(id, LintRule.ids()) + "; rules: " + String.join(", ", LintRule.ids())));
+                if (!disabled.contains(rule)) {
+                    disabled.add(rule);
+                }
+            }
+        }
+        return disabled;
     }
 
     private String layout(YamlNode.Mapping map, String fallback) {

@@ -5,6 +5,7 @@ import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Output;
 import dev.paperlist.model.TableColumn;
+import dev.paperlist.model.LintRule;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
@@ -77,6 +78,10 @@ public final class CatalogWriter {
             for (Output o : s.outputs()) {
                 body.append("    - {file: ").append(quoted(o.file())).append(", layout: ").append(o.layout()).append("}\n");
             }
+        }
+        if (!s.lintDisabled().isEmpty()) {
+            body.append("  lint:\n    disable: [")
+                    .append(String.join(", ", s.lintDisabled().stream().map(LintRule::id).toList())).append("]\n");
         }
         if (body.length() > 0) {
             out.append("settings:\n").append(body);

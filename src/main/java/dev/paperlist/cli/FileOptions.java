@@ -43,7 +43,6 @@ public final class FileOptions {
     }
 
     private static String displayName(Environment environment, Path path) {
-        Path relative = environment.workingDirectory().relativize(path);
-        return relative.startsWith("..") ? path.toString() : relative.toString();
+        return Paths.display(environment, path);
     }
 }

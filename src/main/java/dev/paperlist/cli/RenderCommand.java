@@ -1,11 +1,13 @@
 package dev.paperlist.cli;
 
+import dev.paperlist.ExitCode;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,20 +18,27 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "the paperlist markers.",
             "Only the generated block changes; a file is written only if its bytes change."},
         footerHeading = "%nExamples:%n",
-        footer = {"  paperlist render", "  paperlist render --catalog lists/vision.yaml --readme VISION.md"})
+        footer = {"  paperlist render", "  paperlist render --catalog lists/vision.yaml --readme VISION.md",
+            "  paperlist render --exit-code     # exit 1 when it rewrote a file (pre-commit)"})
 final class RenderCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Mixin FileOptions files;
     @Spec CommandSpec spec;
 
+    @Option(names = "--exit-code",
+            description = "Exit 1 when a file was rewritten, as pre-commit expects of hooks that fix files.")
+    boolean exitCode;
+
     @Override
     public Integer call() {
         // Every output is rendered before any is written, so a catalogue or marker error leaves all files as they were.
         List<OutputPlan> plans = files.planOutputs(root.environment);
+        boolean wroteAny = false;
         for (OutputPlan plan : plans) {
             boolean wrote = ReadmeSync.apply(plan);
+            wroteAny |= wrote;
             spec.commandLine().getOut().println(plan.displayName() + (wrote ? ": rendered" : ": up to date"));
         }
-        return 0;
+        return exitCode && wroteAny ? ExitCode.STALE.code() : ExitCode.OK.code();
     }
 }

@@ -10,6 +10,7 @@ package dev.paperlist.model;
  * @param tableColumns the columns of the table layout
  * @param emptyCell what an empty table cell shows
  * @param outputs the files to render, each with its layout; empty means README.md in {@code layout}
+ * @param lintDisabled the {@code paperlist lint} rules switched off for this catalogue
  */
 public record Settings(
         String notAccepted,
@@ -22,22 +23,24 @@ public record Settings(
         String layout,
         java.util.List<TableColumn> tableColumns,
         String emptyCell,
-        java.util.List<Output> outputs) {
+        java.util.List<Output> outputs,
+        java.util.List<LintRule> lintDisabled) {
 
     public static final java.util.List<String> LAYOUTS = java.util.List.of("notes", "table");
 
     public static final Settings DEFAULT = new Settings("None (temporal)", Labels.DEFAULT, "; ", ", ", true, true, 1,
-            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of());
+            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of(), java.util.List.of());
 
     public Settings {
         tableColumns = java.util.List.copyOf(tableColumns);
         outputs = java.util.List.copyOf(outputs);
+        lintDisabled = java.util.List.copyOf(lintDisabled);
     }
 
     /** The same settings with another layout, for an output that has its own. */
     public Settings withLayout(String otherLayout) {
         return new Settings(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel,
-                otherLayout, tableColumns, emptyCell, outputs);
+                otherLayout, tableColumns, emptyCell, outputs, lintDisabled);
     }
 
     public boolean tableLayout() {

@@ -32,6 +32,11 @@ public final class HeadingTexts {
         return texts;
     }
 
+    /** The text GitHub derives the anchor from, for a heading paperlist writes from this catalogue text. */
+    public static String ofCatalogueText(String catalogueText) {
+        return Outline.headingText(catalogueText);
+    }
+
     static String textOf(Node node) {
         StringBuilder out = new StringBuilder();
         node.accept(new AbstractVisitor() {

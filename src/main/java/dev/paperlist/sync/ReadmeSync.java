@@ -59,6 +59,24 @@ public final class ReadmeSync {
         return String.join("\n", unified) + "\n";
     }
 
+    /**
+     * The 1-based line of the current file at which each differing stretch begins, in file order: where
+     * a CI annotation should point. A missing file gives line 1; an insertion at the end gives the last line.
+     */
+    public static List<Integer> firstDifferingLines(OutputPlan plan) {
+        if (plan.current() == null) {
+            return List.of(1);
+        }
+        List<String> before = lines(plan.current().text());
+        Patch<String> patch = DiffUtils.diff(before, lines(plan.renderedText()));
+        List<Integer> out = new java.util.ArrayList<>();
+        for (var delta : patch.getDeltas()) {
+            int line = Math.min(delta.getSource().getPosition() + 1, before.size());
+            out.add(Math.max(line, 1));
+        }
+        return out;
+    }
+
     private static List<String> lines(String text) {
         return Arrays.asList(text.replace("\r\n", "\n").split("\n", -1));
     }

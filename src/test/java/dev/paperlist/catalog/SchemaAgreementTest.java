@@ -225,6 +225,7 @@ class SchemaAgreementTest {
         keys.put("/$defs/note", CatalogBinder.NOTE_KEYS);
         keys.put("/$defs/table", CatalogBinder.TABLE_KEYS);
         keys.put("/$defs/output", CatalogBinder.OUTPUT_KEYS);
+        keys.put("/$defs/lint", CatalogBinder.LINT_KEYS);
         // The binder reads both column forms with one key list; the schema says which keys go together.
         keys.put("/$defs/column/anyOf/1", CatalogBinder.COLUMN_KEYS.stream().filter(k -> !k.equals("extra")).toList());
         keys.put("/$defs/column/anyOf/2", List.of("extra", "header", "align"));

@@ -107,14 +107,14 @@ class ImportPropertiesTest {
     Arbitrary<Catalog> notesCatalogues() {
         return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(1, 2))
                 .as((toc, tocPapers, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
-                        toc, tocPapers || !toc, level, "notes", Settings.DEFAULT.tableColumns(), "-", List.of())));
+                        toc, tocPapers || !toc, level, "notes", Settings.DEFAULT.tableColumns(), "-", List.of(), List.of())));
     }
 
     @Provide
     Arbitrary<Catalog> tableCatalogues() {
         return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
                 .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
-                        toc, true, level, "table", ALL_COLUMNS, "-", List.of())));
+                        toc, true, level, "table", ALL_COLUMNS, "-", List.of(), List.of())));
     }
 
     private Arbitrary<Catalog> catalogues(Arbitrary<Settings> settings) {
