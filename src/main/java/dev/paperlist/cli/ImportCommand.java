@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Refuses to overwrite an existing catalogue without --force."},
         footerHeading = "%nExamples:%n",
         footer = {"  paperlist import README.md --write-markers", "  paperlist import old-list.md --output papers.yaml --force",
-            "  paperlist import README.md --strict    # exit 1 if anything could not be mapped"})
+            "  paperlist import README.md --strict   # exit 1 on anything not mapped"})
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Spec CommandSpec spec;
