@@ -139,4 +139,31 @@ class ListImporterTest {
         assertThat(CliRun.in(dir, "render", "--readme", "LIST.md").exitCode()).isZero();
         assertThat(CliRun.in(dir, "check", "--readme", "LIST.md").exitCode()).isZero();
     }
+
+    @Test
+    void aMalformedReadmeGetsWarningsNotACrash() {
+        String longLine = "word ".repeat(1_000_000);
+        String markdown = "#### Deep first\n\n<details><summary>open\n\n<div>\n\n# Top\n\n" + longLine + "\n\n"
+                + "### Paper A\n- **Paper:** [A](https://example.org/a)\n\n" + "###### Too deep\n\n"
+                + "####### not a heading\n\n### Paper B\n- **Paper:** [B](https://example.org/b)\n";
+
+        ListImporter.Result result = new ListImporter().read(markdown, "README.md");
+
+        assertThat(result.catalog().distinctPapers()).hasSize(2);
+        assertThat(result.catalog().sections().get(0).text()).hasSizeGreaterThan(4_000_000);
+        assertThat(result.warnings()).contains(
+                "README.md:11: paper 'Paper A' is a level-3 heading under a level-1 section; it will be rendered at level 2");
+    }
+
+    @Test
+    void aReadmeWithoutPapersIsAClearError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("README.md"), "# Hello\n\nJust text.\n");
+
+        CliRun run = CliRun.in(dir, "import", "README.md");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("README.md: found no papers: no heading followed by a field list ('- **Paper:** …'),"
+                + " no table with a Title column and no list of linked titles\n");
+        assertThat(dir.resolve("papers.yaml")).doesNotExist();
+    }
 }
