@@ -37,6 +37,8 @@ import org.commonmark.parser.Parser;
  * as extra fields or section text, or reported as a warning with its line.
  */
 public final class ListImporter {
+    private static final java.util.regex.Pattern NOT_ACCEPTED =
+            java.util.regex.Pattern.compile("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*");
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
@@ -231,7 +233,7 @@ public final class ListImporter {
 
         // "None (temporal)" and the like say a paper is not accepted yet; they are a setting, not a venue.
         private void countNotAccepted(PaperDraft d) {
-            if (d.venue != null && d.venue.matches("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*")) {
+            if (d.venue != null && NOT_ACCEPTED.matcher(d.venue).matches()) {
                 notAccepted.merge(d.venue, 1, Integer::sum);
                 d.venue = null;
             }

@@ -35,6 +35,7 @@ final class TableReader {
             Map.entry("authors", "authors"), Map.entry("author", "authors"), Map.entry("tags", "tags"),
             Map.entry("keywords", "tags"), Map.entry("notes", "notes"), Map.entry("note", "notes"),
             Map.entry("abstract", "abstract"));
+    private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("(?i)<br\\s*/?>");
     /** The extra field holding what a title cell has after its link, such as an organisation. */
     static final String TITLE_NOTE = "Title note";
 
@@ -234,7 +235,7 @@ final class TableReader {
             } else if (n instanceof Link link && column.field().equals("code") && d.code == null
                     && GitHubRepo.parse(link.getDestination()).isPresent()) {
                 d.code = GitHubRepo.parse(link.getDestination()).get();
-            } else if (!(n instanceof HtmlInline html && html.getLiteral().matches("(?i)<br\\s*/?>"))
+            } else if (!(n instanceof HtmlInline html && BREAK.matcher(html.getLiteral()).matches())
                     && !(n instanceof Text t && t.getLiteral().isBlank())) {
                 onlyLinks = false;
             }

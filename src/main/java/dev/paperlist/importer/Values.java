@@ -21,6 +21,8 @@ final class Values {
     /** The separators lists are written with, in the order they are tried: ';' before ',' keeps "Li, Wei" whole. */
     static final List<String> SEPARATORS = List.of(";", "；", "、", "，", ",");
 
+    private static final Pattern HARD_BREAK = Pattern.compile("\\\\\\r?\\n");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
     private static final Pattern INLINE_ESCAPE = Pattern.compile("\\\\([!-)+-/:-@\\[\\]^`{-~])");
     private static final Map<String, Integer> MONTHS = months();
@@ -72,12 +74,18 @@ final class Values {
 
     /** White space runs folded, hard-break backslashes and the ends trimmed. */
     static String oneLine(String text) {
-        return text.replaceAll("\\\\\\r?\\n", " ").replaceAll("\\s+", " ").strip();
+        // Most values are one line already; folding is the exception, so check before building anything.
+        boolean plain = true;
+        for (int i = 0; i < text.length() && plain; i++) {
+            char c = text.charAt(i);
+            plain = c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x0B && !(c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ');
+        }
+        return plain ? text.strip() : SPACE.matcher(HARD_BREAK.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
     }
 
     /** Markdown source to the text it shows, for values written without inline markup. */
     static String unescape(String markdown) {
-        return ESCAPE.matcher(markdown).replaceAll("$1");
+        return markdown.indexOf('\\') < 0 ? markdown : ESCAPE.matcher(markdown).replaceAll("$1");
     }
 
     /**
@@ -85,7 +93,7 @@ final class Values {
      * literal {@code *} or {@code _} from reading as emphasis.
      */
     static String unescapeInline(String markdown) {
-        return INLINE_ESCAPE.matcher(markdown).replaceAll("$1");
+        return markdown.indexOf('\\') < 0 ? markdown : INLINE_ESCAPE.matcher(markdown).replaceAll("$1");
     }
 
     /** "**Label**: value" puts the colon after the bold label, where it is not part of the value. */
