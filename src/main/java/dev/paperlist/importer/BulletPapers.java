@@ -2,8 +2,6 @@ package dev.paperlist.importer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -20,7 +18,6 @@ import org.commonmark.node.Text;
  * text the venue; anything else stays as the paper's extra field {@code Note}.
  */
 final class BulletPapers {
-    private static final Pattern PARENTHESISED = Pattern.compile("\\s*[(（]([^)）]*)[)）]\\s*(.*)", Pattern.DOTALL);
 
     private BulletPapers() {}
 
@@ -41,11 +38,41 @@ final class BulletPapers {
             return null;
         }
         Node first = p.getFirstChild();
+        if (alias(first) != null) {
+            first = first.getNext();
+        }
         if (first instanceof StrongEmphasis strong && strong.getFirstChild() instanceof Link link && link.getNext() == null) {
             first = link;
         }
         if (first instanceof Link link && !link.getDestination().startsWith("#") && !(link.getFirstChild() instanceof Image)) {
             return link;
+        }
+        return null;
+    }
+
+    // The ')' closing a leading '(' (or full-width '（'), counting those in between; -1 when there is none.
+    private static int closingParenthesis(String text) {
+        if (!text.startsWith("(") && !text.startsWith("（")) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '(' || c == '（' ? 1 : c == ')' || c == '）' ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // "[Alias] " written before the title link.
+    private static String alias(Node node) {
+        if (node instanceof Text t && node.getNext() instanceof Link) {
+            String text = t.getLiteral();
+            if (text.startsWith("[") && text.endsWith("] ") && text.length() > 3) {
+                return text.substring(1, text.length() - 2);
+            }
         }
         return null;
     }
@@ -74,16 +101,18 @@ final class BulletPapers {
                 }
             }
             String remaining = rest.toString().strip();
-            Matcher m = PARENTHESISED.matcher(remaining);
-            if (m.matches()) {
-                String inside = m.group(1).strip();
+            // "(Apr., 2025) (ICLR 2024)": a date and a venue, in either order.
+            for (int close = closingParenthesis(remaining); close > 0; close = closingParenthesis(remaining)) {
+                String inside = remaining.substring(1, close).strip();
                 var date = Values.date(inside);
-                if (date.isPresent()) {
+                if (date.isPresent() && d.submitted == null) {
                     d.submitted = date.get();
-                } else {
+                } else if (date.isEmpty() && d.venue == null && !inside.isEmpty()) {
                     d.venue = inside;
+                } else {
+                    break;
                 }
-                remaining = m.group(2).strip();
+                remaining = remaining.substring(close + 1).strip();
             }
             if (!remaining.isEmpty()) {
                 d.extra("Note", remaining);
@@ -91,7 +120,9 @@ final class BulletPapers {
             for (Node block = item.getFirstChild().getNext(); block != null; block = block.getNext()) {
                 d.extra("More", Values.source(markdown, block, block));
             }
-            d.name = d.title;
+            Node first = ((Paragraph) item.getFirstChild()).getFirstChild();
+            String alias = alias(first);
+            d.name = alias != null ? alias : d.title;
             out.add(d);
         }
         return out;

@@ -364,11 +364,6 @@ public final class ListImporter {
             Settings d = Settings.DEFAULT;
             String layout = layouts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse("notes");
-            if (layout.equals("list")) {
-                layout = "table";
-                warnings.add(where + ": papers written as one linked bullet each are imported; they will be rendered"
-                        + " in the table layout");
-            }
             boolean tocPapers = d.tocPapers();
             if (toc && layout.equals("notes")) {
                 // Contents that list papers have more entries than there are sections.
@@ -541,12 +536,11 @@ public final class ListImporter {
 
         Section build(Settings settings, Reading reading) {
             for (String used : layoutsUsed.keySet()) {
-                String layout = used.equals("list") ? "table" : used;
-                if (!layout.equals(settings.layout())) {
+                if (!used.equals(settings.layout())) {
                     reading.warnings.add(reading.where + ":" + line + ": section '" + title + "' has papers in the "
                             + used + " layout; the list's layout is " + settings.layout() + ", so they will be rendered "
-                            + (settings.tableLayout() ? "as table rows, without their field labels ("
-                                    + String.join(", ", reading.labelWords()) + ")" : "in the notes layout"));
+                            + (used.equals("notes") ? "without their field labels (" + String.join(", ", reading.labelWords()) + ")"
+                                    : "in the " + settings.layout() + " layout"));
                 }
             }
             if (pendingMoved != null) {

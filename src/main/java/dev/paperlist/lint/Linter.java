@@ -208,11 +208,11 @@ public final class Linter {
         }
     }
 
-    // Papers are headings in the notes layout; the table layout heads only sections.
+    // Papers are headings in the notes layout; the table and list layouts head only sections.
     private boolean papersAreHeadings() {
         List<Output> outputs = catalog.settings().outputs();
-        return outputs.isEmpty() ? !catalog.settings().tableLayout()
-                : outputs.stream().anyMatch(o -> !"table".equals(o.layout()));
+        return outputs.isEmpty() ? "notes".equals(catalog.settings().layout())
+                : outputs.stream().anyMatch(o -> "notes".equals(o.layout()));
     }
 
     private void collectHeadings(List<Section> sections, boolean papers, List<Heading> out) {

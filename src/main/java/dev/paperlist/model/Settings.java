@@ -26,7 +26,7 @@ public record Settings(
         java.util.List<Output> outputs,
         java.util.List<LintRule> lintDisabled) {
 
-    public static final java.util.List<String> LAYOUTS = java.util.List.of("notes", "table");
+    public static final java.util.List<String> LAYOUTS = java.util.List.of("notes", "table", "list");
 
     public static final Settings DEFAULT = new Settings("None (temporal)", Labels.DEFAULT, "; ", ", ", true, true, 1,
             "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of(), java.util.List.of());

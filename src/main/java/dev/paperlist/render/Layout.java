@@ -14,6 +14,10 @@ public interface Layout {
 
     /** The layout the settings choose. */
     static Layout of(Settings settings) {
-        return settings.tableLayout() ? new TableLayout(settings) : new NotesLayout(settings);
+        return switch (settings.layout()) {
+            case "table" -> new TableLayout(settings);
+            case "list" -> new ListLayout(settings);
+            default -> new NotesLayout(settings);
+        };
     }
 }

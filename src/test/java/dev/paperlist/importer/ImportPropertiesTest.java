@@ -65,6 +65,11 @@ class ImportPropertiesTest {
         assertRoundTrip(catalog);
     }
 
+    @Property(tries = 200)
+    void importOfTheListLayoutGivesTheCatalogueBack(@ForAll("listCatalogues") Catalog catalog) {
+        assertRoundTrip(catalog);
+    }
+
     private static void assertRoundTrip(Catalog catalog) {
         String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
         ListImporter.Result imported = new ListImporter().read(readme, "README.md");
@@ -115,6 +120,42 @@ class ImportPropertiesTest {
         return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
                 .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
                         toc, true, level, "table", ALL_COLUMNS, "-", List.of(), List.of())));
+    }
+
+    // The list layout shows title, alias, date, venue, code, badges and extra fields; other fields stay
+    // out. A bullet is a paper by its link, so every paper has one; its text after the date and venue
+    // is one extra field, "Note".
+    @Provide
+    Arbitrary<Catalog> listCatalogues() {
+        return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
+                .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
+                        toc, true, level, "list", Settings.DEFAULT.tableColumns(), "-", List.of(), List.of())))
+                .map(ImportPropertiesTest::listFieldsOnly);
+    }
+
+    private static Catalog listFieldsOnly(Catalog catalog) {
+        Map<Paper, Paper> done = new IdentityHashMap<>();
+        return new Catalog(catalog.settings(), listFieldsOnly(catalog.sections(), done));
+    }
+
+    private static List<Section> listFieldsOnly(List<Section> sections, Map<Paper, Paper> done) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Paper> papers = new ArrayList<>();
+            for (Paper p : s.papers()) {
+                papers.add(done.computeIfAbsent(p, q -> {
+                    Paper.Builder b = Paper.builder(q.name(), q.title())
+                            .url(q.url() != null ? q.url() : "https://example.org/" + q.name().length())
+                            .code(q.code()).venue(q.venue())
+                            .submitted(q.submitted());
+                    q.badges().forEach(b::badge);
+                    q.extra().values().stream().findFirst().ifPresent(note -> b.extra("Note", note));
+                    return b.build();
+                }));
+            }
+            out.add(s.with(papers, listFieldsOnly(s.sections(), done)));
+        }
+        return out;
     }
 
     private Arbitrary<Catalog> catalogues(Arbitrary<Settings> settings) {
