@@ -10,6 +10,9 @@ package dev.paperlist.model;
  * @param tableColumns the columns of the table layout
  * @param emptyCell what an empty table cell shows
  * @param outputs the files to render, each with its layout; empty means README.md in {@code layout}
+ * @param tagPages where and how tag pages are written; {@code null} when they are not
+ * @param sizeBudget the size in bytes each output should stay under
+ * @param split where sections go when a README would exceed its budget; {@code null} to never split
  */
 public record Settings(
         String notAccepted,
@@ -22,22 +25,58 @@ public record Settings(
         String layout,
         java.util.List<TableColumn> tableColumns,
         String emptyCell,
-        java.util.List<Output> outputs) {
+        java.util.List<Output> outputs,
+        TagPages tagPages,
+        long sizeBudget,
+        Split split) {
 
     public static final java.util.List<String> LAYOUTS = java.util.List.of("notes", "table");
 
+    /** 450 KiB: under the 512 KiB past which GitHub stops showing a README, with room for growth. */
+    public static final long DEFAULT_SIZE_BUDGET = 450L * 1024;
+
     public static final Settings DEFAULT = new Settings("None (temporal)", Labels.DEFAULT, "; ", ", ", true, true, 1,
-            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of());
+            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of(), null, DEFAULT_SIZE_BUDGET, null);
+
+    /**
+     * Per-topic pages on GitHub.
+     *
+     * @param folder the folder of the pages, relative to the catalogue's folder
+     * @param visible how many papers a topic page shows before its "more" fold
+     */
+    public record TagPages(String folder, int visible) {
+        public static final TagPages DEFAULT = new TagPages("tags", 3);
+    }
+
+    /**
+     * Moving whole top-level sections of an over-budget README onto pages of their own.
+     *
+     * @param folder the folder of the section pages, relative to the README's folder
+     */
+    public record Split(String folder) {
+        public static final Split DEFAULT = new Split("sections");
+    }
 
     public Settings {
         tableColumns = java.util.List.copyOf(tableColumns);
         outputs = java.util.List.copyOf(outputs);
+        if (sizeBudget <= 0) {
+            throw new IllegalArgumentException("size budget must be positive, got " + sizeBudget);
+        }
+    }
+
+    /** The settings of the README layouts alone; tag pages, budget and splitting take their defaults. */
+    public Settings(String notAccepted, Labels labels, String authorSeparator, String tagSeparator, boolean toc,
+                    boolean tocPapers, int topHeadingLevel, String layout, java.util.List<TableColumn> tableColumns,
+                    String emptyCell, java.util.List<Output> outputs) {
+        this(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel, layout, tableColumns,
+                emptyCell, outputs, null, DEFAULT_SIZE_BUDGET, null);
     }
 
     /** The same settings with another layout, for an output that has its own. */
     public Settings withLayout(String otherLayout) {
         return new Settings(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel,
-                otherLayout, tableColumns, emptyCell, outputs);
+                otherLayout, tableColumns, emptyCell, outputs, tagPages, sizeBudget, split);
     }
 
     public boolean tableLayout() {

@@ -225,6 +225,8 @@ class SchemaAgreementTest {
         keys.put("/$defs/note", CatalogBinder.NOTE_KEYS);
         keys.put("/$defs/table", CatalogBinder.TABLE_KEYS);
         keys.put("/$defs/output", CatalogBinder.OUTPUT_KEYS);
+        keys.put("/$defs/tagPages", CatalogBinder.TAG_PAGES_KEYS);
+        keys.put("/$defs/split", CatalogBinder.SPLIT_KEYS);
         keys.put("/$defs/column/anyOf/1", CatalogBinder.COLUMN_KEYS);
         return keys;
     }
