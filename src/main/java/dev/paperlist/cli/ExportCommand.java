@@ -1,12 +1,18 @@
 package dev.paperlist.cli;
 
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.export.BibtexExporter;
 import dev.paperlist.export.CsvExporter;
 import dev.paperlist.export.JsonExporter;
 import dev.paperlist.io.AtomicWriter;
+import dev.paperlist.io.IoMessages;
 import dev.paperlist.model.Catalog;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +54,13 @@ final class ExportCommand implements Callable<Integer> {
         if (output == null) {
             spec.commandLine().getOut().print(text);
         } else {
-            AtomicWriter.write(root.environment.resolve(output), text.getBytes(StandardCharsets.UTF_8), output);
+            Path target = root.environment.resolve(output);
+            try {
+                Files.createDirectories(target.getParent());
+            } catch (IOException e) {
+                throw new PaperlistException(ExitCode.IO, output + ": cannot create its folder: " + IoMessages.describe(e), e);
+            }
+            AtomicWriter.write(target, text.getBytes(StandardCharsets.UTF_8), output);
             spec.commandLine().getOut().println(output + ": exported " + loaded.distinctPapers().size() + " papers as "
                     + format);
         }

@@ -32,7 +32,7 @@ final class RenderCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(plan.displayName()
                     + (plan.orphan() ? ": removed (paperlist no longer produces it)" : changed ? ": rendered" : ": up to date"));
         }
-        SizeBudget.warnings(planned.plans(), planned.catalog().settings().sizeBudget())
+        SizeBudget.warnings(planned.plans(), planned.catalog().settings())
                 .forEach(spec.commandLine().getErr()::println);
         return 0;
     }

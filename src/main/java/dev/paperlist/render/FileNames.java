@@ -46,7 +46,7 @@ public final class FileNames {
             }
             String safe = safePart(name);
             boolean clash = lowerCaseCounts.get(name.toLowerCase(Locale.ROOT)) > 1;
-            String base = safe.equals(name) && !clash && !RESERVED.contains(safe.toLowerCase(Locale.ROOT))
+            String base = !safe.isEmpty() && safe.equals(name) && !clash && !RESERVED.contains(safe.toLowerCase(Locale.ROOT))
                     ? name
                     : (safe.isEmpty() ? fallback : safe) + "-" + shortHash(name);
             // A 32-bit hash collision is unlikely but must not make two names share a file.
