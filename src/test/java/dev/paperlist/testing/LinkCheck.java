@@ -29,8 +29,13 @@ public final class LinkCheck {
 
     /** Every problem with the relative links of the Markdown files under {@code root}. */
     public static List<String> markdown(Path root) {
+        return markdown(root, files(root, ".md"));
+    }
+
+    /** Every problem with the relative links of some Markdown files, links that leave {@code root} included. */
+    public static List<String> markdown(Path root, List<Path> files) {
         List<String> problems = new ArrayList<>();
-        for (Path file : files(root, ".md")) {
+        for (Path file : files) {
             for (Link link : MarkdownStructure.of(read(file)).links()) {
                 check(root, file, link.getDestination(), problems, LinkCheck::markdownAnchors);
             }
