@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Safe, stable file names for topics and sections, the same on every system: ASCII letters, digits,
- * {@code .}, {@code _} and {@code -} only. A name that is already safe is kept as it is
+ * {@code .}, {@code _} and {@code -} only, starting with a letter or digit. A name that is already safe is kept as it is
  * ({@code NLP} → {@code NLP}); any other gets its safe part and the first 8 hex digits of the SHA-256
  * of its UTF-8 text ({@code Efficiency/SpeedUp} → {@code Efficiency-SpeedUp-1a2b3c4d},
  * {@code 多模态} → {@code topic-5e6f7a8b}), so two names never share a file. Names that differ only in
@@ -61,7 +61,7 @@ public final class FileNames {
         return of(List.of(name), fallback).get(name);
     }
 
-    // Runs of other characters become one '-'; the ends are trimmed of '-' and '.'.
+    // Runs of other characters become one '-'; the ends are trimmed of '-' and '.', the start of '_'.
     static String safePart(String name) {
         StringBuilder out = new StringBuilder(name.length());
         boolean dash = false;
@@ -82,7 +82,8 @@ public final class FileNames {
         String s = out.toString().replaceAll("\\.{2,}", ".");
         int start = 0;
         int end = s.length();
-        while (start < end && (s.charAt(start) == '-' || s.charAt(start) == '.')) {
+        // A leading '_' too: GitHub Pages (Jekyll) does not publish such files.
+        while (start < end && (s.charAt(start) == '-' || s.charAt(start) == '.' || s.charAt(start) == '_')) {
             start++;
         }
         while (end > start && (s.charAt(end - 1) == '-' || s.charAt(end - 1) == '.')) {
