@@ -53,17 +53,19 @@ final class ExportCommand implements Callable<Integer> {
         };
         if (output == null) {
             spec.commandLine().getOut().print(text);
-        } else {
-            Path target = root.environment.resolve(output);
-            try {
-                Files.createDirectories(target.getParent());
-            } catch (IOException e) {
-                throw new PaperlistException(ExitCode.IO, output + ": cannot create its folder: " + IoMessages.describe(e), e);
-            }
-            AtomicWriter.write(target, text.getBytes(StandardCharsets.UTF_8), output);
-            spec.commandLine().getOut().println(output + ": exported " + loaded.distinctPapers().size() + " papers as "
-                    + format);
+            return 0;
         }
+        write(root.environment.resolve(output), text);
+        spec.commandLine().getOut().println(output + ": exported " + loaded.distinctPapers().size() + " papers as " + format);
         return 0;
+    }
+
+    private void write(Path target, String text) {
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new PaperlistException(ExitCode.IO, output + ": cannot create its folder: " + IoMessages.describe(e), e);
+        }
+        AtomicWriter.write(target, text.getBytes(StandardCharsets.UTF_8), output);
     }
 }
