@@ -3,7 +3,6 @@ package dev.paperlist.render;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,30 +57,47 @@ public final class ReadmeRenderer {
             int n = used.merge(base, 1, Integer::sum);
             pageNames.add(settings.split().folder() + "/" + (n == 1 ? base : base + "-" + n) + ".md");
         }
+        // Each section alone, as its page shows it; its size is what moving it saves, near enough.
+        List<String> bodies = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
-        List<Long> sizes = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
             order.add(i);
-            sizes.add(bytes(Layout.of(settings).render(new Catalog(settings, List.of(top.get(i))), new Slugger())));
+            bodies.add(Layout.of(settings).render(new Catalog(settings, List.of(top.get(i))), new Slugger()));
         }
-        order.sort(Comparator.comparing((Integer i) -> sizes.get(i)).thenComparing(i -> i).reversed());
-        MovedSections moved = new MovedSections();
-        String readme = whole;
-        for (int i : order) {
-            moved.move(top.get(i), pageNames.get(i));
-            moved = copyOf(moved, top);
-            readme = render(catalog, currentText, readmeName, catalogName, moved);
-            if (bytes(readme) <= settings.sizeBudget()) {
-                break;
+        order.sort(Comparator.comparing((Integer i) -> bytes(bodies.get(i))).thenComparing(i -> i).reversed());
+        // The fewest of the largest sections whose move makes the README fit. An estimate from the sizes
+        // gives a first count, then renders step it down or up: a few renders, not one per moved section.
+        long estimate = bytes(whole);
+        int count = 0;
+        while (count < order.size() && estimate > settings.sizeBudget()) {
+            int i = order.get(count++);
+            estimate -= bytes(bodies.get(i)) - MovedSections.notice(top.get(i), pageNames.get(i)).length();
+        }
+        count = Math.max(count, 1);
+        Attempt attempt = attempt(catalog, currentText, readmeName, catalogName, order, pageNames, count);
+        if (attempt.fits()) {
+            while (count > 1) {
+                Attempt fewer = attempt(catalog, currentText, readmeName, catalogName, order, pageNames, count - 1);
+                if (!fewer.fits()) {
+                    break;
+                }
+                attempt = fewer;
+                count--;
+            }
+        } else {
+            while (!attempt.fits() && count < order.size()) {
+                attempt = attempt(catalog, currentText, readmeName, catalogName, order, pageNames, ++count);
             }
         }
+        MovedSections moved = attempt.moved();
+        String readme = attempt.readme();
         Map<String, String> pages = new LinkedHashMap<>();
         String up = "../".repeat(settings.split().folder().split("/").length);
         String readmeFile = java.nio.file.Path.of(readmeName).getFileName().toString();
         for (int i = 0; i < top.size(); i++) {
             Section section = top.get(i);
             if (moved.isMoved(section)) {
-                pages.put(pageNames.get(i), sectionPage(settings, section, catalogName,
+                pages.put(pageNames.get(i), sectionPage(bodies.get(i), catalogName,
                         up + readmeFile + "#" + moved.anchorOf(section)));
             }
         }
@@ -103,24 +119,40 @@ public final class ReadmeRenderer {
         return Markers.join(split, layout.render(catalog, slugger, moved), catalogName);
     }
 
-    // Anchors are recorded afresh on each render, so each attempt starts from the moves alone.
-    private static MovedSections copyOf(MovedSections moved, List<Section> top) {
-        MovedSections copy = new MovedSections();
-        for (Section s : top) {
-            if (moved.isMoved(s)) {
-                copy.move(s, moved.page(s));
-            }
+    /** A README with some sections moved, and whether it is within the budget. */
+    private record Attempt(String readme, MovedSections moved, boolean fits) {}
+
+    private static Attempt attempt(Catalog catalog, String currentText, String readmeName, String catalogName,
+                                   List<Integer> order, List<String> pageNames, int count) {
+        MovedSections moved = new MovedSections();
+        for (int k = 0; k < count; k++) {
+            moved.move(catalog.sections().get(order.get(k)), pageNames.get(order.get(k)));
         }
-        return copy;
+        String readme = render(catalog, currentText, readmeName, catalogName, moved);
+        return new Attempt(readme, moved, bytes(readme) <= catalog.settings().sizeBudget());
     }
 
-    private static String sectionPage(Settings settings, Section section, String catalogName, String back) {
-        String body = Layout.of(settings).render(new Catalog(settings, List.of(section)), new Slugger());
+    private static String sectionPage(String body, String catalogName, String back) {
         return GeneratedPages.header(catalogName) + "\n\n[← The whole list](" + MarkdownText.url(back) + ")\n\n"
                 + body;
     }
 
-    static long bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+    /** The UTF-8 length of a text, counted without encoding it: budgets are checked on large pages often. */
+    public static long bytes(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 }

@@ -2,6 +2,7 @@ package dev.paperlist.sync;
 
 import dev.paperlist.model.Settings;
 import dev.paperlist.render.GeneratedPages;
+import dev.paperlist.render.ReadmeRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public final class SizeBudget {
             if (plan.orphan()) {
                 continue;
             }
-            long bytes = plan.renderedBytes().length;
+            long bytes = ReadmeRenderer.bytes(plan.renderedText()) + (plan.current() != null && plan.current().bom() ? 3 : 0);
             boolean page = GeneratedPages.isGenerated(plan.renderedText());
             if (!page && settings.split() != null && bytes <= settings.sizeBudget()) {
                 continue;
