@@ -35,8 +35,11 @@ final class CatalogBinder {
 
     static final List<String> ROOT_KEYS = List.of("settings", "sections");
     static final List<String> SETTINGS_KEYS = List.of("not_accepted", "labels", "author_separator",
-            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs", "lint");
+            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs", "lint",
+            "tag_pages", "size_budget", "split_sections");
     static final List<String> LINT_KEYS = List.of("disable");
+    static final List<String> TAG_PAGES_KEYS = List.of("folder", "visible");
+    static final List<String> SPLIT_KEYS = List.of("folder");
     static final List<String> OUTPUT_KEYS = List.of("file", "layout");
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "align", "suffix");
@@ -151,7 +154,10 @@ final class CatalogBinder {
                 columns,
                 emptyCell,
                 outputs,
-                lintDisabled(map));
+                lintDisabled(map),
+                tagPages(map),
+                sizeBudget(map),
+                split(map));
     }
 
     /** {@code lint: {disable: [rule-id, ...]}}: rules of {@code paperlist lint} this list does not want. */
@@ -173,6 +179,89 @@ final class CatalogBinder {
             }
         }
         return disabled;
+    }
+
+    /** {@code tag_pages: true}, or a mapping of its keys; absent or {@code false} means no tag pages. */
+    private Settings.TagPages tagPages(YamlNode.Mapping map) {
+        YamlNode node = map.entries().containsKey("tag_pages") ? value(map, "tag_pages") : null;
+        if (node == null || !switchedOn(node, "'tag_pages'")) {
+            return null;
+        }
+        Settings.TagPages d = Settings.TagPages.DEFAULT;
+        if (node instanceof YamlNode.Scalar) {
+            return d;
+        }
+        YamlNode.Mapping pages = mapping(node, "'tag_pages'");
+        checkKeys(pages, TAG_PAGES_KEYS, "'tag_pages'");
+        int visible = d.visible();
+        if (pages.entries().containsKey("visible")) {
+            YamlNode.Scalar s = scalar(value(pages, "visible"), "'visible'");
+            if (!s.text().matches("[0-9]{1,4}")) {
+                throw error(s.position(), "'visible' must be a whole number from 0 to 9999, got '" + s.text() + "'");
+            }
+            visible = Integer.parseInt(s.text());
+        }
+        return new Settings.TagPages(folder(pages, d.folder()), visible);
+    }
+
+    /** {@code split_sections: true}, or a mapping of its keys; absent or {@code false} means never split. */
+    private Settings.Split split(YamlNode.Mapping map) {
+        YamlNode node = map.entries().containsKey("split_sections") ? value(map, "split_sections") : null;
+        if (node == null || !switchedOn(node, "'split_sections'")) {
+            return null;
+        }
+        if (node instanceof YamlNode.Scalar) {
+            return Settings.Split.DEFAULT;
+        }
+        YamlNode.Mapping split = mapping(node, "'split_sections'");
+        checkKeys(split, SPLIT_KEYS, "'split_sections'");
+        return new Settings.Split(folder(split, Settings.Split.DEFAULT.folder()));
+    }
+
+    // A scalar must be true or false; a mapping switches the feature on.
+    private boolean switchedOn(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar s) {
+            return switch (s.text()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw error(s.position(), what + " must be true, false or a mapping, got '" + s.text() + "'");
+            };
+        }
+        mapping(node, what);
+        return true;
+    }
+
+    // A folder of generated pages: inside the catalogue's folder, and not that folder itself, whose
+    // other files paperlist must never take for its own.
+    private String folder(YamlNode.Mapping map, String fallback) {
+        String folder = optionalText(map, "folder", fallback);
+        String normal = folder.replaceAll("/+$", "");
+        if (folder.startsWith("/") || folder.contains("\\") || normal.isEmpty() || normal.equals(".")
+                || java.util.Arrays.asList(normal.split("/")).contains("..")) {
+            throw error(value(map, "folder").position(), "'folder' must be a sub-folder of the catalogue's folder,"
+                    + " such as 'tags', got '" + folder + "'");
+        }
+        return java.nio.file.Path.of(normal).normalize().toString();
+    }
+
+    /** A size such as {@code 450 KB}, {@code 1 MB} or {@code 300000} (bytes); KB and MB count 1,024. */
+    private long sizeBudget(YamlNode.Mapping map) {
+        if (!map.entries().containsKey("size_budget")) {
+            return Settings.DEFAULT_SIZE_BUDGET;
+        }
+        YamlNode.Scalar s = scalar(value(map, "size_budget"), "'size_budget'");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,9}) ?(B|KB|KiB|MB|MiB)?")
+                .matcher(s.text().strip());
+        long bytes = 0;
+        if (m.matches()) {
+            String unit = m.group(2) == null ? "B" : m.group(2);
+            bytes = Long.parseLong(m.group(1)) * (unit.startsWith("M") ? 1024L * 1024 : unit.startsWith("K") ? 1024L : 1L);
+        }
+        if (bytes <= 0) {
+            throw error(s.position(), "'size_budget' must be a positive size such as 450 KB, 1 MB or 300000 (bytes),"
+                    + " got '" + s.text() + "'");
+        }
+        return bytes;
     }
 
     private String layout(YamlNode.Mapping map, String fallback) {

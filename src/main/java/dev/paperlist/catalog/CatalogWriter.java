@@ -83,6 +83,18 @@ public final class CatalogWriter {
             body.append("  lint:\n    disable: [")
                     .append(String.join(", ", s.lintDisabled().stream().map(LintRule::id).toList())).append("]\n");
         }
+        if (s.tagPages() != null) {
+            body.append("  tag_pages: {folder: ").append(scalar(s.tagPages().folder())).append(", visible: ")
+                    .append(s.tagPages().visible()).append("}\n");
+        }
+        if (s.sizeBudget() != d.sizeBudget()) {
+            long b = s.sizeBudget();
+            body.append("  size_budget: ").append(b % (1024 * 1024) == 0 ? b / (1024 * 1024) + " MB"
+                    : b % 1024 == 0 ? b / 1024 + " KB" : String.valueOf(b)).append('\n');
+        }
+        if (s.split() != null) {
+            body.append("  split_sections: {folder: ").append(scalar(s.split().folder())).append("}\n");
+        }
         if (body.length() > 0) {
             out.append("settings:\n").append(body);
         }

@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paperlist check}: fails, with a diff, when an output is not what the catalogue renders. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check that README.md (or each of the catalogue's outputs) is exactly what papers.yaml "
-                + "renders. Writes nothing.",
+        description = {"Check that README.md (or each of the catalogue's outputs), and each tag and section page, "
+                + "is exactly what papers.yaml renders. Writes nothing.",
             "Exit 0 when in sync; exit 1 with a unified diff when not. With --format github, each differing "
                 + "stretch also gets an ::error annotation that GitHub shows on the pull request."},
         footerHeading = "%nExamples:%n",
@@ -45,6 +45,11 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             result = ExitCode.STALE;
+            if (plan.orphan()) {
+                spec.commandLine().getErr().println(plan.displayName() + " is orphaned: " + files.catalog
+                        + " no longer produces it; run: paperlist render");
+                continue;
+            }
             String problem = plan.displayName() + (plan.current() == null ? " does not exist"
                     : " is out of date with " + files.catalog) + "; run: paperlist render";
             if (format == Format.github) {

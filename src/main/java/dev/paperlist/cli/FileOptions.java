@@ -1,5 +1,7 @@
 package dev.paperlist.cli;
 
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Output;
@@ -7,7 +9,9 @@ import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The files a command works on, relative to the working folder. Mixed into each command. */
@@ -21,25 +25,53 @@ public final class FileOptions {
                     + "'outputs', or README.md).")
     String readme;
 
-    /** One plan per output file: the --readme file, the catalogue's outputs, or README.md. */
+    /** The loaded catalogue and one plan per file it renders into. */
+    record Planned(Catalog catalog, List<OutputPlan> plans) {}
+
+    /** One plan per output file: the --readme file, the catalogue's outputs, or README.md; then the pages. */
     List<OutputPlan> planOutputs(Environment environment) {
+        return plan(environment).plans();
+    }
+
+    /**
+     * Every file the catalogue renders into: each README (the --readme file, the catalogue's outputs, or
+     * README.md) with its section pages, then the tag pages; orphaned pages are plans too.
+     */
+    Planned plan(Environment environment) {
         Path catalogPath = environment.resolve(catalog);
         Catalog loaded = CatalogLoader.load(catalogPath, catalog);
         String catalogName = catalogPath.getFileName().toString();
+        Path folder = catalogPath.getParent();
         List<OutputPlan> plans = new ArrayList<>();
         List<Output> outputs = loaded.settings().outputs();
+        Path mainReadme;
         if (readme != null || outputs.isEmpty()) {
             String file = readme != null ? readme : "README.md";
-            plans.add(ReadmeSync.plan(loaded, environment.resolve(file), file, catalogName));
-            return plans;
+            mainReadme = environment.resolve(file);
+            plans.addAll(ReadmeSync.planWithPages(loaded, mainReadme, file, catalogName));
+        } else {
+            mainReadme = folder.resolve(outputs.get(0).file()).normalize();
+            for (Output output : outputs) {
+                Path path = folder.resolve(output.file()).normalize();
+                Catalog withLayout = new Catalog(loaded.settings().withLayout(output.layout()), loaded.sections());
+                plans.addAll(ReadmeSync.planWithPages(withLayout, path, displayName(environment, path), catalogName));
+            }
         }
-        Path folder = catalogPath.getParent();
-        for (Output output : outputs) {
-            Path path = folder.resolve(output.file()).normalize();
-            Catalog withLayout = new Catalog(loaded.settings().withLayout(output.layout()), loaded.sections());
-            plans.add(ReadmeSync.plan(withLayout, path, displayName(environment, path), catalogName));
+        if (loaded.settings().tagPages() != null) {
+            Path tags = folder.resolve(loaded.settings().tagPages().folder()).normalize();
+            plans.addAll(ReadmeSync.planTagPages(loaded, folder, displayName(environment, tags), catalogName,
+                    mainReadme));
         }
-        return plans;
+        Map<Path, OutputPlan> byPath = new HashMap<>();
+        for (OutputPlan plan : plans) {
+            OutputPlan other = byPath.putIfAbsent(plan.path(), plan);
+            if (other != null) {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, catalog + ": " + plan.displayName()
+                        + " would be written twice (as an output and as a generated page, or by two outputs);"
+                        + " change 'outputs', 'tag_pages' or 'split_sections'");
+            }
+        }
+        return new Planned(loaded, plans);
     }
 
     private static String displayName(Environment environment, Path path) {

@@ -3,7 +3,7 @@ package dev.paperlist.cli;
 import dev.paperlist.ExitCode;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
-import java.util.List;
+import dev.paperlist.sync.SizeBudget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code paperlist render}: rewrites the generated block of each output from the catalogue. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render the list from papers.yaml into README.md (or the catalogue's outputs), between "
-                + "the paperlist markers.",
-            "Only the generated block changes; a file is written only if its bytes change."},
+                + "the paperlist markers, and write the tag and section pages the settings ask for.",
+            "Only the generated block changes; a file is written only if its bytes change; generated pages "
+                + "that nothing produces any more are removed."},
         footerHeading = "%nExamples:%n",
         footer = {"  paperlist render", "  paperlist render --catalog lists/vision.yaml --readme VISION.md",
             "  paperlist render --exit-code     # exit 1 when it rewrote a file (pre-commit)"})
@@ -32,13 +33,16 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Every output is rendered before any is written, so a catalogue or marker error leaves all files as they were.
-        List<OutputPlan> plans = files.planOutputs(root.environment);
+        FileOptions.Planned planned = files.plan(root.environment);
         boolean wroteAny = false;
-        for (OutputPlan plan : plans) {
-            boolean wrote = ReadmeSync.apply(plan);
-            wroteAny |= wrote;
-            spec.commandLine().getOut().println(plan.displayName() + (wrote ? ": rendered" : ": up to date"));
+        for (OutputPlan plan : planned.plans()) {
+            boolean changed = ReadmeSync.apply(plan);
+            wroteAny |= changed;
+            spec.commandLine().getOut().println(plan.displayName()
+                    + (plan.orphan() ? ": removed (paperlist no longer produces it)" : changed ? ": rendered" : ": up to date"));
         }
+        SizeBudget.warnings(planned.plans(), planned.catalog().settings())
+                .forEach(spec.commandLine().getErr()::println);
         return exitCode && wroteAny ? ExitCode.STALE.code() : ExitCode.OK.code();
     }
 }

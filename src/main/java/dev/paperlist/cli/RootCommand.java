@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RootCommand.Version.class,
         description = "Keeps a research-paper list README in sync with its YAML catalogue, papers.yaml.",
         subcommands = {RenderCommand.class, CheckCommand.class, ImportCommand.class, LintCommand.class, HookCommand.class,
-            SectionsCommand.class, CompletionCommand.class,
+            SectionsCommand.class, CompletionCommand.class, SiteCommand.class, ExportCommand.class,
             picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

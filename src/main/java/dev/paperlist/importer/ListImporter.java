@@ -379,7 +379,7 @@ public final class ListImporter {
             String authorSeparator = separator(papers.stream().map(p -> p.authors).toList(), d.authorSeparator());
             String tagSeparator = separator(papers.stream().map(p -> p.tags).toList(), d.tagSeparator());
             return new Settings(notAcceptedText, labels(), authorSeparator, tagSeparator, toc, tocPapers, topLevel,
-                    layout, columns, empty, List.of(), List.of());
+                    layout, columns, empty, List.of());
         }
 
         // The words of the notes labels the list used, for messages.

@@ -11,6 +11,9 @@ package dev.paperlist.model;
  * @param emptyCell what an empty table cell shows
  * @param outputs the files to render, each with its layout; empty means README.md in {@code layout}
  * @param lintDisabled the {@code paperlist lint} rules switched off for this catalogue
+ * @param tagPages where and how tag pages are written; {@code null} when they are not
+ * @param sizeBudget the size in bytes each output should stay under
+ * @param split where sections go when a README would exceed its budget; {@code null} to never split
  */
 public record Settings(
         String notAccepted,
@@ -24,23 +27,59 @@ public record Settings(
         java.util.List<TableColumn> tableColumns,
         String emptyCell,
         java.util.List<Output> outputs,
-        java.util.List<LintRule> lintDisabled) {
+        java.util.List<LintRule> lintDisabled,
+        TagPages tagPages,
+        long sizeBudget,
+        Split split) {
 
     public static final java.util.List<String> LAYOUTS = java.util.List.of("notes", "table", "list");
 
+    /** 450 KiB: under the 512 KiB past which GitHub stops showing a README, with room for growth. */
+    public static final long DEFAULT_SIZE_BUDGET = 450L * 1024;
+
     public static final Settings DEFAULT = new Settings("None (temporal)", Labels.DEFAULT, "; ", ", ", true, true, 1,
-            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of(), java.util.List.of());
+            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of(), java.util.List.of(), null, DEFAULT_SIZE_BUDGET, null);
+
+    /**
+     * Per-topic pages on GitHub.
+     *
+     * @param folder the folder of the pages, relative to the catalogue's folder
+     * @param visible how many papers a topic page shows before its "more" fold
+     */
+    public record TagPages(String folder, int visible) {
+        public static final TagPages DEFAULT = new TagPages("tags", 3);
+    }
+
+    /**
+     * Moving whole top-level sections of an over-budget README onto pages of their own.
+     *
+     * @param folder the folder of the section pages, relative to the README's folder
+     */
+    public record Split(String folder) {
+        public static final Split DEFAULT = new Split("sections");
+    }
 
     public Settings {
         tableColumns = java.util.List.copyOf(tableColumns);
         outputs = java.util.List.copyOf(outputs);
         lintDisabled = java.util.List.copyOf(lintDisabled);
+        if (sizeBudget <= 0) {
+            throw new IllegalArgumentException("size budget must be positive, got " + sizeBudget);
+        }
+    }
+
+    /** The settings of the README layouts alone; tag pages, budget and splitting take their defaults. */
+    public Settings(String notAccepted, Labels labels, String authorSeparator, String tagSeparator, boolean toc,
+                    boolean tocPapers, int topHeadingLevel, String layout, java.util.List<TableColumn> tableColumns,
+                    String emptyCell, java.util.List<Output> outputs) {
+        this(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel, layout, tableColumns,
+                emptyCell, outputs, java.util.List.of(), null, DEFAULT_SIZE_BUDGET, null);
     }
 
     /** The same settings with another layout, for an output that has its own. */
     public Settings withLayout(String otherLayout) {
         return new Settings(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel,
-                otherLayout, tableColumns, emptyCell, outputs, lintDisabled);
+                otherLayout, tableColumns, emptyCell, outputs, lintDisabled, tagPages, sizeBudget, split);
     }
 
     public boolean tableLayout() {

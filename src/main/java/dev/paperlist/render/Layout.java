@@ -12,6 +12,9 @@ public interface Layout {
      */
     String render(Catalog catalog, Slugger slugger);
 
+    /** The generated Markdown, with each moved section as its heading and a link to its page. */
+    String render(Catalog catalog, Slugger slugger, MovedSections moved);
+
     /** The layout the settings choose. */
     static Layout of(Settings settings) {
         return switch (settings.layout()) {

@@ -25,14 +25,23 @@ public final class ListLayout implements Layout {
 
     @Override
     public String render(Catalog catalog, Slugger slugger) {
+        return render(catalog, slugger, MovedSections.NONE);
+    }
+
+    @Override
+    public String render(Catalog catalog, Slugger slugger, MovedSections moved) {
         List<Heading> headings = new ArrayList<>();
-        collect(catalog.sections(), settings.topHeadingLevel(), 0, slugger, headings);
+        collect(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
         StringBuilder out = new StringBuilder(4096);
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream().map(Heading::entry).toList());
         }
         for (Heading h : headings) {
             Outline.appendHeading(out, h.entry);
+            if (h.entry.page() != null) {
+                out.append('\n').append(MovedSections.notice(h.section, h.entry.page()));
+                continue;
+            }
             Outline.appendText(out, h.section.text());
             if (!h.section.papers().isEmpty()) {
                 out.append('\n');
@@ -80,10 +89,17 @@ public final class ListLayout implements Layout {
         return date.hasDay() ? month + " " + date.day() + ", " + date.year() : month + ", " + date.year();
     }
 
-    private static void collect(List<Section> sections, int level, int depth, Slugger slugger, List<Heading> out) {
+    private static void collect(List<Section> sections, int level, int depth, Slugger slugger, MovedSections moved,
+                                List<Heading> out) {
         for (Section section : sections) {
-            out.add(new Heading(Outline.entry(section.title(), level, depth, slugger), section));
-            collect(section.sections(), level + 1, depth + 1, slugger, out);
+            Outline.Entry entry = Outline.entry(section.title(), level, depth, slugger);
+            moved.anchor(section, entry.anchor());
+            if (moved.isMoved(section)) {
+                out.add(new Heading(entry.movedTo(moved.page(section)), section));
+                continue;
+            }
+            out.add(new Heading(entry, section));
+            collect(section.sections(), level + 1, depth + 1, slugger, moved, out);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Emphasis;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
@@ -44,8 +45,20 @@ public final class MarkdownText {
      * code spans, links and HTML included, is shown literally.
      */
     public static String inline(String markdown) {
+        return inline(markdown, false);
+    }
+
+    /**
+     * Like {@link #inline(String)}, and links to http and https URLs stay links; other links, images
+     * and everything else are shown literally.
+     */
+    public static String inlineWithLinks(String markdown) {
+        return inline(markdown, true);
+    }
+
+    private static String inline(String markdown, boolean links) {
         markdown = oneLine(markdown);
-        if (!mayContainMarkup(markdown)) {
+        if (!mayContainMarkup(markdown) && !(links && markdown.indexOf('[') >= 0)) {
             return text(markdown);
         }
         Node document = INLINE_PARSER.parse(markdown);
@@ -55,7 +68,7 @@ public final class MarkdownText {
                 out.append(' ');
             }
             if (block instanceof Paragraph) {
-                appendInlines(out, block, markdown);
+                appendInlines(out, block, markdown, links);
             } else {
                 appendText(out, sourceOf(block, markdown));
             }
@@ -88,22 +101,34 @@ public final class MarkdownText {
         return s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('\\') >= 0;
     }
 
-    private static void appendInlines(StringBuilder out, Node parent, String source) {
+    private static void appendInlines(StringBuilder out, Node parent, String source, boolean links) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Text text) {
                 appendText(out, text.getLiteral());
             } else if (node instanceof Emphasis emphasis) {
                 out.append(emphasis.getOpeningDelimiter());
-                appendInlines(out, node, source);
+                appendInlines(out, node, source, links);
                 out.append(emphasis.getClosingDelimiter());
             } else if (node instanceof StrongEmphasis strong) {
                 out.append(strong.getOpeningDelimiter());
-                appendInlines(out, node, source);
+                appendInlines(out, node, source, links);
                 out.append(strong.getClosingDelimiter());
+            } else if (links && node instanceof Link link && isWebUrl(link.getDestination())) {
+                out.append('[');
+                appendInlines(out, node, source, links);
+                out.append("](").append(url(link.getDestination())).append(')');
             } else {
                 appendText(out, sourceOf(node, source));
             }
         }
+    }
+
+    /** True for an absolute http or https URL with a host, the only links catalogue text may make. */
+    public static boolean isWebUrl(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        int rest = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
+        return rest > 0 && rest < url.length() && "/?#".indexOf(url.charAt(rest)) < 0
+                && !Character.isWhitespace(url.charAt(rest));
     }
 
     private static String sourceOf(Node node, String source) {

@@ -23,15 +23,15 @@ public final class NotesLayout implements Layout {
         this.labels = settings.labels();
     }
 
-    /**
-     * The generated Markdown, ending in one newline.
-     *
-     * @param slugger already fed with the page's headings before the generated block
-     */
     @Override
     public String render(Catalog catalog, Slugger slugger) {
+        return render(catalog, slugger, MovedSections.NONE);
+    }
+
+    @Override
+    public String render(Catalog catalog, Slugger slugger, MovedSections moved) {
         List<Heading> headings = new ArrayList<>();
-        collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, headings);
+        collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
         StringBuilder out = new StringBuilder(4096);
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream()
@@ -42,6 +42,8 @@ public final class NotesLayout implements Layout {
             if (h.paper != null) {
                 out.append('\n');
                 paper(out, h.paper);
+            } else if (h.moved != null) {
+                out.append('\n').append(MovedSections.notice(h.moved, h.entry.page()));
             } else {
                 Outline.appendText(out, h.section.text());
             }
@@ -50,13 +52,19 @@ public final class NotesLayout implements Layout {
     }
 
     private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,
-                                        List<Heading> out) {
+                                        MovedSections moved, List<Heading> out) {
         for (Section section : sections) {
-            out.add(new Heading(Outline.entry(section.title(), level, depth, slugger), section, null));
-            for (Paper paper : section.papers()) {
-                out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper));
+            Outline.Entry entry = Outline.entry(section.title(), level, depth, slugger);
+            moved.anchor(section, entry.anchor());
+            if (moved.isMoved(section)) {
+                out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section));
+                continue;
             }
-            collectHeadings(section.sections(), level + 1, depth + 1, slugger, out);
+            out.add(new Heading(entry, section, null, null));
+            for (Paper paper : section.papers()) {
+                out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper, null));
+            }
+            collectHeadings(section.sections(), level + 1, depth + 1, slugger, moved, out);
         }
     }
 
@@ -124,5 +132,5 @@ public final class NotesLayout implements Layout {
         return out.toString();
     }
 
-    private record Heading(Outline.Entry entry, Section section, Paper paper) {}
+    private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved) {}
 }

@@ -4,15 +4,26 @@ import java.util.List;
 
 /** The headings of a generated list and how both layouts write them: the nested contents and each heading. */
 final class Outline {
-    /** One heading: its text, Markdown level, nesting depth in the contents, and GitHub anchor. */
-    record Entry(String text, int level, int depth, String anchor) {}
+    /**
+     * One heading: its text, Markdown level, nesting depth in the contents, and GitHub anchor. The
+     * contents link to {@code page} instead of the anchor when the heading's section was moved there.
+     */
+    record Entry(String text, int level, int depth, String anchor, String page) {
+        String href() {
+            return page != null ? page : "#" + anchor;
+        }
+
+        Entry movedTo(String otherPage) {
+            return new Entry(text, level, depth, anchor, otherPage);
+        }
+    }
 
     private Outline() {}
 
     static void appendContents(StringBuilder out, List<Entry> entries) {
         for (Entry e : entries) {
             out.append("  ".repeat(e.depth())).append("- [").append(MarkdownText.text(e.text()))
-                    .append("](#").append(e.anchor()).append(")\n");
+                    .append("](").append(MarkdownText.url(e.href())).append(")\n");
         }
     }
 
@@ -47,6 +58,6 @@ final class Outline {
 
     static Entry entry(String text, int level, int depth, Slugger slugger) {
         String heading = headingText(text);
-        return new Entry(heading, level, depth, slugger.slug(heading));
+        return new Entry(heading, level, depth, slugger.slug(heading), null);
     }
 }

@@ -3,17 +3,29 @@ package dev.paperlist.sync;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
 import dev.paperlist.io.AtomicWriter;
+import dev.paperlist.io.IoMessages;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Settings;
 import dev.paperlist.render.ReadmeRenderer;
+import dev.paperlist.render.TagPages;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Compares and updates a README against a catalogue: the file-system edge of the pure renderer. */
+/**
+ * Compares and updates a README, its section pages and the tag pages against a catalogue: the
+ * file-system edge of the pure renderers.
+ */
 public final class ReadmeSync {
     /** READMEs larger than this are not a README GitHub shows anyway; reading stops there. */
     public static final long MAX_README_BYTES = 512L * 1024 * 1024;
@@ -40,19 +52,85 @@ public final class ReadmeSync {
                 ReadmeRenderer.render(catalog, startingText, readmeName, catalogName));
     }
 
-    /** Writes the plan when the file's bytes would change; returns whether it wrote. */
+    /**
+     * The README and, when the settings split an over-budget README, its section pages, with orphan
+     * plans for section pages no longer needed.
+     */
+    public static List<OutputPlan> planWithPages(Catalog catalog, Path readme, String readmeName, String catalogName) {
+        TextFile current = Files.exists(readme, LinkOption.NOFOLLOW_LINKS)
+                ? TextFile.read(readme, readmeName, MAX_README_BYTES)
+                : null;
+        ReadmeRenderer.Rendered rendered = ReadmeRenderer.renderSplit(catalog, current == null ? null : current.text(),
+                readmeName, catalogName);
+        List<OutputPlan> plans = new ArrayList<>();
+        plans.add(new OutputPlan(readme, readmeName, current, rendered.readme()));
+        Settings.Split split = catalog.settings().split();
+        if (split != null) {
+            Map<String, String> pages = new LinkedHashMap<>();
+            String prefix = split.folder() + "/";
+            rendered.pages().forEach((path, text) -> pages.put(path.substring(prefix.length()), text));
+            plans.addAll(GeneratedFolder.plan(readme.getParent().resolve(split.folder()),
+                    sibling(readmeName, split.folder()), pages));
+        }
+        return plans;
+    }
+
+    /**
+     * The tag pages the settings ask for, with orphan plans for pages of topics no paper has any more;
+     * none when tag pages are off.
+     *
+     * @param catalogFolder the folder the tag folder is relative to
+     * @param displayFolder how messages name the tag folder, such as {@code tags}
+     * @param mainReadme the list the pages link back to, or {@code null}
+     */
+    public static List<OutputPlan> planTagPages(Catalog catalog, Path catalogFolder, String displayFolder,
+                                                String catalogName, Path mainReadme) {
+        Settings.TagPages tagPages = catalog.settings().tagPages();
+        if (tagPages == null) {
+            return List.of();
+        }
+        Path folder = catalogFolder.resolve(tagPages.folder()).normalize();
+        String back = mainReadme == null ? null
+                : folder.relativize(mainReadme.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return GeneratedFolder.plan(folder, displayFolder, TagPages.render(catalog, catalogName, back));
+    }
+
+    /** Writes the plan when the file's bytes would change, or removes an orphan; returns whether it did. */
     public static boolean apply(OutputPlan plan) {
         if (plan.upToDate()) {
             return false;
+        }
+        if (plan.orphan()) {
+            try {
+                return Files.deleteIfExists(plan.path());
+            } catch (IOException e) {
+                throw new PaperlistException(ExitCode.IO, plan.displayName() + ": cannot remove: "
+                        + IoMessages.describe(e), e);
+            }
+        }
+        Path folder = plan.path().toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new PaperlistException(ExitCode.IO, plan.displayName() + ": cannot create its folder: "
+                        + IoMessages.describe(e), e);
+            }
         }
         AtomicWriter.write(plan.path(), plan.renderedBytes(), plan.displayName());
         return true;
     }
 
+    // A path next to a file, as messages name it: "docs/README.md" and "sections" give "docs/sections".
+    private static String sibling(String fileName, String relative) {
+        int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+        return slash < 0 ? relative : fileName.substring(0, slash + 1) + relative;
+    }
+
     /** A unified diff from the file as it is to the file as it should be, with 3 lines of context. */
     public static String diff(OutputPlan plan) {
         List<String> before = plan.current() == null ? List.of() : lines(plan.current().text());
-        List<String> after = lines(plan.renderedText());
+        List<String> after = plan.orphan() ? List.of() : lines(plan.renderedText());
         Patch<String> patch = DiffUtils.diff(before, after);
         List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
                 plan.displayName(), plan.displayName() + " (rendered)", before, patch, 3);

@@ -112,14 +112,14 @@ class ImportPropertiesTest {
     Arbitrary<Catalog> notesCatalogues() {
         return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(1, 2))
                 .as((toc, tocPapers, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
-                        toc, tocPapers || !toc, level, "notes", Settings.DEFAULT.tableColumns(), "-", List.of(), List.of())));
+                        toc, tocPapers || !toc, level, "notes", Settings.DEFAULT.tableColumns(), "-", List.of())));
     }
 
     @Provide
     Arbitrary<Catalog> tableCatalogues() {
         return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
                 .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
-                        toc, true, level, "table", ALL_COLUMNS, "-", List.of(), List.of())));
+                        toc, true, level, "table", ALL_COLUMNS, "-", List.of())));
     }
 
     // The list layout shows title, alias, date, venue, code, badges and extra fields; other fields stay
@@ -129,7 +129,7 @@ class ImportPropertiesTest {
     Arbitrary<Catalog> listCatalogues() {
         return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
                 .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
-                        toc, true, level, "list", Settings.DEFAULT.tableColumns(), "-", List.of(), List.of())))
+                        toc, true, level, "list", Settings.DEFAULT.tableColumns(), "-", List.of())))
                 .map(ImportPropertiesTest::listFieldsOnly);
     }
 

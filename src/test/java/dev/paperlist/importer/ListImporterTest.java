@@ -26,7 +26,13 @@ class ListImporterTest {
         Catalog repository = CatalogLoader.load(Path.of("papers.yaml"), "papers.yaml");
 
         assertThat(result.warnings()).isEmpty();
-        assertThat(CatalogWriter.write(result.catalog())).isEqualTo(CatalogWriter.write(repository));
+        assertThat(CatalogWriter.write(result.catalog())).isEqualTo(withoutTagPageFields(CatalogWriter.write(repository)));
+    }
+
+    // The seed list has no topics, summaries, comments or images: this repository added them for its tag pages.
+    private static String withoutTagPageFields(String yaml) {
+        return yaml.replaceAll("(?m)^ +(topics|summary|comment|added|image): .*\n", "")
+                .replaceFirst("^settings:\n  tag_pages: .*\n", "");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.paperlist.export;
+
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Paper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue as CSV by RFC 4180: a header row, one row per paper in catalogue order, CRLF line
+ * breaks, and a field quoted (with its quotes doubled) exactly when it holds a comma, a quote or a
+ * line break. Lists are joined with {@code "; "} and section paths with {@code " / "}.
+ */
+public final class CsvExporter {
+    static final List<String> COLUMNS = List.of("key", "name", "title", "url", "arxiv", "venue", "submitted", "added",
+            "authors", "topics", "tags", "code", "sections", "summary", "comment", "image", "abstract");
+
+    private CsvExporter() {}
+
+    public static String export(Catalog catalog) {
+        List<Paper> papers = catalog.distinctPapers();
+        Map<Paper, String> keys = BibtexKeys.of(papers);
+        Listings listings = new Listings(catalog);
+        StringBuilder out = new StringBuilder(papers.size() * 300);
+        row(out, COLUMNS);
+        for (Paper p : papers) {
+            List<String> sections = new ArrayList<>();
+            for (List<String> path : listings.of(p)) {
+                sections.add(String.join(" / ", path));
+            }
+            row(out, List.of(keys.get(p), p.name(), p.title(), or(p.url()),
+                    p.arxivId().map(Object::toString).orElse(""), or(p.venue()),
+                    p.submitted() == null ? "" : p.submitted().toString(), p.added() == null ? "" : p.added().toString(),
+                    String.join("; ", p.authors()), String.join("; ", p.topics()), String.join("; ", p.tags()),
+                    p.code() == null ? "" : p.code().link(), String.join("; ", sections), or(p.summary()),
+                    or(p.comment()), or(p.image()), or(p.abstractText())));
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(field(fields.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    static String field(String value) {
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static String or(String value) {
+        return value == null ? "" : value;
+    }
+}
