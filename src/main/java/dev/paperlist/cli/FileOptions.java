@@ -23,8 +23,12 @@ public final class FileOptions {
 
     /** One plan per output file: the --readme file, the catalogue's outputs, or README.md. */
     List<OutputPlan> planOutputs(Environment environment) {
+        return planOutputs(environment, CatalogLoader.load(environment.resolve(catalog), catalog));
+    }
+
+    /** The same for a catalogue already in memory, such as one {@code add} is about to write. */
+    List<OutputPlan> planOutputs(Environment environment, Catalog loaded) {
         Path catalogPath = environment.resolve(catalog);
-        Catalog loaded = CatalogLoader.load(catalogPath, catalog);
         String catalogName = catalogPath.getFileName().toString();
         List<OutputPlan> plans = new ArrayList<>();
         List<Output> outputs = loaded.settings().outputs();

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = "Keeps a research-paper list README in sync with its YAML catalogue, papers.yaml.",
-        subcommands = {RenderCommand.class, CheckCommand.class, ImportCommand.class,
+        subcommands = {RenderCommand.class, CheckCommand.class, AddCommand.class, ImportCommand.class,
             picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
