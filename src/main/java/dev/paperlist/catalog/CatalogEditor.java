@@ -268,8 +268,11 @@ public final class CatalogEditor {
             throw unusualLayout(source, items.get(0), fileName);
         }
         int dashColumn = source.column(dash);
+        // The list's own first item says best how this list is written.
+        int gap = items.get(0) instanceof MappingNode first && !YamlSource.isFlow(first)
+                ? source.column(source.start(first)) - dashColumn : style.paperGap;
         boolean blank = items.size() >= 2 ? blankSeparated(source, items) : style.blankBetweenPapers;
-        String block = writer.blockItem(item, dashColumn);
+        String block = writer.blockItem(item, dashColumn, gap > 0 ? gap : style.paperGap);
         if (at < items.size()) {
             int itemDash = source.dashBefore(items.get(at));
             if (itemDash < 0) {

@@ -30,10 +30,13 @@ final class EntryWriter {
 
     // ---- block form ----
 
-    /** A block list item starting with its dash at {@code dashColumn}, every line ending in the file's eol. */
-    String blockItem(Item item, int dashColumn) {
-        int keyColumn = dashColumn + style.dashGap;
-        String dash = spaces(dashColumn) + "-" + spaces(style.dashGap - 1);
+    /**
+     * A block list item starting with its dash at {@code dashColumn} and its first key {@code gap} columns
+     * further, every line ending in the file's eol.
+     */
+    String blockItem(Item item, int dashColumn, int gap) {
+        int keyColumn = dashColumn + gap;
+        String dash = spaces(dashColumn) + "-" + spaces(gap - 1);
         StringBuilder out = new StringBuilder();
         if (item instanceof Ref ref) {
             return out.append(dash).append("ref: ").append(scalar("ref", ref.key(), false)).append(style.eol).toString();
@@ -58,15 +61,15 @@ final class EntryWriter {
         StringBuilder out = new StringBuilder();
         int dash = dashColumn;
         for (int i = 0; i < titles.size(); i++) {
-            int keyColumn = dash + style.dashGap;
-            out.append(spaces(dash)).append('-').append(spaces(style.dashGap - 1)).append("title: ")
+            int keyColumn = dash + style.sectionGap;
+            out.append(spaces(dash)).append('-').append(spaces(style.sectionGap - 1)).append("title: ")
                     .append(scalar("section.title", titles.get(i), false)).append(style.eol);
             if (i < titles.size() - 1) {
                 out.append(spaces(keyColumn)).append("sections:").append(style.eol);
                 dash = keyColumn + style.sectionsIndent;
             } else {
                 out.append(spaces(keyColumn)).append("papers:").append(style.eol);
-                out.append(blockItem(item, keyColumn + style.papersIndent));
+                out.append(blockItem(item, keyColumn + style.papersIndent, style.paperGap));
             }
         }
         return out.toString();
@@ -74,7 +77,7 @@ final class EntryWriter {
 
     /** A {@code papers:} key at {@code keyColumn} with one item. */
     String blockPapersKey(Item item, int keyColumn) {
-        return spaces(keyColumn) + "papers:" + style.eol + blockItem(item, keyColumn + style.papersIndent);
+        return spaces(keyColumn) + "papers:" + style.eol + blockItem(item, keyColumn + style.papersIndent, style.paperGap);
     }
 
     /** A {@code sections:} key at {@code keyColumn} with new sections. */
@@ -99,7 +102,7 @@ final class EntryWriter {
         }
         out.append(style.eol);
         int dashColumn = keyColumn + style.fieldListIndent;
-        String dash = spaces(dashColumn) + "-" + spaces(style.dashGap - 1);
+        String dash = spaces(dashColumn) + "-" + spaces(style.fieldGap - 1);
         for (Object element : list) {
             out.append(dash);
             if (element instanceof String text) {
@@ -109,7 +112,7 @@ final class EntryWriter {
             } else {
                 boolean first = true;
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) element).entrySet()) {
-                    out.append(first ? "" : spaces(dashColumn + style.dashGap));
+                    out.append(first ? "" : spaces(dashColumn + style.fieldGap));
                     first = false;
                     out.append(e.getKey()).append(": ")
                             .append(scalar(prefix(key) + e.getKey(), (String) e.getValue(), false)).append(style.eol);

@@ -18,8 +18,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * block scalars. Where the file shows nothing, the style {@link CatalogWriter} writes is used.
  */
 final class YamlStyle {
-    /** How a scalar is written; {@code PLAIN} falls back to the file's quote when plain is not safe. */
-    enum Quoting { PLAIN, SINGLE, DOUBLE, BLOCK }
+    /**
+     * How a scalar is written; {@code PLAIN} falls back to the file's quote when plain is not safe, and
+     * {@code QUOTED} is the file's usual quote.
+     */
+    enum Quoting { PLAIN, SINGLE, DOUBLE, BLOCK, QUOTED }
 
     private static final List<String> CANONICAL_ORDER = List.of("name", "id", "title", "url", "code", "badges", "venue",
             "submitted", "authors", "tags", "abstract", "notes", "arxiv", "topics", "summary", "comment", "added",
@@ -33,8 +36,14 @@ final class YamlStyle {
     int papersIndent = 2;
     /** Columns from a paper's list key (authors, badges, …) to the dash of its items. */
     int fieldListIndent = 2;
-    /** Columns from an item's dash to its first key. */
-    int dashGap = 2;
+    /** Columns from a section item's dash to its first key. */
+    int sectionGap = 2;
+    /** Columns from a paper item's dash to its first key. */
+    int paperGap = 2;
+    /** Columns from the dash of an item of a paper's list (authors, badges, …) to its text. */
+    int fieldGap = 2;
+    /** Whether most of the papers' values are quoted; then keys the file never shows are quoted too. */
+    boolean mostlyQuoted;
     boolean flowPapers;
     boolean blankBetweenPapers;
     boolean blankBetweenSections;
@@ -50,9 +59,12 @@ final class YamlStyle {
         if (q != null) {
             return q;
         }
+        if (mostlyQuoted) {
+            return Quoting.QUOTED;
+        }
         // CatalogWriter's style: list items and badge and note values quoted, everything else plain.
         return key.endsWith("[]") || key.startsWith("badge.") && !key.equals("badge.kind") || key.startsWith("note.")
-                ? Quoting.DOUBLE : Quoting.PLAIN;
+                ? Quoting.QUOTED : Quoting.PLAIN;
     }
 
     /** Whether a list-valued paper key (authors, badges, …) is written as a flow list. */
@@ -87,7 +99,10 @@ final class YamlStyle {
         final int[] sectionsIndent = new int[64];
         final int[] papersIndent = new int[64];
         final int[] fieldIndent = new int[64];
-        final int[] dashGap = new int[64];
+        final int[] sectionGap = new int[64];
+        final int[] paperGap = new int[64];
+        final int[] fieldGap = new int[64];
+        final int[] paperValues = new int[2];
         final int[] flowPapers = new int[2];
         final int[] blankPapers = new int[2];
         final int[] blankSections = new int[2];
@@ -104,13 +119,13 @@ final class YamlStyle {
             if (!(list instanceof SequenceNode seq)) {
                 return;
             }
-            block(seq, keyColumn, sectionsIndent, blankSections);
+            block(seq, keyColumn, sectionsIndent, sectionGap, blankSections);
             for (Node item : seq.getValue()) {
                 if (item instanceof MappingNode section) {
                     vote("section.title", YamlSource.value(section, "title"));
                     Node papers = YamlSource.value(section, "papers");
                     if (papers instanceof SequenceNode paperList) {
-                        block(paperList, keyColumn(source, section, "papers"), papersIndent, blankPapers);
+                        block(paperList, keyColumn(source, section, "papers"), papersIndent, paperGap, blankPapers);
                         for (Node paper : paperList.getValue()) {
                             if (paper instanceof MappingNode p) {
                                 paper(p);
@@ -123,7 +138,7 @@ final class YamlStyle {
         }
 
         // Indentation and blank lines of a block list.
-        void block(SequenceNode seq, int keyColumn, int[] indentVotes, int[] blankVotes) {
+        void block(SequenceNode seq, int keyColumn, int[] indentVotes, int[] gapVotes, int[] blankVotes) {
             if (YamlSource.isFlow(seq)) {
                 return;
             }
@@ -138,7 +153,7 @@ final class YamlStyle {
                     count(indentVotes, dashColumn - keyColumn);
                 }
                 if (items.get(i) instanceof MappingNode m && !YamlSource.isFlow(m)) {
-                    count(dashGap, source.column(source.start(m)) - dashColumn);
+                    count(gapVotes, source.column(source.start(m)) - dashColumn);
                 }
                 if (i > 0) {
                     blankVotes[source.blankLineBefore(dash) ? 1 : 0]++;
@@ -160,6 +175,7 @@ final class YamlStyle {
                 int keyColumn = source.column(source.start(t.getKeyNode()));
                 if (value instanceof ScalarNode scalar) {
                     vote(key, scalar);
+                    paperValues[scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1]++;
                     if (isBlock(scalar) && !YamlSource.isFlow(p)) {
                         String header = source.text.substring(source.start(scalar),
                                 Math.min(source.text.length(), source.start(scalar) + 2)).strip();
@@ -178,14 +194,17 @@ final class YamlStyle {
                 } else if (value instanceof SequenceNode list) {
                     listVotes.computeIfAbsent(key, k -> new int[2])[YamlSource.isFlow(list) ? 1 : 0]++;
                     if (!YamlSource.isFlow(list) && !list.getValue().isEmpty()) {
-                        int dash = source.dashBefore(list.getValue().get(0));
+                        Node first = list.getValue().get(0);
+                        int dash = source.dashBefore(first);
                         if (dash >= 0 && source.column(dash) >= keyColumn) {
                             count(fieldIndent, source.column(dash) - keyColumn);
+                            count(fieldGap, source.column(source.start(first)) - source.column(dash));
                         }
                     }
                     for (Node item : list.getValue()) {
                         if (item instanceof ScalarNode s) {
                             vote(key + "[]", s);
+                            paperValues[s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1]++;
                         } else if (item instanceof MappingNode m) {
                             String prefix = key.equals("badges") ? "badge." : key.equals("notes") ? "note." : key + ".";
                             listVotes.computeIfAbsent(key + "[]", k -> new int[2])[YamlSource.isFlow(m) ? 1 : 0]++;
@@ -240,7 +259,10 @@ final class YamlStyle {
             style.sectionsIndent = mostCommon(sectionsIndent, 2);
             style.papersIndent = mostCommon(papersIndent, style.sectionsIndent);
             style.fieldListIndent = mostCommon(fieldIndent, style.papersIndent);
-            style.dashGap = Math.max(1, mostCommon(dashGap, 2));
+            style.sectionGap = Math.max(1, mostCommon(sectionGap, 2));
+            style.paperGap = Math.max(1, mostCommon(paperGap, style.sectionGap));
+            style.fieldGap = Math.max(1, mostCommon(fieldGap, style.paperGap));
+            style.mostlyQuoted = paperValues[1] > paperValues[0];
             style.flowPapers = flowPapers[1] > flowPapers[0];
             style.blankBetweenPapers = blankPapers[1] > blankPapers[0];
             style.blankBetweenSections = blankSections[1] > blankSections[0];

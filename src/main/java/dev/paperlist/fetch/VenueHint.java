@@ -61,7 +61,8 @@ final class VenueHint {
         if (text == null) {
             return;
         }
-        String flat = text.replaceAll("\\s+", " ");
+        // Links often hold venue-like names (github.com/x/NAACL2020-model); they say nothing about acceptance.
+        String flat = text.replaceAll("(?i)\\b(?:https?://|www\\.)\\S*", " ").replaceAll("\\s+", " ");
         Matcher m = MENTION.matcher(flat);
         while (m.find()) {
             String clause = clauseBefore(flat, m.start());
