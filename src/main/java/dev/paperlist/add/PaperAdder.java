@@ -84,8 +84,8 @@ public final class PaperAdder {
         Overrides given = overrides(request);
 
         Catalog before = CatalogLoader.load(catalogPath, catalogName);
-        String section = request.section() != null ? request.section() : ask("Section (a path of titles, such as "
-                + "'Multimodal/Large Multimodal Models')", "--section");
+        String section = request.section() != null ? request.section()
+                : ask("Section", "a path of titles, such as 'Multimodal/Large Multimodal Models'", "--section");
         CatalogEditor.Target target = CatalogEditor.resolve(before, section, request.newSection());
         DuplicateFinder early = new DuplicateFinder(before);
         for (ArxivId id : ids) {
@@ -98,7 +98,12 @@ public final class PaperAdder {
         } else {
             Map<ArxivId, ArxivEntry> entries = arxiv.get().fetch(ids);
             for (ArxivId id : ids) {
-                papers.add(paper(given, entries.get(id), notes));
+                ArxivEntry entry = entries.get(id);
+                if (ids.size() > 1 && terminal == null && nameFromTitle(clean(entry.title())).isEmpty()) {
+                    throw usage("missing --name for " + id + ": its title '" + clean(entry.title()) + "' has no short "
+                            + "name before a colon; add that paper on its own with --name");
+                }
+                papers.add(paper(given, entry, notes));
             }
         }
 
@@ -296,10 +301,10 @@ public final class PaperAdder {
     private Paper paper(Overrides given, ArxivEntry entry, List<String> notes) {
         String title = given.title() != null ? given.title()
                 : entry != null ? clean(entry.title())
-                : ask("Title (the full title of the paper)", "--title");
+                : ask("Title", "the full title of the paper", "--title");
         String name = given.name() != null ? given.name()
-                : nameFromTitle(title).orElseGet(() -> ask("Name (the short heading, such as AnyGPT) for '" + title + "'",
-                        "--name"));
+                : nameFromTitle(title).orElseGet(() -> ask("Name for '" + title + "'",
+                        "the short heading, such as AnyGPT", "--name"));
         Paper.Builder b = Paper.builder(name, title);
         String url = given.url() != null ? given.url() : entry != null ? entry.absUrl() : null;
         b.url(url);
@@ -345,25 +350,22 @@ public final class PaperAdder {
         return TextRules.collapseWhitespace(TextRules.withoutForbidden(text));
     }
 
-    private String ask(String question, String option) {
+    // Asks the terminal for a required value; without a terminal, a missing value is a usage error naming it.
+    private String ask(String label, String hint, String option) {
         if (terminal == null) {
-            throw usage("missing " + option + " (" + question.replaceFirst(" \\(.*", "").toLowerCase(Locale.ROOT)
-                    + "); give it on the command line");
+            throw usage("missing " + option + " (" + hint + ")");
         }
         for (int attempt = 0; attempt < 3; attempt++) {
-            String answer = terminal.ask(question + ": ");
+            String answer = terminal.ask(label + " (" + hint + "): ");
             if (answer == null) {
-                throw usage("no answer for " + option);
+                throw usage("missing " + option + " (" + hint + "): no answer");
             }
             String text = TextRules.collapseWhitespace(answer);
-            if (TextRules.forbiddenCharacter(text).isPresent()) {
-                continue;
-            }
-            if (!text.isEmpty()) {
+            if (!text.isEmpty() && TextRules.forbiddenCharacter(text).isEmpty()) {
                 return text;
             }
         }
-        throw usage("no answer for " + option);
+        throw usage("missing " + option + " (" + hint + "): no usable answer after 3 questions");
     }
 
     // ---- duplicates and places ----

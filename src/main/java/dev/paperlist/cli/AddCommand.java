@@ -20,11 +20,12 @@ import picocli.CommandLine.Spec;
             "The entry is inserted as text at the end of its section (or at --position), in the file's own style; "
                 + "nothing else in papers.yaml changes. On a terminal, missing values are asked for."},
         footerHeading = "%nExamples:%n",
-        footer = {"  paperlist add --section \"Multimodal/Large Multimodal Models\" --arxiv 2402.12226 --code OpenMOSS/AnyGPT",
-            "  paperlist add --section Vision --arxiv 2103.00020 --arxiv 2102.03334 --tag \"contrastive learning\"",
-            "  paperlist add --section \"Multimodal/Multimodal Dialogue\" --name \"MDRG / Divter\" \\",
-            "      --title \"Multimodal Dialogue Response Generation\" --url https://aclanthology.org/2022.acl-long.204/",
-            "  paperlist add --section \"Audio/Speech\" --new-section --arxiv 2305.11000 --dry-run"})
+        footer = {"  paperlist add --section \"Multimodal/Large Multimodal Models\" \\",
+            "      --arxiv 2402.12226 --code OpenMOSS/AnyGPT",
+            "  paperlist add --section Vision --arxiv 2103.00020 --arxiv 2102.03334",
+            "  paperlist add --section Vision --name DETR --url https://example.org/detr \\",
+            "      --title \"End-to-End Object Detection with Transformers\" --venue \"ECCV 2020\"",
+            "  paperlist add --section Audio/Speech --new-section --arxiv 2212.04356 --dry-run"})
 final class AddCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Mixin FileOptions files;
@@ -34,21 +35,21 @@ final class AddCommand implements Callable<Integer> {
     String section;
     @Option(names = "--arxiv", paramLabel = "ID", description = "An arXiv id or URL; repeat for several papers.")
     List<String> arxiv = new ArrayList<>();
-    @Option(names = "--name", description = "The short name used as the heading, such as AnyGPT.")
+    @Option(names = "--name", paramLabel = "NAME", description = "The short name used as the heading, such as AnyGPT.")
     String name;
-    @Option(names = "--title", description = "The full title.")
+    @Option(names = "--title", paramLabel = "TITLE", description = "The full title.")
     String title;
-    @Option(names = "--url", description = "The paper's page (default: its arXiv abs page).")
+    @Option(names = "--url", paramLabel = "URL", description = "The paper's page (default: its arXiv abs page).")
     String url;
     @Option(names = "--code", paramLabel = "OWNER/REPO", description = "The GitHub repository.")
     String code;
-    @Option(names = "--venue", description = "Where it was accepted, such as \"ICLR 2024\".")
+    @Option(names = "--venue", paramLabel = "VENUE", description = "Where it was accepted, such as \"ICLR 2024\".")
     String venue;
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The submission date.")
     String date;
     @Option(names = "--author", paramLabel = "NAME", description = "An author or affiliation; repeatable.")
     List<String> authors = new ArrayList<>();
-    @Option(names = "--tag", description = "A tag; repeatable.")
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeatable.")
     List<String> tags = new ArrayList<>();
     @Option(names = "--badge", paramLabel = "KIND=URL", description = "A badge (KIND:LABEL=URL for blog); repeatable.")
     List<String> badges = new ArrayList<>();

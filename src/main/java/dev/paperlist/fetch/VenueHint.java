@@ -17,17 +17,19 @@ import java.util.regex.Pattern;
  */
 final class VenueHint {
     // Canonical spellings, looked up case-insensitively.
-    private static final Map<String, String> VENUES = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private static final Map<String, String> VENUES;
 
     static {
+        Map<String, String> venues = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String v : new String[] {"AAAI", "AACL", "ACCV", "ACL", "ACM MM", "AISTATS", "BMVC", "CHI", "CIKM",
             "COLING", "COLM", "COLT", "CoRL", "CVPR", "EACL", "ECCV", "EMNLP", "ICASSP", "ICCV", "ICDE", "ICLR", "ICME",
             "ICML", "ICRA", "IJCAI", "IJCV", "Interspeech", "IROS", "ISMIR", "JMLR", "KDD", "LREC", "MICCAI", "NAACL",
             "NeurIPS", "NIPS", "RSS", "SIGGRAPH", "SIGGRAPH Asia", "SIGIR", "TACL", "TMLR", "TPAMI", "UAI", "UIST",
             "WACV", "WSDM", "WWW", "3DV"}) {
-            VENUES.put(v, v);
+            venues.put(v, v);
         }
-        VENUES.put("ACM Multimedia", "ACM MM");
+        venues.put("ACM Multimedia", "ACM MM");
+        VENUES = java.util.Collections.unmodifiableMap(venues);
     }
 
     private static final Pattern MENTION;

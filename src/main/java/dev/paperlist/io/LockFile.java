@@ -70,7 +70,12 @@ public final class LockFile implements AutoCloseable {
         }
         close(channel);
         throw new PaperlistException(ExitCode.IO, displayName + ": another paperlist is changing it (" + path.getFileName()
-                + " has been locked for " + wait.toMillis() / 1000.0 + " s); nothing was changed, try again");
+                + " has been locked for " + seconds(wait) + "); nothing was changed, try again");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s",
+                d.toMillis() / 1000.0);
     }
 
     @Override
