@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class EntryWriter {
     private static final int WRAP = 100;
+    private static final java.util.regex.Pattern FLOW_PLAIN =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._()/+-]*");
 
     private final YamlStyle style;
 
@@ -206,8 +208,9 @@ final class EntryWriter {
         if (!CatalogWriter.isPlainSafe(text)) {
             return false;
         }
-        // In a flow collection ':' and '#' can end a plain scalar in some YAML readers.
-        return !flow || (text.indexOf(':') < 0 && text.indexOf('#') < 0);
+        // Flow collections give more characters a meaning ('?', ':', '#' and others, depending on the reader),
+        // so plain is kept to letters, digits and a few harmless marks there.
+        return !flow || FLOW_PLAIN.matcher(text).matches();
     }
 
     // The paper's keys in the file's order, each with text, a list of texts, or a list of mappings.

@@ -20,9 +20,9 @@ import picocli.CommandLine.ScopeType;
             "  0  success; the outputs are up to date",
             "  1  check: an output is out of date",
             "  2  wrong command-line usage",
-            "  3  invalid input: papers.yaml or the README markers",
+            "  3  invalid input: papers.yaml or the README markers; add: already listed",
             "  4  network failure (arXiv, GitHub)",
-            "  5  a file could not be read or written",
+            "  5  a file could not be read, written or locked",
             " 70  internal error in paperlist"})
 public final class RootCommand implements Runnable {
     final Environment environment;
