@@ -83,7 +83,8 @@ public final class PaperAdder {
         checkSinglePaperOptions(request, ids);
         Overrides given = overrides(request);
 
-        Catalog before = CatalogLoader.load(catalogPath, catalogName);
+        TextFile firstRead = TextFile.read(catalogPath, catalogName, CatalogLoader.MAX_BYTES);
+        Catalog before = CatalogLoader.parse(firstRead.text(), catalogName);
         String section = request.section() != null ? request.section()
                 : ask("Section", "a path of titles, such as 'Multimodal/Large Multimodal Models'", "--section");
         CatalogEditor.Target target = CatalogEditor.resolve(before, section, request.newSection());
@@ -108,15 +109,15 @@ public final class PaperAdder {
         }
 
         if (request.dryRun()) {
-            Edit edit = edit(TextFile.read(catalogPath, catalogName, CatalogLoader.MAX_BYTES), section, request, papers,
-                    notes);
+            Edit edit = edit(firstRead, before, section, request, papers, notes);
             out.add(edit.inserted.replace("\r\n", "\n").stripTrailing());
             return new Outcome(out, notes);
         }
         try (LockFile lock = LockFile.acquire(catalogPath, catalogName, lockWait)) {
             // Read again under the lock: another add may have written since the first read.
             TextFile file = TextFile.read(catalogPath, catalogName, CatalogLoader.MAX_BYTES);
-            Edit edit = edit(file, section, request, papers, notes);
+            Catalog current = file.text().equals(firstRead.text()) ? before : CatalogLoader.parse(file.text(), catalogName);
+            Edit edit = edit(file, current, section, request, papers, notes);
             List<OutputPlan> plans = request.render() ? planOutputs.apply(edit.catalog) : List.of();
             AtomicWriter.write(catalogPath, TextFile.encode(edit.text, file.bom()), catalogName);
             out.addAll(edit.messages);
@@ -135,9 +136,10 @@ public final class PaperAdder {
     private record Edit(String text, Catalog catalog, String inserted, List<String> messages) {}
 
     // Inserts each paper in turn; each insertion is verified by the editor before the next.
-    private Edit edit(TextFile file, String section, AddRequest request, List<Paper> papers, List<String> notes) {
+    private Edit edit(TextFile file, Catalog loaded, String section, AddRequest request, List<Paper> papers,
+                      List<String> notes) {
         String text = file.text();
-        Catalog catalog = CatalogLoader.parse(text, catalogName);
+        Catalog catalog = loaded;
         StringBuilder inserted = new StringBuilder();
         List<String> messages = new ArrayList<>();
         for (int i = 0; i < papers.size(); i++) {

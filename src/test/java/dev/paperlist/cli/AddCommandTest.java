@@ -167,6 +167,26 @@ class AddCommandTest {
     }
 
     @Test
+    void aUrlOtherThanArxivKeepsTheArxivIdInItsOwnKey() throws IOException {
+        stub.reply(Reply.ok(recorded("2309.05519.xml")));
+
+        CliRun run = add("--section", LMM, "--arxiv", "2309.05519", "--url", "https://proceedings.mlr.press/v235/wu24e.html",
+                "--venue", "ICML 2024", "--author", "NUS", "--abstract", "Short.", "--no-render");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).as("--venue is given, so no hint is used").isEmpty();
+        assertThat(addedLines()).containsExactly(
+                "          - name: NExT-GPT",
+                "            title: \"NExT-GPT: Any-to-Any Multimodal LLM\"",
+                "            url: https://proceedings.mlr.press/v235/wu24e.html",
+                "            venue: \"ICML 2024\"",
+                "            submitted: 2023-09-11",
+                "            authors: [NUS]",
+                "            abstract: \"Short.\"",
+                "            arxiv: 2309.05519");
+    }
+
+    @Test
     void anOldStyleIdNeedsANameWhenTheTitleHasNone() throws IOException {
         stub.reply(Reply.ok(recorded("hep-th-9711200.xml")));
 
