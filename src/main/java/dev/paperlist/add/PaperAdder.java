@@ -149,6 +149,7 @@ public final class PaperAdder {
             Optional<DuplicateFinder.Match> match = refuseDuplicate(new DuplicateFinder(catalog), paper, target,
                     request.force());
             CatalogEditor.Result result;
+            String added = "added '" + paper.name() + "' to '" + target.path() + "'";
             if (match.isPresent() && match.get().sameId()) {
                 Paper existing = match.get().existing();
                 String key = refKey(catalog, existing);
@@ -161,6 +162,7 @@ public final class PaperAdder {
                     target = CatalogEditor.resolve(catalog, section, request.newSection());
                 }
                 result = CatalogEditor.insertRef(text, catalogName, catalog, target, position, existing, key);
+                added = "listed '" + existing.name() + "' in '" + target.path() + "' as 'ref: " + key + "'";
                 notes.add(catalogName + ":" + existing.position() + ": '" + existing.name() + "' is already in the "
                         + "catalogue (" + match.get().reason() + "); listed in '" + target.path() + "' as 'ref: " + key
                         + "', so the fields given here are not used");
@@ -171,8 +173,7 @@ public final class PaperAdder {
             inserted.append(result.inserted());
             text = result.text();
             catalog = result.catalog();
-            messages.add(catalogName + ": added '" + paper.name() + "' to '" + target.path() + "' at line "
-                    + result.line());
+            messages.add(catalogName + ": " + added + " at line " + result.line());
         }
         return new Edit(text, catalog, inserted.toString(), messages);
     }

@@ -316,6 +316,8 @@ class AddCommandTest {
         assertThat(run.err()).isEqualTo("papers.yaml:9:13: 'AnyGPT' is already in the catalogue (the same arXiv id "
                 + "2402.12226); listed in 'Multimodal/Multimodal Dialogue' as 'ref: AnyGPT', so the fields given here "
                 + "are not used\n");
+        assertThat(run.out()).startsWith("papers.yaml: listed 'AnyGPT' in 'Multimodal/Multimodal Dialogue' as "
+                + "'ref: AnyGPT' at line 108\n");
         assertThat(addedLines()).containsExactly("          - ref: AnyGPT");
         assertThat(Files.readString(dir.resolve("README.md"))).contains("\n### AnyGPT\n").contains("(#anygpt-1)");
         assertCheckPasses();
