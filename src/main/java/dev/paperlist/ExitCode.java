@@ -8,11 +8,11 @@ public enum ExitCode {
     STALE(1),
     /** The command line was wrong: unknown option, missing argument. */
     USAGE(2),
-    /** An input file is invalid: papers.yaml or the README's markers. */
+    /** An input file is invalid (papers.yaml or the README's markers), or {@code add}'s paper is already listed. */
     INVALID_INPUT(3),
     /** A network service failed: arXiv or GitHub. */
     NETWORK(4),
-    /** A file could not be read or written. */
+    /** A file could not be read, written or locked. */
     IO(5),
     /** A defect in paperlist itself; please report it. */
     INTERNAL(70);

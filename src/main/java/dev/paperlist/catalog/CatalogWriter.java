@@ -265,9 +265,14 @@ public final class CatalogWriter {
 
     /** Plain when that is unambiguous YAML, double-quoted otherwise. */
     static String scalar(String text) {
-        boolean plain = PLAIN.matcher(text).matches() && !text.contains(": ") && !text.contains(" #")
-                && !text.endsWith(":") && !text.endsWith(" ");
-        return plain ? text : quoted(text);
+        return isPlainSafe(text) ? text : quoted(text);
+    }
+
+    /** Whether the text can be written unquoted in block context and read back as exactly this text. */
+    static boolean isPlainSafe(String text) {
+        // null, Null, NULL and ~ read back as "no value", which the loader refuses.
+        return PLAIN.matcher(text).matches() && !text.contains(": ") && !text.contains(" #")
+                && !text.endsWith(":") && !text.endsWith(" ") && !text.equalsIgnoreCase("null");
     }
 
     /** A double-quoted YAML scalar, with JSON-compatible escapes. */

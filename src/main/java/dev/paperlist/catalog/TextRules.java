@@ -7,11 +7,11 @@ import java.util.Optional;
  * What catalogue text may contain. Characters that hide or reorder text on the page (bidi overrides,
  * zero-width spaces, control characters, lone surrogates) are refused, with the character named.
  */
-final class TextRules {
+public final class TextRules {
     private TextRules() {}
 
     /** Names the first forbidden character and its offset, or empty when the text is clean. */
-    static Optional<String> forbiddenCharacter(String text) {
+    public static Optional<String> forbiddenCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -24,6 +24,20 @@ final class TextRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** The text without the characters {@link #forbiddenCharacter} reports, for text from outside sources. */
+    public static String withoutForbidden(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (forbiddenName(c) == null) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String forbiddenName(char c) {
@@ -46,7 +60,7 @@ final class TextRules {
     }
 
     /** Folds every run of white space, line breaks included, into one space, and trims the ends. */
-    static String collapseWhitespace(String text) {
+    public static String collapseWhitespace(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
@@ -65,7 +79,7 @@ final class TextRules {
     }
 
     /** True for an absolute http or https URL with a host. */
-    static boolean isWebUrl(String url) {
+    public static boolean isWebUrl(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         int rest;
         if (lower.startsWith("https://")) {
@@ -76,5 +90,22 @@ final class TextRules {
             return false;
         }
         return rest < url.length() && "/?#".indexOf(url.charAt(rest)) < 0 && !Character.isWhitespace(url.charAt(rest));
+    }
+
+    /**
+     * A URL reduced to what identifies the page: host without {@code www.} and in lower case, and path
+     * without a final slash; the scheme is dropped. Two spellings of one page give the same text.
+     */
+    public static String normalisedUrl(String url) {
+        String u = url.strip();
+        int scheme = u.indexOf("://");
+        String rest = scheme < 0 ? u : u.substring(scheme + 3);
+        int slash = rest.indexOf('/');
+        String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
+        String path = slash < 0 ? "" : rest.substring(slash);
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return host.replaceFirst("^www\\.", "") + path;
     }
 }

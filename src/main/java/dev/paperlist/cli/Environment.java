@@ -1,20 +1,49 @@
 package dev.paperlist.cli;
 
+import dev.paperlist.fetch.Pacing;
+import dev.paperlist.io.Terminal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
- * What a run of paperlist sees of the world outside its arguments: the folder it works in and the
- * environment variables. Tests pass their own, so no test depends on the JVM's working directory.
+ * What a run of paperlist sees of the world outside its arguments: the folder it works in, the
+ * environment variables, the terminal (if any), and time as the network client and the file lock see it.
+ * Tests pass their own, so no test depends on the JVM's working directory, a console or the clock.
+ *
+ * @param terminal the person who can answer questions, or {@code null} when there is none (scripts, CI)
+ * @param network the network client's clock, sleep and timeout
+ * @param lockWait how long to wait for another paperlist to release the catalogue's lock
  */
-public record Environment(Path workingDirectory, Map<String, String> variables) {
+public record Environment(Path workingDirectory, Map<String, String> variables, Terminal terminal, Pacing network,
+                          Duration lockWait) {
+    /** How long {@code add} waits for another process's lock on papers.yaml before giving up. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(5);
+
     public Environment {
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
         variables = Map.copyOf(variables);
     }
 
+    /** No terminal, real time. */
+    public Environment(Path workingDirectory, Map<String, String> variables) {
+        this(workingDirectory, variables, null, Pacing.REAL, DEFAULT_LOCK_WAIT);
+    }
+
     public static Environment current() {
-        return new Environment(Path.of(""), System.getenv());
+        return new Environment(Path.of(""), System.getenv(), Terminal.system(), Pacing.REAL, DEFAULT_LOCK_WAIT);
+    }
+
+    public Environment withTerminal(Terminal other) {
+        return new Environment(workingDirectory, variables, other, network, lockWait);
+    }
+
+    public Environment withNetwork(Pacing other) {
+        return new Environment(workingDirectory, variables, terminal, other, lockWait);
+    }
+
+    public Environment withLockWait(Duration other) {
+        return new Environment(workingDirectory, variables, terminal, network, other);
     }
 
     /** Resolves a path given on the command line against the working folder. */

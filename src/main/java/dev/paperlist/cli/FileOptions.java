@@ -38,8 +38,16 @@ public final class FileOptions {
      * README.md) with its section pages, then the tag pages; orphaned pages are plans too.
      */
     Planned plan(Environment environment) {
+        return plan(environment, CatalogLoader.load(environment.resolve(catalog), catalog));
+    }
+
+    /** The same for a catalogue already in memory, such as one {@code add} is about to write. */
+    List<OutputPlan> planOutputs(Environment environment, Catalog loaded) {
+        return plan(environment, loaded).plans();
+    }
+
+    private Planned plan(Environment environment, Catalog loaded) {
         Path catalogPath = environment.resolve(catalog);
-        Catalog loaded = CatalogLoader.load(catalogPath, catalog);
         String catalogName = catalogPath.getFileName().toString();
         Path folder = catalogPath.getParent();
         List<OutputPlan> plans = new ArrayList<>();

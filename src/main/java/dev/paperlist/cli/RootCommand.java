@@ -13,17 +13,17 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = "Keeps a research-paper list README in sync with its YAML catalogue, papers.yaml.",
-        subcommands = {RenderCommand.class, CheckCommand.class, ImportCommand.class, LintCommand.class, HookCommand.class,
-            SectionsCommand.class, CompletionCommand.class, SiteCommand.class, ExportCommand.class,
+        subcommands = {RenderCommand.class, CheckCommand.class, AddCommand.class, ImportCommand.class, LintCommand.class,
+            HookCommand.class, SectionsCommand.class, CompletionCommand.class, SiteCommand.class, ExportCommand.class,
             picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success; the outputs are up to date",
             "  1  check: an output is out of date",
             "  2  wrong command-line usage",
-            "  3  invalid input: papers.yaml or the README markers",
+            "  3  invalid input: papers.yaml or the README markers; add: already listed",
             "  4  network failure (arXiv, GitHub)",
-            "  5  a file could not be read or written",
+            "  5  a file could not be read, written or locked",
             " 70  internal error in paperlist"})
 public final class RootCommand implements Runnable {
     final Environment environment;

@@ -1,6 +1,5 @@
 package dev.paperlist.model;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,14 +10,17 @@ import java.util.regex.Pattern;
  */
 public record ArxivId(String id) {
     private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v\\d+)?");
-    private static final Pattern OLD_STYLE = Pattern.compile("([a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?");
+    // The subject class of an old-style id (math.AG/0309136) is not part of the identifier: arXiv knows that
+    // paper as math/0309136, so both spellings give the same id.
+    private static final Pattern OLD_STYLE = Pattern.compile("([a-z-]+)(?:\\.[A-Z]{2})?/(\\d{7})(?:v\\d+)?");
     private static final Pattern URL = Pattern.compile(
             "https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/(.+?)(?:\\.pdf)?/?(?:[?#].*)?",
             Pattern.CASE_INSENSITIVE);
 
     /**
      * Reads every form people paste: {@code 2402.12226}, {@code 2402.12226v2}, {@code arXiv:2402.12226},
-     * abs, pdf and html URLs, and old-style ids; empty when the text is not an arXiv reference.
+     * abs, pdf and html URLs (also {@code https://arxiv.org/pdf/2402.12226.pdf}), and old-style ids such as
+     * {@code hep-th/9901001} or {@code math.AG/0309136}; empty when the text is not an arXiv reference.
      */
     public static Optional<ArxivId> parse(String text) {
         String s = text.strip();
@@ -34,7 +36,7 @@ public record ArxivId(String id) {
         }
         m = OLD_STYLE.matcher(s);
         if (m.matches()) {
-            return Optional.of(new ArxivId(m.group(1).toLowerCase(Locale.ROOT)));
+            return Optional.of(new ArxivId(m.group(1) + "/" + m.group(2)));
         }
         return Optional.empty();
     }

@@ -14,9 +14,14 @@ public record CliRun(int exitCode, String out, String err) {
     }
 
     public static CliRun in(Path workingDirectory, Map<String, String> env, String... args) {
+        return in(new Environment(workingDirectory, env), args);
+    }
+
+    /** Runs with a whole environment: a terminal, fake time for the network client, a lock wait. */
+    public static CliRun in(Environment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(new Environment(workingDirectory, env), new PrintWriter(out), new PrintWriter(err), args);
+        int code = Cli.run(environment, new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

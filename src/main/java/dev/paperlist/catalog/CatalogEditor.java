@@ -1,0 +1,485 @@
+package dev.paperlist.catalog;
+
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import dev.paperlist.model.Badge;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.SourcePosition;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/**
+ * Adds entries to papers.yaml by inserting text, never by rewriting the file: every byte outside the
+ * insertion, comments and blank lines included, stays as it was, and the new text follows the file's own
+ * indentation and quoting ({@link YamlStyle}). Each edit is checked by loading the new text again: it must
+ * be exactly the old catalogue plus the new entry, or the edit is refused and nothing is returned.
+ */
+public final class CatalogEditor {
+    private CatalogEditor() {}
+
+    /**
+     * Where a new paper goes: an existing section, given by its index at each level, and the sections to
+     * create below it (none unless {@code --new-section}).
+     *
+     * @param path the section path as the catalogue spells it, for messages
+     */
+    public record Target(List<Integer> indices, List<String> newTitles, String path) {
+        public Target {
+            indices = List.copyOf(indices);
+            newTitles = List.copyOf(newTitles);
+        }
+    }
+
+    /**
+     * An edited catalogue.
+     *
+     * @param text the whole new file text
+     * @param inserted the text inserted, as shown by {@code --dry-run}
+     * @param line the 1-based line where the inserted text starts
+     */
+    public record Result(String text, Catalog catalog, String inserted, int line) {}
+
+    // ---- finding sections ----
+
+    /**
+     * Finds a section by its path of titles, such as {@code Multimodal/Large Multimodal Models} (a title that
+     * itself holds a '/' matches too; case is ignored when that is unambiguous). With {@code create}, the
+     * missing tail of the path becomes new sections; without, an unknown path is a usage error with a
+     * did-you-mean.
+     */
+    public static Target resolve(Catalog catalog, String path, boolean create) {
+        String wanted = normalisePath(path);
+        if (wanted.isEmpty()) {
+            throw new PaperlistException(ExitCode.USAGE, "--section is empty; give a section path such as "
+                    + "'Multimodal/Large Multimodal Models'");
+        }
+        List<Integer> indices = new ArrayList<>();
+        List<Section> level = catalog.sections();
+        String rest = wanted;
+        StringBuilder found = new StringBuilder();
+        while (!rest.isEmpty()) {
+            int match = match(level, rest);
+            if (match < 0) {
+                break;
+            }
+            Section section = level.get(match);
+            indices.add(match);
+            found.append(found.length() == 0 ? "" : "/").append(section.title());
+            String title = normalisePath(section.title());
+            rest = rest.length() == title.length() ? "" : rest.substring(title.length() + 1);
+            level = section.sections();
+        }
+        if (rest.isEmpty()) {
+            return new Target(indices, List.of(), found.toString());
+        }
+        if (!create) {
+            List<String> all = new ArrayList<>();
+            paths(catalog.sections(), "", all);
+            throw new PaperlistException(ExitCode.USAGE, "unknown section '" + path + "'" + suggestion(path, all)
+                    + "; use --new-section to create it");
+        }
+        List<String> titles = new ArrayList<>();
+        for (String part : rest.split("/")) {
+            String title = TextRules.collapseWhitespace(part);
+            if (title.isEmpty()) {
+                throw new PaperlistException(ExitCode.USAGE, "--section '" + path + "' has an empty title");
+            }
+            TextRules.forbiddenCharacter(title).ifPresent(c -> {
+                throw new PaperlistException(ExitCode.USAGE, "--section contains the invisible character " + c);
+            });
+            titles.add(title);
+        }
+        int depth = indices.size() + titles.size();
+        int level1 = catalog.settings().topHeadingLevel();
+        if (depth > CatalogBinder.MAX_SECTION_DEPTH || level1 + depth > 6) {
+            throw new PaperlistException(ExitCode.USAGE, "section '" + path + "' would be nested " + depth
+                    + " levels deep; at most " + Math.min(CatalogBinder.MAX_SECTION_DEPTH, 6 - level1) + " are possible");
+        }
+        return new Target(indices, titles, found + (found.length() == 0 ? "" : "/") + String.join("/", titles));
+    }
+
+    /** The section a target names, or {@code null} when it is still to be created. */
+    public static Section section(Catalog catalog, Target target) {
+        if (!target.newTitles().isEmpty()) {
+            return null;
+        }
+        Section section = null;
+        List<Section> level = catalog.sections();
+        for (int index : target.indices()) {
+            section = level.get(index);
+            level = section.sections();
+        }
+        return section;
+    }
+
+    // The child whose title is a prefix of the path: exact first, then ignoring case if only one matches.
+    private static int match(List<Section> level, String rest) {
+        for (boolean ignoreCase : new boolean[] {false, true}) {
+            int found = -1;
+            for (int i = 0; i < level.size(); i++) {
+                String title = normalisePath(level.get(i).title());
+                boolean prefix = rest.regionMatches(ignoreCase, 0, title, 0, title.length())
+                        && (rest.length() == title.length() || rest.charAt(title.length()) == '/');
+                if (prefix && !title.isEmpty()) {
+                    if (found >= 0 && ignoreCase) {
+                        return -1;
+                    }
+                    if (found < 0 || title.length() > normalisePath(level.get(found).title()).length()) {
+                        found = i;
+                    }
+                }
+            }
+            if (found >= 0) {
+                return found;
+            }
+        }
+        return -1;
+    }
+
+    private static String normalisePath(String path) {
+        String s = TextRules.collapseWhitespace(path).replaceAll("\\s*/\\s*", "/");
+        while (s.startsWith("/")) {
+            s = s.substring(1);
+        }
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static void paths(List<Section> sections, String parent, List<String> out) {
+        for (Section s : sections) {
+            String path = parent.isEmpty() ? s.title() : parent + "/" + s.title();
+            out.add(path);
+            paths(s.sections(), path, out);
+        }
+    }
+
+    private static String suggestion(String path, List<String> all) {
+        String hint = DidYouMean.hint(path, all);
+        if (!hint.isEmpty()) {
+            return hint;
+        }
+        String last = normalisePath(path);
+        last = last.substring(last.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        List<String> byTitle = new ArrayList<>();
+        for (String candidate : all) {
+            String title = candidate.substring(candidate.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (title.equals(last) || DidYouMean.closest(last, List.of(title)).isPresent()) {
+                byTitle.add(candidate);
+            }
+        }
+        return byTitle.size() == 1 ? " (did you mean '" + byTitle.get(0) + "'?)" : "";
+    }
+
+    // ---- edits ----
+
+    /**
+     * Inserts a paper into a section, at {@code position} (0-based among the section's entries) or at the end
+     * when {@code position} is null.
+     */
+    public static Result insertPaper(String text, String fileName, Catalog catalog, Target target, Integer position,
+                                     Paper paper) {
+        return insert(text, fileName, catalog, target, position, new EntryWriter.Full(paper), paper, "'" + paper.name() + "'");
+    }
+
+    /**
+     * Inserts {@code - ref: key} for a paper that is already written out elsewhere in the catalogue;
+     * {@code key} must be its id, or its name when no other paper has that name.
+     */
+    public static Result insertRef(String text, String fileName, Catalog catalog, Target target, Integer position,
+                                   Paper existing, String key) {
+        return insert(text, fileName, catalog, target, position, new EntryWriter.Ref(key), existing,
+                "a reference to '" + existing.name() + "'");
+    }
+
+    /** Gives a paper that has none an {@code id}, inserted right after its first key, so others can refer to it. */
+    public static Result addId(String text, String fileName, Catalog catalog, Paper paper, String id) {
+        YamlSource source = new YamlSource(text);
+        YamlStyle style = YamlStyle.of(source);
+        EntryWriter writer = new EntryWriter(style);
+        MappingNode node = paperNode(source.root, catalog.sections(), paper);
+        if (node == null) {
+            throw new PaperlistException(ExitCode.INTERNAL, fileName + ": cannot find '" + paper.name() + "' in the text");
+        }
+        NodeTuple first = node.getValue().get(0);
+        int at;
+        String inserted;
+        if (YamlSource.isFlow(node)) {
+            at = source.end(first.getValueNode());
+            inserted = ", id: " + writer.scalar("id", id, true);
+        } else {
+            at = source.nextLineStart(source.contentEnd(first.getValueNode()));
+            int keyColumn = source.column(source.start(first.getKeyNode()));
+            inserted = " ".repeat(keyColumn) + "id: " + writer.scalar("id", id, false) + style.eol;
+        }
+        Map<Paper, Paper> replaced = new IdentityHashMap<>();
+        replaced.put(paper, paper.withId(id));
+        return apply(source, style, fileName, at, inserted, c -> replacePapers(c, replaced), catalog,
+                "an id for '" + paper.name() + "'");
+    }
+
+    private static Result insert(String text, String fileName, Catalog catalog, Target target, Integer position,
+                                 EntryWriter.Item item, Paper modelPaper, String what) {
+        YamlSource source = new YamlSource(text);
+        YamlStyle style = YamlStyle.of(source);
+        EntryWriter writer = new EntryWriter(style);
+        MappingNode parent = source.root;
+        for (int index : target.indices()) {
+            parent = (MappingNode) YamlSource.items(YamlSource.value(parent, "sections")).get(index);
+        }
+        Placement placement = target.newTitles().isEmpty()
+                ? intoSection(source, style, writer, parent, position, item, fileName)
+                : newSections(source, style, writer, parent, target.newTitles(), item, fileName);
+        UnaryOperator<Catalog> expected = c -> withEntry(c, target, position, modelPaper);
+        return apply(source, style, fileName, placement.offset, placement.text, expected, catalog, what);
+    }
+
+    private record Placement(int offset, String text) {}
+
+    private static Placement intoSection(YamlSource source, YamlStyle style, EntryWriter writer, MappingNode section,
+                                         Integer position, EntryWriter.Item item, String fileName) {
+        Node papers = YamlSource.value(section, "papers");
+        if (papers == null) {
+            NodeTuple title = YamlSource.tuple(section, "title");
+            if (YamlSource.isFlow(section)) {
+                return new Placement(source.end(title.getValueNode()), ", papers: [" + writer.flowItem(item) + "]");
+            }
+            int keyColumn = source.column(source.start(section.getValue().get(0).getKeyNode()));
+            return new Placement(source.nextLineStart(source.contentEnd(title.getValueNode())),
+                    writer.blockPapersKey(item, keyColumn));
+        }
+        List<Node> items = YamlSource.items(papers);
+        int at = position == null ? items.size() : position;
+        if (YamlSource.isFlow(papers)) {
+            return flowListPlacement(source, papers, items, at, writer.flowItem(item));
+        }
+        int dash = source.dashBefore(items.get(0));
+        if (dash < 0) {
+            throw unusualLayout(source, items.get(0), fileName);
+        }
+        int dashColumn = source.column(dash);
+        // The list's own first item says best how this list is written.
+        int gap = items.get(0) instanceof MappingNode first && !YamlSource.isFlow(first)
+                ? source.column(source.start(first)) - dashColumn : style.paperGap;
+        boolean blank = items.size() >= 2 ? blankSeparated(source, items) : style.blankBetweenPapers;
+        String block = writer.blockItem(item, dashColumn, gap > 0 ? gap : style.paperGap);
+        if (at < items.size()) {
+            int itemDash = source.dashBefore(items.get(at));
+            if (itemDash < 0) {
+                throw unusualLayout(source, items.get(at), fileName);
+            }
+            return new Placement(source.startWithComments(itemDash, dashColumn), block + (blank ? style.eol : ""));
+        }
+        return new Placement(source.nextLineStart(source.contentEnd(items.get(items.size() - 1))),
+                (blank ? style.eol : "") + block);
+    }
+
+    private static Placement newSections(YamlSource source, YamlStyle style, EntryWriter writer, MappingNode parent,
+                                         List<String> titles, EntryWriter.Item item, String fileName) {
+        Node sections = YamlSource.value(parent, "sections");
+        if (sections == null) {
+            if (YamlSource.isFlow(parent)) {
+                Node last = parent.getValue().get(parent.getValue().size() - 1).getValueNode();
+                return new Placement(source.end(last), ", sections: [" + writer.flowSections(titles, item) + "]");
+            }
+            int keyColumn = source.column(source.start(parent.getValue().get(0).getKeyNode()));
+            return new Placement(source.nextLineStart(source.contentEnd(parent)),
+                    writer.blockSectionsKey(titles, item, keyColumn));
+        }
+        List<Node> items = YamlSource.items(sections);
+        if (YamlSource.isFlow(sections)) {
+            return flowListPlacement(source, sections, items, items.size(), writer.flowSections(titles, item));
+        }
+        int dash = source.dashBefore(items.get(0));
+        if (dash < 0) {
+            throw unusualLayout(source, items.get(0), fileName);
+        }
+        boolean blank = items.size() >= 2 ? blankSeparated(source, items) : style.blankBetweenSections;
+        return new Placement(source.nextLineStart(source.contentEnd(items.get(items.size() - 1))),
+                (blank ? style.eol : "") + writer.blockSections(titles, item, source.column(dash)));
+    }
+
+    private static Placement flowListPlacement(YamlSource source, Node list, List<Node> items, int at, String entry) {
+        if (items.isEmpty()) {
+            return new Placement(source.start(list) + 1, entry);
+        }
+        if (at < items.size()) {
+            return new Placement(source.start(items.get(at)), entry + ", ");
+        }
+        return new Placement(source.end(items.get(items.size() - 1)), ", " + entry);
+    }
+
+    private static boolean blankSeparated(YamlSource source, List<Node> items) {
+        int blank = 0;
+        int dashes = 0;
+        for (int i = 1; i < items.size(); i++) {
+            int dash = source.dashBefore(items.get(i));
+            if (dash >= 0) {
+                dashes++;
+                blank += source.blankLineBefore(dash) ? 1 : 0;
+            }
+        }
+        return blank * 2 > dashes;
+    }
+
+    private static PaperlistException unusualLayout(YamlSource source, Node item, String fileName) {
+        int offset = source.start(item);
+        int line = item.getStartMark().getLine() + 1;
+        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + line + ":" + (source.column(offset) + 1)
+                + ": this list item's '-' is not on the line of its first key, so paperlist cannot insert next to it; "
+                + "add the paper by hand");
+    }
+
+    // Splices the text in, then checks that the new text loads as exactly the expected catalogue.
+    private static Result apply(YamlSource source, YamlStyle style, String fileName, int offset, String inserted,
+                                UnaryOperator<Catalog> expectedEdit, Catalog before, String what) {
+        String text = source.text;
+        String prefix = offset == text.length() && !text.isEmpty() && !text.endsWith("\n") && inserted.endsWith(style.eol)
+                ? style.eol : "";
+        String insertedText = prefix + inserted;
+        String after = text.substring(0, offset) + insertedText + text.substring(offset);
+        Catalog reloaded;
+        try {
+            reloaded = CatalogLoader.parse(after, fileName);
+        } catch (PaperlistException e) {
+            throw new PaperlistException(e.exitCode(), fileName + ": adding " + what
+                    + " would make the catalogue invalid, so nothing was written: " + e.getMessage()
+                    .replaceFirst("^" + java.util.regex.Pattern.quote(fileName) + ":", "at edited line "), e);
+        }
+        Catalog expected = expectedEdit.apply(before);
+        if (!withoutPositions(expected).equals(withoutPositions(reloaded))) {
+            throw new PaperlistException(ExitCode.INTERNAL, fileName + ": the edited file would not read back as the "
+                    + "catalogue plus " + what + ", so nothing was written; please report this with the file");
+        }
+        // The line where the inserted text's first non-blank line will be.
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        for (int i = 0; i < insertedText.length() && Character.isWhitespace(insertedText.charAt(i)); i++) {
+            if (insertedText.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return new Result(after, reloaded, insertedText, line);
+    }
+
+    // ---- the model side of an edit ----
+
+    /** The catalogue with {@code paper} added where {@code target} and {@code position} say. */
+    static Catalog withEntry(Catalog catalog, Target target, Integer position, Paper paper) {
+        return new Catalog(catalog.settings(), withEntry(catalog.sections(), target, 0, position, paper));
+    }
+
+    private static List<Section> withEntry(List<Section> level, Target target, int depth, Integer position, Paper paper) {
+        List<Section> out = new ArrayList<>(level);
+        if (depth == target.indices().size()) {
+            out.add(newSection(target.newTitles(), 0, paper));
+            return out;
+        }
+        int index = target.indices().get(depth);
+        Section s = level.get(index);
+        if (depth == target.indices().size() - 1 && target.newTitles().isEmpty()) {
+            List<Paper> papers = new ArrayList<>(s.papers());
+            papers.add(position == null ? papers.size() : position, paper);
+            out.set(index, new Section(s.title(), papers, s.sections(), s.position()));
+        } else {
+            out.set(index, new Section(s.title(), s.papers(), withEntry(s.sections(), target, depth + 1, position, paper),
+                    s.position()));
+        }
+        return out;
+    }
+
+    private static Section newSection(List<String> titles, int i, Paper paper) {
+        if (i == titles.size() - 1) {
+            return new Section(titles.get(i), List.of(paper), List.of(), SourcePosition.UNKNOWN);
+        }
+        return new Section(titles.get(i), List.of(), List.of(newSection(titles, i + 1, paper)), SourcePosition.UNKNOWN);
+    }
+
+    private static Catalog replacePapers(Catalog catalog, Map<Paper, Paper> replaced) {
+        return new Catalog(catalog.settings(), replaceIn(catalog.sections(), replaced));
+    }
+
+    private static List<Section> replaceIn(List<Section> sections, Map<Paper, Paper> replaced) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Paper> papers = new ArrayList<>();
+            for (Paper p : s.papers()) {
+                papers.add(replaced.getOrDefault(p, p));
+            }
+            out.add(new Section(s.title(), papers, replaceIn(s.sections(), replaced), s.position()));
+        }
+        return out;
+    }
+
+    /** The catalogue with every source position cleared, so that two catalogues compare by content alone. */
+    static Catalog withoutPositions(Catalog catalog) {
+        Map<Paper, Paper> copies = new IdentityHashMap<>();
+        return new Catalog(catalog.settings(), stripSections(catalog.sections(), copies));
+    }
+
+    private static List<Section> stripSections(List<Section> sections, Map<Paper, Paper> copies) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Paper> papers = new ArrayList<>();
+            for (Paper p : s.papers()) {
+                papers.add(copies.computeIfAbsent(p, CatalogEditor::strip));
+            }
+            out.add(new Section(s.title(), s.text(), s.columns(), papers, stripSections(s.sections(), copies),
+                    SourcePosition.UNKNOWN));
+        }
+        return out;
+    }
+
+    private static Paper strip(Paper p) {
+        List<Badge> badges = new ArrayList<>();
+        for (Badge b : p.badges()) {
+            badges.add(new Badge(b.kind(), b.url(), b.alt(), b.label(), b.message(), b.color(), b.logo(), b.logoColor(),
+                    b.image(), SourcePosition.UNKNOWN));
+        }
+        return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), badges, p.venue(), p.submitted(), p.authors(),
+                p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(), p.added(),
+                p.image(), p.extra(), SourcePosition.UNKNOWN);
+    }
+
+    // The YAML mapping where a paper is written in full: walks the text's tree and the model side by side.
+    private static MappingNode paperNode(MappingNode parent, List<Section> sections, Paper paper) {
+        Node list = YamlSource.value(parent, "sections");
+        if (list == null) {
+            return null;
+        }
+        List<Node> items = YamlSource.items(list);
+        for (int i = 0; i < sections.size(); i++) {
+            MappingNode sectionNode = (MappingNode) items.get(i);
+            Section section = sections.get(i);
+            Node papers = YamlSource.value(sectionNode, "papers");
+            if (papers != null) {
+                List<Node> paperNodes = YamlSource.items(papers);
+                for (int j = 0; j < paperNodes.size(); j++) {
+                    MappingNode node = (MappingNode) paperNodes.get(j);
+                    if (section.papers().get(j) == paper && YamlSource.tuple(node, "ref") == null) {
+                        return node;
+                    }
+                }
+            }
+            MappingNode inner = paperNode(sectionNode, section.sections(), paper);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+}

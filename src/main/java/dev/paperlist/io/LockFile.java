@@ -1,0 +1,98 @@
+package dev.paperlist.io;
+
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+/**
+ * An exclusive lock that serialises read-modify-write cycles on one file across processes: an operating
+ * system lock on a hidden file beside it ({@code .papers.yaml.lock} for {@code papers.yaml}). The file
+ * being edited cannot carry the lock itself, because an atomic write replaces it with a new file. The
+ * lock file is left in place, empty; the operating system releases the lock when the process ends, so a
+ * crash never leaves a stale lock.
+ */
+public final class LockFile implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private LockFile(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** The lock file's path for {@code target}. */
+    public static Path pathFor(Path target) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+    }
+
+    /** Takes the lock, waiting up to {@code wait} for another process to release it; exit 5 if it does not. */
+    public static LockFile acquire(Path target, String displayName, Duration wait) {
+        Path path = pathFor(target);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": cannot create the lock file "
+                    + path.getFileName() + ": " + IoMessages.describe(e) + "; nothing was changed", e);
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (true) {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null; // held by another thread of this process
+                }
+                if (lock != null) {
+                    return new LockFile(channel, lock);
+                }
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (IOException e) {
+            close(channel);
+            throw new PaperlistException(ExitCode.IO, displayName + ": cannot lock " + path.getFileName() + ": "
+                    + IoMessages.describe(e) + "; nothing was changed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close(channel);
+        throw new PaperlistException(ExitCode.IO, displayName + ": another paperlist is changing it (" + path.getFileName()
+                + " has been locked for " + seconds(wait) + "); nothing was changed, try again");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s",
+                d.toMillis() / 1000.0);
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // Closing the channel below releases it as well.
+        }
+        close(channel);
+    }
+
+    private static void close(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing was written through it.
+        }
+    }
+}
