@@ -9,6 +9,7 @@ import java.util.List;
  * @param arxiv the {@code --arxiv} values, in any form people paste
  * @param badges {@code --badge} values as {@code kind=url} or {@code kind:label=url}
  * @param notes {@code --note} values as {@code label=url}
+ * @param topics {@code --topic} values, the tag-page topics
  * @param position 1-based place among the section's entries, or {@code null} for the end
  * @param render whether to render the outputs after a successful add
  */
@@ -26,6 +27,11 @@ public record AddRequest(
         List<String> badges,
         List<String> notes,
         String abstractText,
+        List<String> topics,
+        String summary,
+        String comment,
+        String added,
+        String image,
         Integer position,
         boolean newSection,
         boolean force,
@@ -37,5 +43,6 @@ public record AddRequest(
         tags = List.copyOf(tags);
         badges = List.copyOf(badges);
         notes = List.copyOf(notes);
+        topics = List.copyOf(topics);
     }
 }

@@ -199,6 +199,7 @@ public final class PaperAdder {
         }
         String[][] single = {{"--name", r.name()}, {"--title", r.title()}, {"--url", r.url()}, {"--code", r.code()},
             {"--venue", r.venue()}, {"--date", r.date()}, {"--abstract", r.abstractText()},
+            {"--summary", r.summary()}, {"--comment", r.comment()}, {"--image", r.image()},
             {"--author", r.authors().isEmpty() ? null : "x"}, {"--badge", r.badges().isEmpty() ? null : "x"},
             {"--note", r.notes().isEmpty() ? null : "x"}};
         for (String[] option : single) {
@@ -212,7 +213,8 @@ public final class PaperAdder {
     /** The option values, checked and normalised as the loader would read them from papers.yaml. */
     private record Overrides(String name, String title, String url, GitHubRepo code, String venue, PartialDate date,
                              List<String> authors, List<String> tags, List<Badge> badges, List<NoteLink> notes,
-                             String abstractText) {}
+                             String abstractText, List<String> topics, String summary, String comment,
+                             PartialDate added, String image) {}
 
     private static Overrides overrides(AddRequest r) {
         String url = text(r.url(), "--url");
@@ -224,14 +226,11 @@ public final class PaperAdder {
             code = GitHubRepo.parse(r.code()).orElseThrow(() -> usage("--code must be a GitHub repository as owner/repo "
                     + "or https://github.com/owner/repo, got '" + r.code() + "'"));
         }
-        PartialDate date = null;
-        if (r.date() != null) {
-            try {
-                date = PartialDate.parse(r.date().strip()).orElseThrow(() -> usage("--date must be YYYY, YYYY-MM or "
-                        + "YYYY-MM-DD, got '" + r.date() + "'"));
-            } catch (IllegalArgumentException e) {
-                throw usage("--date '" + r.date() + "' is not a real date: " + e.getMessage());
-            }
+        PartialDate date = date(r.date(), "--date");
+        PartialDate added = date(r.added(), "--added");
+        String image = text(r.image(), "--image");
+        if (image != null && !TextRules.isWebUrl(image)) {
+            throw usage("--image must be an http:// or https:// URL, got '" + image + "'");
         }
         List<Badge> badges = new ArrayList<>();
         for (String b : r.badges()) {
@@ -272,7 +271,20 @@ public final class PaperAdder {
         }
         return new Overrides(text(r.name(), "--name"), text(r.title(), "--title"), url, code, text(r.venue(), "--venue"),
                 date, items(r.authors(), "--author"), items(r.tags(), "--tag"), badges, notes,
-                text(r.abstractText(), "--abstract"));
+                text(r.abstractText(), "--abstract"), items(r.topics(), "--topic"), text(r.summary(), "--summary"),
+                text(r.comment(), "--comment"), added, image);
+    }
+
+    private static PartialDate date(String value, String option) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return PartialDate.parse(value.strip()).orElseThrow(() -> usage(option + " must be YYYY, YYYY-MM or "
+                    + "YYYY-MM-DD, got '" + value + "'"));
+        } catch (IllegalArgumentException e) {
+            throw usage(option + " '" + value + "' is not a real date: " + e.getMessage());
+        }
     }
 
     // A text option as the loader reads text: white space folded, empty as absent, invisible characters refused.
@@ -340,6 +352,7 @@ public final class PaperAdder {
         b.abstractText(abstractText == null || abstractText.isEmpty() ? null : abstractText);
         given.badges().forEach(b::badge);
         given.notes().forEach(b::note);
+        b.topics(given.topics()).summary(given.summary()).comment(given.comment()).added(given.added()).image(given.image());
         return b.build();
     }
 

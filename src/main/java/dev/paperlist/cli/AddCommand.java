@@ -32,7 +32,7 @@ final class AddCommand implements Callable<Integer> {
     @Mixin FileOptions files;
     @Spec CommandSpec spec;
 
-    @Option(names = "--section", paramLabel = "PATH", description = "The section, as a path of titles: \"A/B\".")
+    @Option(names = "--section", paramLabel = "PATH", completionCandidates = SectionCandidates.class, description = "The section, as a path of titles: \"A/B\".")
     String section;
     @Option(names = "--arxiv", paramLabel = "ID", description = "An arXiv id or URL; repeat for several papers.")
     List<String> arxiv = new ArrayList<>();
@@ -58,6 +58,16 @@ final class AddCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     @Option(names = "--abstract", paramLabel = "TEXT", description = "The abstract.")
     String abstractText;
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "A topic for the tag pages and the site; repeatable.")
+    List<String> topics = new ArrayList<>();
+    @Option(names = "--summary", paramLabel = "TEXT", description = "A line in your own words.")
+    String summary;
+    @Option(names = "--comment", paramLabel = "TEXT", description = "A remark, such as what to read it with.")
+    String comment;
+    @Option(names = "--added", paramLabel = "YYYY-MM-DD", description = "When the paper joined the list.")
+    String added;
+    @Option(names = "--image", paramLabel = "URL", description = "A picture for the paper, such as its teaser figure.")
+    String image;
     @Option(names = "--position", paramLabel = "N", description = "Insert as the N-th entry of the section.")
     Integer position;
     @Option(names = "--new-section", description = "Create the section if it does not exist.")
@@ -81,7 +91,8 @@ final class AddCommand implements Callable<Integer> {
         PaperAdder adder = new PaperAdder(env.resolve(files.catalog), files.catalog, env.terminal(), env.lockWait(),
                 () -> new ArxivClient(ArxivClient.baseUri(api, source), env.network()));
         PaperAdder.Outcome outcome = adder.add(new AddRequest(section, arxiv, name, title, url, code, venue, date, authors,
-                tags, badges, notes, abstractText, position, newSection, force, dryRun, !noRender),
+                tags, badges, notes, abstractText, topics, summary, comment, added, image, position, newSection, force,
+                dryRun, !noRender),
                 catalog -> files.planOutputs(env, catalog));
         outcome.notes().forEach(spec.commandLine().getErr()::println);
         outcome.out().forEach(spec.commandLine().getOut()::println);

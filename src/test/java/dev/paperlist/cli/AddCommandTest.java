@@ -232,6 +232,28 @@ class AddCommandTest {
     }
 
     @Test
+    void theFieldsOfTagPagesCanBeGivenToo() throws IOException {
+        CliRun run = add("--section", "Multimodal/Multimodal Dialogue", "--name", "PhotoChat", "--title", "PhotoChat",
+                "--url", "https://aclanthology.org/2021.acl-long.479/", "--topic", "Dataset", "--topic",
+                "Multimodal Dialogue", "--summary", "Photo sharing in chats.", "--comment", "Read with MMDialog.",
+                "--added", "2024-03", "--image", "https://example.org/photochat.png");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(addedLines()).containsExactly(
+                "          - name: PhotoChat",
+                "            title: \"PhotoChat\"",
+                "            url: https://aclanthology.org/2021.acl-long.479/",
+                "            topics: [\"Dataset\", \"Multimodal Dialogue\"]",
+                "            summary: Photo sharing in chats.",
+                "            comment: Read with MMDialog.",
+                "            added: 2024-03",
+                "            image: https://example.org/photochat.png");
+        assertCheckPasses();
+        assertThat(add("--section", "Multimodal/Multimodal Dialogue", "--name", "X", "--title", "X", "--added", "2024-13")
+                .err()).isEqualTo("paperlist add: --added '2024-13' is not a real date: month 13 is out of range\n");
+    }
+
+    @Test
     void dryRunPrintsTheInsertedYamlAndWritesNothing() throws IOException {
         stub.reply(Reply.ok(recorded("2309.05519.xml")));
 
