@@ -9,21 +9,26 @@ import dev.paperlist.lint.LintReport;
 import dev.paperlist.lint.LintWarning;
 import dev.paperlist.lint.Linter;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.LintRule;
+import dev.paperlist.model.SourcePosition;
+import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.sync.SizeBudget;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paperlist lint}: the loader's validation, then warnings about what a maintainer would fix. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Validate papers.yaml as render does (an error exits 3), then warn about what a list "
                 + "maintainer wants fixed: a paper with no abstract, date or link; the not_accepted text on a paper "
                 + "whose venue is known; http links to https hosts; duplicate titles; empty sections; colliding "
-                + "anchors; star badges of another repository.",
+                + "anchors; star badges of another repository; outputs near their size budget.",
             "Each warning is 'papers.yaml:LINE:COL: rule-id: message'. Switch rules off in papers.yaml with "
                 + "settings: lint: disable: [rule-id, ...]."},
         footerHeading = "%nExamples:%n",
@@ -55,7 +60,8 @@ final class LintCommand implements Callable<Integer> {
         List<LintWarning> warnings;
         try {
             Catalog loaded = CatalogLoader.parse(text, catalog);
-            warnings = Linter.lint(loaded, SourceIndex.of(text, catalog));
+            warnings = new ArrayList<>(Linter.lint(loaded, SourceIndex.of(text, catalog)));
+            warnings.addAll(0, sizeWarnings(loaded));
         } catch (PaperlistException e) {
             if (format == Format.json && e.exitCode() == ExitCode.INVALID_INPUT) {
                 out.print(LintReport.json(catalog, e.getMessage(), List.of()));
@@ -74,5 +80,24 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         return strict && !warnings.isEmpty() ? ExitCode.STALE.code() : ExitCode.OK.code();
+    }
+
+    // The outputs as render would write them, measured against the budget. An output that cannot be
+    // rendered (a README without markers) is render's error to report, not lint's.
+    private List<LintWarning> sizeWarnings(Catalog loaded) {
+        if (loaded.settings().lintDisabled().contains(LintRule.SIZE_BUDGET)) {
+            return List.of();
+        }
+        FileOptions files = new FileOptions();
+        files.catalog = catalog;
+        List<OutputPlan> plans;
+        try {
+            plans = files.planOutputs(root.environment, loaded);
+        } catch (PaperlistException e) {
+            return List.of();
+        }
+        return SizeBudget.warnings(plans, loaded.settings()).stream()
+                .map(w -> new LintWarning(new SourcePosition(1, 1), LintRule.SIZE_BUDGET, w.replaceFirst(": warning: ", ": ")))
+                .toList();
     }
 }

@@ -58,9 +58,8 @@ class LintTest {
     @MethodSource("rules")
     void eachRuleCanBeSwitchedOffInTheSettings(LintRule rule) throws IOException {
         String text = fixture(rule);
-        String disabled = text.contains("\nsettings: {not_accepted: Preprint}\n")
-                ? text.replace("\nsettings: {not_accepted: Preprint}\n",
-                        "\nsettings: {not_accepted: Preprint, lint: {disable: [" + rule.id() + "]}}\n")
+        String disabled = text.contains("\nsettings: {")
+                ? text.replace("\nsettings: {", "\nsettings: {lint: {disable: [" + rule.id() + "]}, ")
                 : text.replace("\nsections:\n", "\nsettings:\n  lint:\n    disable: [" + rule.id() + "]\nsections:\n");
         assertThat(disabled).isNotEqualTo(text);
         Files.writeString(dir.resolve("papers.yaml"), disabled, StandardCharsets.UTF_8);
