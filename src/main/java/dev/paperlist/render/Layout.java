@@ -10,7 +10,9 @@ public interface Layout {
      *
      * @param slugger already fed with the page's headings before the generated block
      */
-    String render(Catalog catalog, Slugger slugger);
+    default String render(Catalog catalog, Slugger slugger) {
+        return render(catalog, slugger, MovedSections.NONE);
+    }
 
     /** The generated Markdown, with each moved section as its heading and a link to its page. */
     String render(Catalog catalog, Slugger slugger, MovedSections moved);

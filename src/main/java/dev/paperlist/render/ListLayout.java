@@ -1,56 +1,28 @@
 package dev.paperlist.render;
 
 import dev.paperlist.model.Badge;
-import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The one-bullet layout of many awesome lists: per section a heading, then per paper
  * {@code - [Title](url) (Apr., 2025) (Venue)} with its badges on the lines under it.
  */
-public final class ListLayout implements Layout {
+public final class ListLayout extends SectionLayout {
     private static final String[] MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.",
         "Oct.", "Nov.", "Dec."};
 
-    private final Settings settings;
-
     public ListLayout(Settings settings) {
-        this.settings = settings;
+        super(settings);
     }
 
     @Override
-    public String render(Catalog catalog, Slugger slugger) {
-        return render(catalog, slugger, MovedSections.NONE);
-    }
-
-    @Override
-    public String render(Catalog catalog, Slugger slugger, MovedSections moved) {
-        List<Heading> headings = new ArrayList<>();
-        collect(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
-        StringBuilder out = new StringBuilder(4096);
-        if (settings.toc()) {
-            Outline.appendContents(out, headings.stream().map(Heading::entry).toList());
+    void papers(StringBuilder out, Section section) {
+        for (Paper p : section.papers()) {
+            paper(out, p);
         }
-        for (Heading h : headings) {
-            Outline.appendHeading(out, h.entry);
-            if (h.entry.page() != null) {
-                out.append('\n').append(MovedSections.notice(h.section, h.entry.page()));
-                continue;
-            }
-            Outline.appendText(out, h.section.text());
-            if (!h.section.papers().isEmpty()) {
-                out.append('\n');
-                for (Paper p : h.section.papers()) {
-                    paper(out, p);
-                }
-            }
-        }
-        return out.toString();
     }
 
     private static void paper(StringBuilder out, Paper p) {
@@ -88,20 +60,4 @@ public final class ListLayout implements Layout {
         String month = MONTHS[date.month() - 1];
         return date.hasDay() ? month + " " + date.day() + ", " + date.year() : month + ", " + date.year();
     }
-
-    private static void collect(List<Section> sections, int level, int depth, Slugger slugger, MovedSections moved,
-                                List<Heading> out) {
-        for (Section section : sections) {
-            Outline.Entry entry = Outline.entry(section.title(), level, depth, slugger);
-            moved.anchor(section, entry.anchor());
-            if (moved.isMoved(section)) {
-                out.add(new Heading(entry.movedTo(moved.page(section)), section));
-                continue;
-            }
-            out.add(new Heading(entry, section));
-            collect(section.sections(), level + 1, depth + 1, slugger, moved, out);
-        }
-    }
-
-    private record Heading(Outline.Entry entry, Section section) {}
 }

@@ -24,11 +24,6 @@ public final class NotesLayout implements Layout {
     }
 
     @Override
-    public String render(Catalog catalog, Slugger slugger) {
-        return render(catalog, slugger, MovedSections.NONE);
-    }
-
-    @Override
     public String render(Catalog catalog, Slugger slugger, MovedSections moved) {
         List<Heading> headings = new ArrayList<>();
         collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);

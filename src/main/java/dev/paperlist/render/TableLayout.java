@@ -1,52 +1,24 @@
 package dev.paperlist.render;
 
-import dev.paperlist.model.Catalog;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.TableColumn;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The compact table layout of large lists: a table of contents of the sections, then per section a
  * heading and one table row per paper ({@code | Title | Venue | Date | Code | Supplement |} by default).
  */
-public final class TableLayout implements Layout {
-    private final Settings settings;
-
+public final class TableLayout extends SectionLayout {
     public TableLayout(Settings settings) {
-        this.settings = settings;
+        super(settings);
     }
 
     @Override
-    public String render(Catalog catalog, Slugger slugger) {
-        return render(catalog, slugger, MovedSections.NONE);
-    }
-
-    @Override
-    public String render(Catalog catalog, Slugger slugger, MovedSections moved) {
-        List<Heading> headings = new ArrayList<>();
-        collect(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
-        StringBuilder out = new StringBuilder(4096);
-        if (settings.toc()) {
-            Outline.appendContents(out, headings.stream().map(Heading::entry).toList());
-        }
-        for (Heading h : headings) {
-            Outline.appendHeading(out, h.entry);
-            if (h.entry.page() != null) {
-                out.append('\n').append(MovedSections.notice(h.section, h.entry.page()));
-                continue;
-            }
-            Outline.appendText(out, h.section.text());
-            if (!h.section.papers().isEmpty()) {
-                out.append('\n');
-                table(out, h.section.columns().isEmpty() ? settings.tableColumns() : h.section.columns(),
-                        h.section.papers());
-            }
-        }
-        return out.toString();
+    void papers(StringBuilder out, Section section) {
+        table(out, section.columns().isEmpty() ? settings.tableColumns() : section.columns(), section.papers());
     }
 
     private void table(StringBuilder out, List<TableColumn> columns, List<Paper> papers) {
@@ -122,20 +94,4 @@ public final class TableLayout implements Layout {
     private static String joined(List<String> parts, String separator) {
         return String.join(separator, parts);
     }
-
-    private static void collect(List<Section> sections, int level, int depth, Slugger slugger, MovedSections moved,
-                                List<Heading> out) {
-        for (Section section : sections) {
-            Outline.Entry entry = Outline.entry(section.title(), level, depth, slugger);
-            moved.anchor(section, entry.anchor());
-            if (moved.isMoved(section)) {
-                out.add(new Heading(entry.movedTo(moved.page(section)), section));
-                continue;
-            }
-            out.add(new Heading(entry, section));
-            collect(section.sections(), level + 1, depth + 1, slugger, moved, out);
-        }
-    }
-
-    private record Heading(Outline.Entry entry, Section section) {}
 }
