@@ -57,7 +57,9 @@ public final class ListImporter {
             }
             String before = readme.substring(0, listStart);
             String after = readme.substring(listEnd);
-            return before + Markers.START_PREFIX + " -->\n" + Markers.END_LINE + "\n" + (after.isEmpty() ? "" : "\n" + after);
+            // The README's own line ending, so that a CRLF file stays CRLF throughout.
+            String eol = readme.contains("\r\n") ? "\r\n" : "\n";
+            return before + Markers.START_PREFIX + " -->" + eol + Markers.END_LINE + eol + (after.isEmpty() ? "" : eol + after);
         }
     }
 

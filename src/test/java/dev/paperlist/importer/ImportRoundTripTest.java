@@ -50,4 +50,18 @@ class ImportRoundTripTest {
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(CatalogWriter.write(CatalogLoader.load(dir.resolve("again.yaml"), "again.yaml"))).isEqualTo(first);
     }
+
+    @org.junit.jupiter.api.Test
+    void aCrlfReadmeStaysCrlf(@TempDir Path dir) throws IOException {
+        String original = Files.readString(Path.of("src/test/resources/import/table-list.md"), StandardCharsets.UTF_8)
+                .replace("\n", "\r\n");
+        Files.writeString(dir.resolve("README.md"), original, StandardCharsets.UTF_8);
+
+        CliRun imported = CliRun.in(dir, "import", "README.md", "--write-markers");
+
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        String readme = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        assertThat(readme.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(CliRun.in(dir, "check").exitCode()).isZero();
+    }
 }
