@@ -177,6 +177,13 @@ final class YamlReader {
                 String problem = oneLine(marked.getProblem());
                 if (marked.getContext() != null && marked.getContextMark() != null) {
                     var context = marked.getContextMark();
+                    if (problem.contains("end of stream")) {
+                        // The end of the file says nothing; where the unclosed quote or bracket opens does.
+                        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + (context.getLine() + 1)
+                                + ":" + (context.getColumn() + 1) + ": YAML syntax error: " + problem + " at "
+                                + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + " " + oneLine(marked.getContext())
+                                + " that starts here", e);
+                    }
                     problem = oneLine(marked.getContext()) + " at " + (context.getLine() + 1) + ":"
                             + (context.getColumn() + 1) + ": " + problem;
                 }

@@ -1,5 +1,8 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.TextRules;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Paper;
@@ -75,8 +78,26 @@ public final class ListImporter {
         Reading reading = new Reading(text, displayName, lineOffset);
         reading.walk(parser.parse(text));
         Result result = reading.result(hasMarkers);
-        return new Result(result.catalog(), result.warnings(),
-                regionStart + result.listStart(), regionStart + result.listEnd(), hasMarkers);
+        int listStart = regionStart + result.listStart();
+        int listEnd = regionStart + result.listEnd();
+        // The loader refuses these characters; say so here, where the user can find them.
+        TextRules.firstForbidden(readme, listStart, listEnd).ifPresent(bad -> {
+            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + lineColumn(readme, bad.offset())
+                    + ": the invisible character " + bad.description()
+                    + " would be copied into the catalogue, which refuses it; remove it");
+        });
+        return new Result(result.catalog(), result.warnings(), listStart, listEnd, hasMarkers);
+    }
+
+    // Columns count code points, as every position paperlist prints does.
+    private static String lineColumn(String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+            line++;
+            lineStart = i + 1;
+        }
+        return line + ":" + (text.codePointCount(lineStart, offset) + 1);
     }
 
     private static boolean hasMarkers(String readme) {

@@ -41,31 +41,35 @@ public record TextFile(String displayName, String text, boolean bom) {
 
     /** Decodes bytes as strict UTF-8, rejecting UTF-16, NUL characters and invalid sequences. */
     public static TextFile decode(byte[] bytes, String displayName) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+        if (looksLikeUtf16(bytes)) {
             throw new PaperlistException(ExitCode.INVALID_INPUT,
                     displayName + ":1:1: the file is UTF-16; save it as UTF-8");
         }
         boolean bom = startsWith(bytes, UTF8_BOM);
         int start = bom ? UTF8_BOM.length : 0;
+        // Validated in small pieces, then decoded once: a large file is not held as chars twice.
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length - start);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            out.flip();
-            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + positionAtEnd(out)
-                    + ": invalid UTF-8 byte sequence; save the file as UTF-8");
+        CharBuffer scratch = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, scratch, true);
+            if (result.isError()) {
+                String valid = new String(bytes, start, in.position() - start, StandardCharsets.UTF_8);
+                throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + positionAtEnd(valid)
+                        + ": invalid UTF-8 byte sequence; save the file as UTF-8");
+            }
+            if (result.isUnderflow()) {
+                break;
+            }
+            scratch.clear();
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":"
-                    + positionAtEnd(CharBuffer.wrap(text, 0, nul)) + ": NUL character; the file must be text");
+                    + positionAtEnd(text.substring(0, nul)) + ": NUL character; the file must be text");
         }
         return new TextFile(displayName, text, bom);
     }
@@ -92,8 +96,11 @@ public record TextFile(String displayName, String text, boolean bom) {
         }
     }
 
-    // Line and column (in code points, as editors show them) just after the decoded text.
-    private static String positionAtEnd(CharBuffer decoded) {
+    /**
+     * Line and column just after the text. Columns count Unicode characters (code points), as
+     * SnakeYAML does for the catalogue's other messages: an emoji is one column, a tab is one.
+     */
+    static String positionAtEnd(CharSequence decoded) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < decoded.length(); i++) {
@@ -106,6 +113,27 @@ public record TextFile(String displayName, String text, boolean bom) {
             }
         }
         return line + ":" + column;
+    }
+
+    // With a byte-order mark, or without one when the text starts with ASCII characters: every other byte is 0.
+    private static boolean looksLikeUtf16(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            return true;
+        }
+        int pairs = Math.min(bytes.length / 2, 8);
+        if (pairs == 0) {
+            return false;
+        }
+        boolean littleEndian = true;
+        boolean bigEndian = true;
+        for (int i = 0; i < pairs; i++) {
+            byte even = bytes[2 * i];
+            byte odd = bytes[2 * i + 1];
+            littleEndian &= even != 0 && odd == 0;
+            bigEndian &= even == 0 && odd != 0;
+        }
+        return littleEndian || bigEndian;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
