@@ -270,7 +270,7 @@ public final class CatalogWriter {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04X", (int) c));
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
                     } else {
                         out.append(c);
                     }

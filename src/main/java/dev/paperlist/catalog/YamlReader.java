@@ -193,8 +193,12 @@ final class YamlReader {
         }
         JsonLocation location = e.getLocation();
         String where = location == null ? "" : location.getLineNr() + ":" + location.getColumnNr() + ":";
-        return new PaperlistException(ExitCode.INVALID_INPUT,
-                fileName + ":" + where + " YAML error: " + oneLine(e.getOriginalMessage()), e);
+        String problem = oneLine(e.getOriginalMessage());
+        if (problem.startsWith("Expected a field name")) {
+            // A complex key ('? [a]'): Jackson's own words name parser internals.
+            problem = "a key must be text, not a list or a mapping";
+        }
+        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + where + " YAML error: " + problem, e);
     }
 
     private static String oneLine(String text) {

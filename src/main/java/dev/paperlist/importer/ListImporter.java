@@ -60,7 +60,11 @@ public final class ListImporter {
             }
             String before = readme.substring(0, listStart);
             String after = readme.substring(listEnd);
-            return before + Markers.START_PREFIX + " -->\n" + Markers.END_LINE + "\n" + (after.isEmpty() ? "" : "\n" + after);
+            // In the README's own line endings, which the rendered block then takes from the start marker.
+            int newline = readme.indexOf('\n');
+            String eol = newline > 0 && readme.charAt(newline - 1) == '\r' ? "\r\n" : "\n";
+            return before + Markers.START_PREFIX + " -->" + eol + Markers.END_LINE + eol
+                    + (after.isEmpty() ? "" : eol + after);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.paperlist.io;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,8 +28,9 @@ public record TextFile(String displayName, String text, boolean bom) {
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
-                throw new PaperlistException(ExitCode.INVALID_INPUT, String.format(
-                        "%s: %,d bytes is over the limit of %,d bytes", displayName, size, maxBytes));
+                throw new PaperlistException(ExitCode.INVALID_INPUT, String.format(java.util.Locale.ROOT,
+                        "%s: %,d bytes is over the limit of %,d bytes (%d MiB)", displayName, size, maxBytes,
+                        maxBytes >> 20));
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
@@ -84,6 +86,30 @@ public record TextFile(String displayName, String text, boolean bom) {
         System.arraycopy(UTF8_BOM, 0, all, 0, UTF8_BOM.length);
         System.arraycopy(body, 0, all, UTF8_BOM.length, body.length);
         return all;
+    }
+
+    /**
+     * Text as the bytes of a file that replaces {@code existing}, in its style: with a UTF-8 byte-order
+     * mark and CRLF line endings if it had them (judged by its first line), so that rewriting a file from
+     * a Windows checkout does not turn every line into a change. Plain UTF-8 with LF when there is no such
+     * file or it cannot be read.
+     */
+    public static byte[] encodeLike(Path existing, String text) {
+        boolean bom = false;
+        boolean crlf = false;
+        try (InputStream in = Files.newInputStream(existing)) {
+            byte[] head = in.readNBytes(1 << 16);
+            bom = startsWith(head, UTF8_BOM);
+            for (int i = 0; i < head.length; i++) {
+                if (head[i] == '\n') {
+                    crlf = i > 0 && head[i - 1] == '\r';
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // A new file: plain UTF-8 with LF.
+        }
+        return encode(crlf ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text, bom);
     }
 
     /** Checks that a string encodes to UTF-8 without loss (no lone surrogates). */
