@@ -626,7 +626,7 @@ final class CatalogBinder {
                 int index = i;
                 same(byName, paper.name().toLowerCase(Locale.ROOT), index, "the same heading", path);
                 if (paper.url() != null) {
-                    same(byUrl, normalisedUrl(paper.url()), index, "the same url", path);
+                    same(byUrl, TextRules.linkKey(paper.url()), index, "the same url", path);
                 }
                 paper.arxivId().ifPresent(id -> same(byArxiv, id.id(), index, "the same arXiv id " + id, path));
             }
@@ -640,18 +640,5 @@ final class CatalogBinder {
                         + positions.get(first).line() + ")");
             }
         }
-    }
-
-    private static String normalisedUrl(String url) {
-        String u = url.strip();
-        int scheme = u.indexOf("://");
-        String rest = u.substring(scheme + 3);
-        int slash = rest.indexOf('/');
-        String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
-        String path = slash < 0 ? "" : rest.substring(slash);
-        if (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return host.replaceFirst("^www\\.", "") + path;
     }
 }

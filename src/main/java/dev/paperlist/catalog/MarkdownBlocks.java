@@ -25,7 +25,7 @@ import org.commonmark.parser.Parser;
  * would end the generated block early. (Other unescaped fields, {@code extra} values and
  * {@code labels}, sit inside a list item or a table cell, whose end closes whatever they leave open.)
  */
-final class MarkdownBlocks {
+public final class MarkdownBlocks {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final String SENTINEL = "paperlistsentinel";
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\\s[^<>]*?)?(/?)>");
@@ -37,7 +37,7 @@ final class MarkdownBlocks {
     private MarkdownBlocks() {}
 
     /** What is wrong with a block of Markdown written as it is, or empty when it is self-contained. */
-    static Optional<String> problem(String markdown) {
+    public static Optional<String> problem(String markdown) {
         int line = 1;
         for (String text : markdown.split("\n", -1)) {
             if (text.startsWith("<!-- paperlist:")) {

@@ -77,7 +77,7 @@ public final class TextRules {
     }
 
     /** True for an absolute http or https URL with a host. */
-    static boolean isWebUrl(String url) {
+    public static boolean isWebUrl(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         int rest;
         if (lower.startsWith("https://")) {
@@ -88,5 +88,22 @@ public final class TextRules {
             return false;
         }
         return rest < url.length() && "/?#".indexOf(url.charAt(rest)) < 0 && !Character.isWhitespace(url.charAt(rest));
+    }
+
+    /**
+     * What two links to the same page have in common: the host in lower case without {@code www.}, and
+     * the path without a trailing slash; the scheme is ignored. Used to find the same paper twice.
+     */
+    public static String linkKey(String url) {
+        String u = url.strip();
+        int scheme = u.indexOf("://");
+        String rest = u.substring(scheme + 3);
+        int slash = rest.indexOf('/');
+        String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
+        String path = slash < 0 ? "" : rest.substring(slash);
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return host.replaceFirst("^www\\.", "") + path;
     }
 }

@@ -2,6 +2,7 @@ package dev.paperlist.importer;
 
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.catalog.TextRules;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
@@ -191,7 +192,8 @@ public final class ListImporter {
             layouts.merge("notes", 1, Integer::sum);
             if (parent == null) {
                 // A paper before any section heading: the list has papers at its top; give them a section.
-                SectionDraft section = new SectionDraft("Papers", heading.getLevel() - 1, start(heading));
+                // A level-1 paper heading still needs a section of level 1, the highest Markdown has.
+                SectionDraft section = new SectionDraft("Papers", Math.max(1, heading.getLevel() - 1), start(heading));
                 roots.add(section);
                 stack.add(section);
                 parent = section;
@@ -551,6 +553,25 @@ public final class ListImporter {
 
         Node pendingMoved;
 
+        // papers.yaml holds only absolute http(s) links; a relative or mistyped one is reported at its paper.
+        private static void requireWebLinks(Paper paper, int line, Reading reading) {
+            List<String> links = new ArrayList<>();
+            links.add(paper.url());
+            links.add(paper.image());
+            paper.badges().forEach(b -> {
+                links.add(b.url());
+                links.add(b.image());
+            });
+            paper.notes().forEach(n -> links.add(n.url()));
+            for (String link : links) {
+                if (link != null && !link.isEmpty() && !TextRules.isWebUrl(link)) {
+                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line + ": paper '"
+                            + paper.name() + "' links to '" + link + "', which is not an http:// or https:// URL; "
+                            + "papers.yaml holds absolute links only, so make it one");
+                }
+            }
+        }
+
         int count() {
             return 1 + children.stream().mapToInt(SectionDraft::count).sum();
         }
@@ -578,9 +599,34 @@ public final class ListImporter {
                 reading.warnings.add(reading.where + ":" + reading.lineOf(pendingMoved) + ": text after the papers of section '"
                         + title + "' is kept as the section's text, which is rendered before its papers");
             }
+            if (title.isBlank()) {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
+                        + ": a heading without text cannot be a section of the list; give it a title");
+            }
             List<Paper> papers = new ArrayList<>();
+            // The loader refuses the same paper twice in a section; say so here, at the second one's line.
+            Map<String, PaperDraft> seen = new HashMap<>();
             for (PaperDraft d : entries) {
-                papers.add(d.build(settings.authorSeparator(), settings.tagSeparator()));
+                Paper paper = d.build(settings.authorSeparator(), settings.tagSeparator());
+                if (paper.name() == null || paper.name().isBlank() || paper.title() == null || paper.title().isBlank()) {
+                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + d.line
+                            + ": a paper without a name or title; give it a heading or a linked title");
+                }
+                List<String> keys = new ArrayList<>(List.of("heading\n" + paper.name().toLowerCase(java.util.Locale.ROOT)));
+                if (paper.url() != null && TextRules.isWebUrl(paper.url())) {
+                    keys.add("url\n" + TextRules.linkKey(paper.url()));
+                }
+                paper.arxivId().ifPresent(id -> keys.add("arXiv id " + id + "\n"));
+                for (String key : keys) {
+                    PaperDraft first = seen.putIfAbsent(key, d);
+                    if (first != null && first != d) {
+                        throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + d.line + ": '"
+                                + paper.name() + "' is listed twice in section '" + title + "' (the same "
+                                + key.substring(0, key.indexOf('\n')) + " as at line " + first.line + "); remove one of them");
+                    }
+                }
+                requireWebLinks(paper, d.line, reading);
+                papers.add(paper);
             }
             List<Section> sections = new ArrayList<>();
             for (SectionDraft child : children) {
@@ -588,6 +634,13 @@ public final class ListImporter {
             }
             List<TableColumn> own = columns == null || columns.equals(settings.tableColumns()) ? List.of() : columns;
             String text = textBefore.length() == 0 ? null : textBefore.toString();
+            if (text != null) {
+                // The loader would refuse this text in papers.yaml; say so here, at the section's heading.
+                MarkdownBlocks.problem(text.strip()).ifPresent(problem -> {
+                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
+                            + ": the text under section '" + title + "' " + problem);
+                });
+            }
             return new Section(title, text, own, papers, sections, SourcePosition.UNKNOWN);
         }
     }

@@ -1,6 +1,5 @@
 package dev.paperlist.model;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +33,8 @@ public record ArxivId(String id) {
         }
         m = OLD_STYLE.matcher(s);
         if (m.matches()) {
-            return Optional.of(new ArxivId(m.group(1).toLowerCase(Locale.ROOT)));
+            // The pattern admits only arXiv's own spelling (math.AG/0309136), which must read back as itself.
+            return Optional.of(new ArxivId(m.group(1)));
         }
         return Optional.empty();
     }
