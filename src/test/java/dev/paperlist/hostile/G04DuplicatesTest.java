@@ -59,4 +59,13 @@ class G04DuplicatesTest {
         Workspace w = Workspace.rendered(dir).write("papers.yaml", yaml);
         w.assertRefused(ExitCode.INVALID_INPUT, message, "render");
     }
+
+    @org.junit.jupiter.api.Test
+    void importRefusesTheSamePaperTwiceInASectionAtItsReadmeLine() {
+        Workspace w = new Workspace(dir).write("README.md", "# List\n\n## Vision\n\n### CLIP\n\n"
+                + "- **Paper:** [Learning Transferable Visual Models](https://arxiv.org/abs/2103.00020)\n\n### CLIP v2\n\n"
+                + "- **Paper:** [CLIP again](https://arxiv.org/pdf/2103.00020v3)\n");
+        w.assertRefused(ExitCode.INVALID_INPUT, "README.md:9: 'CLIP v2' is listed twice in section 'Vision' (the same "
+                + "arXiv id 2103.00020 as at line 5); remove one of them", "import", "README.md");
+    }
 }

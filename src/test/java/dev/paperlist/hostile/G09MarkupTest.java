@@ -282,4 +282,12 @@ class G09MarkupTest {
     private static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
+
+    @Test
+    void importRefusesSectionTextThatDoesNotCloseWhatItOpensAtTheHeading() {
+        Workspace w = new Workspace(dir).write("README.md", "# List\n\n## Vision\n\n<div align=\"center\">\n\n"
+                + "Papers on images.\n\n### CLIP\n\n- **Paper:** [CLIP](https://arxiv.org/abs/2103.00020)\n");
+        w.assertRefused(ExitCode.INVALID_INPUT, "README.md:3: the text under section 'Vision' opens <div> without closing "
+                + "it, which would fold the rest of the page into it on GitHub; add </div>", "import", "README.md");
+    }
 }

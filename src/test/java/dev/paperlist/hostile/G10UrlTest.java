@@ -122,4 +122,12 @@ class G10UrlTest {
         }
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void importRefusesARelativeLinkAtItsReadmeLine() {
+        Workspace w = new Workspace(dir).write("README.md", "# List\n\n## Vision\n\n### CLIP\n\n"
+                + "- **Paper:** [Learning Transferable Visual Models](papers/clip.pdf)\n");
+        w.assertRefused(ExitCode.INVALID_INPUT, "README.md:5: paper 'CLIP' links to 'papers/clip.pdf', which is not an "
+                + "http:// or https:// URL; papers.yaml holds absolute links only, so make it one", "import", "README.md");
+    }
 }
