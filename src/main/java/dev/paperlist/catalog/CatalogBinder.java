@@ -439,6 +439,11 @@ final class CatalogBinder {
         if (map.entries().containsKey("extra")) {
             YamlNode.Mapping extra = mapping(value(map, "extra"), "'extra'");
             for (YamlNode.Entry entry : extra.entries().values()) {
+                // The key is shown on the page as the field's label, so it obeys the rules of text.
+                TextRules.forbiddenCharacter(entry.key()).ifPresent(c -> {
+                    throw error(entry.keyPosition(), "an extra field's name contains the invisible character " + c
+                            + "; remove it");
+                });
                 String what = "extra field '" + entry.key() + "'";
                 String text = TextRules.collapseWhitespace(text(scalar(entry.value(), what), what));
                 if (!text.isEmpty()) {
@@ -591,14 +596,25 @@ final class CatalogBinder {
         return text.isEmpty() ? fallback : text;
     }
 
-    /** Markdown kept as written, line breaks included, apart from surrounding blank lines. */
+    /**
+     * Markdown kept as written, line breaks included, apart from surrounding blank lines. It must end
+     * every block it opens and hold no paperlist marker, or it would swallow the rest of the generated
+     * block (and its end marker) on the page and in the next render.
+     */
     private String markdownBlock(YamlNode.Mapping map, String key) {
         String text = rawText(map, key, null);
         if (text == null) {
             return null;
         }
         String trimmed = text.replaceAll("^(?:[ \\t]*\\n)+", "").stripTrailing();
-        return trimmed.isEmpty() ? null : trimmed;
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        SourcePosition at = value(map, key).position();
+        MarkdownBlocks.problem(trimmed).ifPresent(problem -> {
+            throw error(at, "'" + key + "' " + problem);
+        });
+        return trimmed;
     }
 
     /** A text setting whose spaces matter, such as a separator. */

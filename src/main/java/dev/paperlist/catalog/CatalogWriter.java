@@ -30,7 +30,8 @@ public final class CatalogWriter {
     public static String write(Catalog catalog) {
         StringBuilder out = new StringBuilder(8192);
         writeSettings(out, catalog.settings());
-        out.append("sections:\n");
+        // 'sections:' alone would be a null, which the loader refuses.
+        out.append(catalog.sections().isEmpty() ? "sections: []\n" : "sections:\n");
         Map<Paper, Boolean> written = new IdentityHashMap<>();
         for (Section section : catalog.sections()) {
             section(out, section, "  ", written);
@@ -287,7 +288,7 @@ public final class CatalogWriter {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04X", (int) c));
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -8,19 +8,31 @@ import java.util.Optional;
  * zero-width spaces, control characters, lone surrogates) are refused, with the character named.
  */
 public final class TextRules {
+    /**
+     * A character catalogue text may not hold, at {@code offset} (a UTF-16 index) of the text searched.
+     *
+     * @param description the code point and what it is, as in {@code U+202E (bidirectional formatting character)}
+     */
+    public record Forbidden(int offset, String description) {}
+
     private TextRules() {}
 
-    /** Names the first forbidden character and its offset, or empty when the text is clean. */
+    /** Names the first forbidden character, or empty when the text is clean. */
     public static Optional<String> forbiddenCharacter(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        return firstForbidden(text, 0, text.length()).map(Forbidden::description);
+    }
+
+    /** The first forbidden character between {@code start} and {@code end}, or empty when there is none. */
+    public static Optional<Forbidden> firstForbidden(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
                 continue;
             }
             String name = forbiddenName(c);
             if (name != null) {
-                return Optional.of(String.format(Locale.ROOT, "U+%04X (%s)", (int) c, name));
+                return Optional.of(new Forbidden(i, String.format(Locale.ROOT, "U+%04X (%s)", (int) c, name)));
             }
         }
         return Optional.empty();

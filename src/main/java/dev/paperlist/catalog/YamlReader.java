@@ -177,6 +177,13 @@ final class YamlReader {
                 String problem = oneLine(marked.getProblem());
                 if (marked.getContext() != null && marked.getContextMark() != null) {
                     var context = marked.getContextMark();
+                    if (problem.contains("end of stream")) {
+                        // The end of the file says nothing; where the unclosed quote or bracket opens does.
+                        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + (context.getLine() + 1)
+                                + ":" + (context.getColumn() + 1) + ": YAML syntax error: " + problem + " at "
+                                + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + " " + oneLine(marked.getContext())
+                                + " that starts here", e);
+                    }
                     problem = oneLine(marked.getContext()) + " at " + (context.getLine() + 1) + ":"
                             + (context.getColumn() + 1) + ": " + problem;
                 }
@@ -186,8 +193,12 @@ final class YamlReader {
         }
         JsonLocation location = e.getLocation();
         String where = location == null ? "" : location.getLineNr() + ":" + location.getColumnNr() + ":";
-        return new PaperlistException(ExitCode.INVALID_INPUT,
-                fileName + ":" + where + " YAML error: " + oneLine(e.getOriginalMessage()), e);
+        String problem = oneLine(e.getOriginalMessage());
+        if (problem.startsWith("Expected a field name")) {
+            // A complex key ('? [a]'): Jackson's own words name parser internals.
+            problem = "a key must be text, not a list or a mapping";
+        }
+        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + where + " YAML error: " + problem, e);
     }
 
     private static String oneLine(String text) {

@@ -45,13 +45,14 @@ public final class Cli {
     private static int report(Throwable e, boolean stacktrace, PrintWriter err) {
         int code;
         if (e instanceof PaperlistException failure) {
-            err.println(failure.getMessage());
+            err.println(visible(failure.getMessage()));
             code = failure.exitCode().code();
         } else if (e instanceof OutOfMemoryError) {
-            err.println("paperlist: out of memory; the input is too large for this Java heap (try JAVA_OPTS=-Xmx4g)");
+            err.println("paperlist: out of memory; the input is too large for this Java heap (give Java more,"
+                    + " for example JDK_JAVA_OPTIONS=-Xmx4g)");
             code = ExitCode.INTERNAL.code();
         } else {
-            err.println("paperlist: internal error: " + e + " (run with --stacktrace for details, and please report it)");
+            err.println("paperlist: internal error: " + visible(String.valueOf(e)) + " (run with --stacktrace for details, and please report it)");
             code = ExitCode.INTERNAL.code();
         }
         if (stacktrace) {
@@ -59,5 +60,29 @@ public final class Cli {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * A message quotes text from the user's files; written raw, a line break would split the one-line
+     * report, and control or bidirectional characters could rewrite the terminal or reorder the text.
+     * Such characters are shown as {@code \\uXXXX} instead.
+     */
+    static String visible(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < message.length()
+                    && Character.isLowSurrogate(message.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(message.charAt(++i));
+            } else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || Character.isSurrogate(c)
+                    || (c >= '\u200B' && c <= '\u200F') || (c >= '\u2028' && c <= '\u202E')
+                    || (c >= '\u2060' && c <= '\u2069') || c == '\uFEFF') {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -7,6 +7,10 @@ import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Output;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,12 +65,14 @@ public final class FileOptions {
             mainReadme = folder.resolve(outputs.get(0).file()).normalize();
             for (Output output : outputs) {
                 Path path = folder.resolve(output.file()).normalize();
+                requireInside(folder, path, output.file(), catalog);
                 Catalog withLayout = new Catalog(loaded.settings().withLayout(output.layout()), loaded.sections());
                 plans.addAll(ReadmeSync.planWithPages(withLayout, path, displayName(environment, path), catalogName));
             }
         }
         if (loaded.settings().tagPages() != null) {
             Path tags = folder.resolve(loaded.settings().tagPages().folder()).normalize();
+            requireInside(folder, tags.resolve("README.md"), loaded.settings().tagPages().folder(), catalog);
             plans.addAll(ReadmeSync.planTagPages(loaded, folder, displayName(environment, tags), catalogName,
                     mainReadme));
         }
@@ -80,6 +86,27 @@ public final class FileOptions {
             }
         }
         return new Planned(loaded, plans);
+    }
+
+    /**
+     * The loader keeps an output's path inside the catalogue's folder as written; this keeps it there on
+     * disk too, where a folder on the way may be a symbolic link (a pull request can add one) leading to
+     * any file the user may write.
+     */
+    private static void requireInside(Path folder, Path path, String file, String catalogName) {
+        try {
+            Path realFolder = folder.toRealPath();
+            Path existing = path.getParent();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && !existing.toRealPath().startsWith(realFolder)) {
+                throw new PaperlistException(ExitCode.IO, catalogName + ": output '" + file + "' leads outside the "
+                        + "catalogue's folder through a symbolic link; paperlist writes only inside it");
+            }
+        } catch (IOException e) {
+            // Nothing to resolve; writing reports what is wrong with the path.
+        }
     }
 
     private static String displayName(Environment environment, Path path) {

@@ -10,7 +10,6 @@ import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -69,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
             String catalogName = target.getFileName().toString();
             plan = ReadmeSync.plan(written, readmePath, readme, catalogName, result.withMarkers(file.text()));
         }
-        AtomicWriter.write(target, yaml.getBytes(StandardCharsets.UTF_8), output);
+        AtomicWriter.write(target, TextFile.encodeLike(target, yaml), output);
         if (plan != null) {
             ReadmeSync.apply(plan);
         }

@@ -1,5 +1,9 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.MarkdownBlocks;
+import dev.paperlist.catalog.TextRules;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Paper;
@@ -57,9 +61,11 @@ public final class ListImporter {
             }
             String before = readme.substring(0, listStart);
             String after = readme.substring(listEnd);
-            // The README's own line ending, so that a CRLF file stays CRLF throughout.
-            String eol = readme.contains("\r\n") ? "\r\n" : "\n";
-            return before + Markers.START_PREFIX + " -->" + eol + Markers.END_LINE + eol + (after.isEmpty() ? "" : eol + after);
+            // In the README's own line endings, which the rendered block then takes from the start marker.
+            int newline = readme.indexOf('\n');
+            String eol = newline > 0 && readme.charAt(newline - 1) == '\r' ? "\r\n" : "\n";
+            return before + Markers.START_PREFIX + " -->" + eol + Markers.END_LINE + eol
+                    + (after.isEmpty() ? "" : eol + after);
         }
     }
 
@@ -77,8 +83,26 @@ public final class ListImporter {
         Reading reading = new Reading(text, displayName, lineOffset);
         reading.walk(parser.parse(text));
         Result result = reading.result(hasMarkers);
-        return new Result(result.catalog(), result.warnings(),
-                regionStart + result.listStart(), regionStart + result.listEnd(), hasMarkers);
+        int listStart = regionStart + result.listStart();
+        int listEnd = regionStart + result.listEnd();
+        // The loader refuses these characters; say so here, where the user can find them.
+        TextRules.firstForbidden(readme, listStart, listEnd).ifPresent(bad -> {
+            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + lineColumn(readme, bad.offset())
+                    + ": the invisible character " + bad.description()
+                    + " would be copied into the catalogue, which refuses it; remove it");
+        });
+        return new Result(result.catalog(), result.warnings(), listStart, listEnd, hasMarkers);
+    }
+
+    // Columns count code points, as every position paperlist prints does.
+    private static String lineColumn(String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+            line++;
+            lineStart = i + 1;
+        }
+        return line + ":" + (text.codePointCount(lineStart, offset) + 1);
     }
 
     private static boolean hasMarkers(String readme) {
@@ -168,7 +192,8 @@ public final class ListImporter {
             layouts.merge("notes", 1, Integer::sum);
             if (parent == null) {
                 // A paper before any section heading: the list has papers at its top; give them a section.
-                SectionDraft section = new SectionDraft("Papers", heading.getLevel() - 1, start(heading));
+                // A level-1 paper heading still needs a section of level 1, the highest Markdown has.
+                SectionDraft section = new SectionDraft("Papers", Math.max(1, heading.getLevel() - 1), start(heading));
                 roots.add(section);
                 stack.add(section);
                 parent = section;
@@ -523,6 +548,25 @@ public final class ListImporter {
 
         Node pendingMoved;
 
+        // papers.yaml holds only absolute http(s) links; a relative or mistyped one is reported at its paper.
+        private static void requireWebLinks(Paper paper, int line, Reading reading) {
+            List<String> links = new ArrayList<>();
+            links.add(paper.url());
+            links.add(paper.image());
+            paper.badges().forEach(b -> {
+                links.add(b.url());
+                links.add(b.image());
+            });
+            paper.notes().forEach(n -> links.add(n.url()));
+            for (String link : links) {
+                if (link != null && !link.isEmpty() && !TextRules.isWebUrl(link)) {
+                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line + ": paper '"
+                            + paper.name() + "' links to '" + link + "', which is not an http:// or https:// URL; "
+                            + "papers.yaml holds absolute links only, so make it one");
+                }
+            }
+        }
+
         int count() {
             return 1 + children.stream().mapToInt(SectionDraft::count).sum();
         }
@@ -549,9 +593,34 @@ public final class ListImporter {
                 reading.warnings.add(reading.where + ":" + reading.lineOf(pendingMoved) + ": text after the papers of section '"
                         + title + "' is kept as the section's text, which is rendered before its papers");
             }
+            if (title.isBlank()) {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
+                        + ": a heading without text cannot be a section of the list; give it a title");
+            }
             List<Paper> papers = new ArrayList<>();
+            // The loader refuses the same paper twice in a section; say so here, at the second one's line.
+            Map<String, PaperDraft> seen = new HashMap<>();
             for (PaperDraft d : entries) {
-                papers.add(d.build(settings.authorSeparator(), settings.tagSeparator()));
+                Paper paper = d.build(settings.authorSeparator(), settings.tagSeparator());
+                if (paper.name() == null || paper.name().isBlank() || paper.title() == null || paper.title().isBlank()) {
+                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + d.line
+                            + ": a paper without a name or title; give it a heading or a linked title");
+                }
+                List<String> keys = new ArrayList<>(List.of("heading\n" + paper.name().toLowerCase(java.util.Locale.ROOT)));
+                if (paper.url() != null && TextRules.isWebUrl(paper.url())) {
+                    keys.add("url\n" + TextRules.normalisedUrl(paper.url()));
+                }
+                paper.arxivId().ifPresent(id -> keys.add("arXiv id " + id + "\n"));
+                for (String key : keys) {
+                    PaperDraft first = seen.putIfAbsent(key, d);
+                    if (first != null && first != d) {
+                        throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + d.line + ": '"
+                                + paper.name() + "' is listed twice in section '" + title + "' (the same "
+                                + key.substring(0, key.indexOf('\n')) + " as at line " + first.line + "); remove one of them");
+                    }
+                }
+                requireWebLinks(paper, d.line, reading);
+                papers.add(paper);
             }
             List<Section> sections = new ArrayList<>();
             for (SectionDraft child : children) {
@@ -559,6 +628,13 @@ public final class ListImporter {
             }
             List<TableColumn> own = columns == null || columns.equals(settings.tableColumns()) ? List.of() : columns;
             String text = textBefore.length() == 0 ? null : textBefore.toString();
+            if (text != null) {
+                // The loader would refuse this text in papers.yaml; say so here, at the section's heading.
+                MarkdownBlocks.problem(text.strip()).ifPresent(problem -> {
+                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
+                            + ": the text under section '" + title + "' " + problem);
+                });
+            }
             return new Section(title, text, own, papers, sections, SourcePosition.UNKNOWN);
         }
     }

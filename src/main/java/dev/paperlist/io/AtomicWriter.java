@@ -5,7 +5,10 @@ import dev.paperlist.PaperlistException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,65 +16,106 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
 import java.util.Set;
 
 /**
  * Replaces a file's content all at once: the bytes go to a temporary file in the same folder, are
  * flushed to disk, and the temporary file is renamed over the target. A reader, or a crash at any
  * moment, sees the old file or the new one, never a mix. Permissions of the old file are kept.
+ *
+ * <p>The temporary file is named {@code .NAME.paperlist-RANDOM.tmp} and locked while it is written. A
+ * process killed before the rename leaves it behind; the next write to the same file deletes such
+ * leftovers, recognising them because nobody holds their lock any more (the system drops a dead
+ * process's locks), so a write in progress in another process is never disturbed.
  */
 public final class AtomicWriter {
+    /** Opens the temporary file for writing. Tests substitute a channel that fails as a full disk does. */
+    @FunctionalInterface
+    interface ChannelOpener {
+        FileChannel open(Path temp) throws IOException;
+    }
+
+    private static final String TEMP_INFIX = ".paperlist-";
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final Set<PosixFilePermission> NEW_FILE = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+    private static final Set<PosixFilePermission> OWNER_ONLY = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
+
     private AtomicWriter() {}
 
     public static void write(Path target, byte[] content, String displayName) {
+        write(target, content, displayName,
+                temp -> FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    static void write(Path target, byte[] content, String displayName, ChannelOpener opener) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
+        String name = absolute.getFileName().toString();
         if (Files.isSymbolicLink(absolute)) {
             throw new PaperlistException(ExitCode.IO, displayName
                     + ": is a symbolic link; paperlist writes regular files only (name the real file instead)");
         }
         boolean exists = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
         Set<PosixFilePermission> permissions = exists ? permissionsOf(absolute) : null;
-        // The permission bits, not access(2): a rename would replace a read-only file, and root may write anything.
-        boolean readOnly = permissions != null ? !permissions.contains(PosixFilePermission.OWNER_WRITE)
-                : exists && !Files.isWritable(absolute);
-        if (readOnly) {
+        if (exists && isReadOnly(absolute, permissions)) {
             throw new PaperlistException(ExitCode.IO, displayName + ": is read-only; nothing was written");
         }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+        if (Files.isDirectory(dir) && isReadOnly(dir, permissionsOf(dir))) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": its folder is read-only; nothing was written");
+        }
+        removeAbandonedTemporaries(dir, name);
+        Path temp = dir.resolve("." + name + TEMP_INFIX + Long.toUnsignedString(new SecureRandom().nextLong(), 36)
+                + TEMP_SUFFIX);
+        boolean created = false;
+        try (FileChannel channel = opener.open(temp)) {
+            created = true;
+            // Others may not read the new content before it has the target's permissions.
+            setPermissions(temp, OWNER_ONLY);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IOException("the temporary file " + temp.getFileName() + " is locked by another process");
             }
-            if (permissions != null) {
-                Files.setPosixFilePermissions(temp, permissions);
-            } else {
-                applyDefaultPermissions(temp);
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
+            channel.force(true);
+            setPermissions(temp, permissions != null ? permissions : NEW_FILE);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
-            temp = null;
-            syncFolder(dir);
+            created = false;
         } catch (IOException e) {
             throw new PaperlistException(ExitCode.IO,
                     displayName + ": cannot write: " + IoMessages.describe(e) + "; the file is unchanged", e);
         } finally {
-            if (temp != null) {
+            if (created) {
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
-                    // The original is intact; a stray temporary file is the lesser problem.
+                    // The original is intact; the next write removes the leftover.
                 }
             }
         }
+        syncFolder(dir);
+    }
+
+    /**
+     * Read-only for us, or for everyone by its permission bits. The bits matter because root may write
+     * anything, and a rename would replace a read-only file even for others: the user's "read-only" wins.
+     */
+    private static boolean isReadOnly(Path path, Set<PosixFilePermission> permissions) {
+        if (!Files.isWritable(path)) {
+            return true;
+        }
+        return permissions != null && !permissions.contains(PosixFilePermission.OWNER_WRITE)
+                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     private static Set<PosixFilePermission> permissionsOf(Path file) {
@@ -83,12 +127,33 @@ public final class AtomicWriter {
         }
     }
 
-    // createTempFile makes files readable by the owner only; a new README should get the usual rw-r--r--.
-    private static void applyDefaultPermissions(Path temp) throws IOException {
-        if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(temp, Set.of(PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ,
-                    PosixFilePermission.OTHERS_READ));
+    private static void setPermissions(Path file, Set<PosixFilePermission> permissions) throws IOException {
+        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(file, permissions);
+        }
+    }
+
+    /** Deletes the temporary files of earlier writes to {@code name} that were killed before their rename. */
+    static void removeAbandonedTemporaries(Path dir, String name) {
+        String prefix = "." + name + TEMP_INFIX;
+        DirectoryStream.Filter<Path> ours = p -> {
+            String file = p.getFileName().toString();
+            return file.startsWith(prefix) && file.endsWith(TEMP_SUFFIX)
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+        };
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, ours)) {
+            for (Path leftover : leftovers) {
+                try (FileChannel channel = FileChannel.open(leftover, StandardOpenOption.READ);
+                     FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true)) {
+                    if (lock != null) {
+                        Files.deleteIfExists(leftover);
+                    }
+                } catch (IOException | OverlappingFileLockException inUseOrGone) {
+                    // Another write owns it, or it vanished: leave it.
+                }
+            }
+        } catch (IOException ignored) {
+            // Tidying up is best effort; the write itself reports real problems.
         }
     }
 

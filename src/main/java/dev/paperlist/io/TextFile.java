@@ -3,6 +3,7 @@ package dev.paperlist.io;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,8 +28,9 @@ public record TextFile(String displayName, String text, boolean bom) {
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
-                throw new PaperlistException(ExitCode.INVALID_INPUT, String.format(
-                        "%s: %,d bytes is over the limit of %,d bytes", displayName, size, maxBytes));
+                throw new PaperlistException(ExitCode.INVALID_INPUT, String.format(java.util.Locale.ROOT,
+                        "%s: %,d bytes is over the limit of %,d bytes (%d MiB)", displayName, size, maxBytes,
+                        maxBytes >> 20));
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
@@ -41,31 +43,35 @@ public record TextFile(String displayName, String text, boolean bom) {
 
     /** Decodes bytes as strict UTF-8, rejecting UTF-16, NUL characters and invalid sequences. */
     public static TextFile decode(byte[] bytes, String displayName) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+        if (looksLikeUtf16(bytes)) {
             throw new PaperlistException(ExitCode.INVALID_INPUT,
                     displayName + ":1:1: the file is UTF-16; save it as UTF-8");
         }
         boolean bom = startsWith(bytes, UTF8_BOM);
         int start = bom ? UTF8_BOM.length : 0;
+        // Validated in small pieces, then decoded once: a large file is not held as chars twice.
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate(bytes.length - start);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            out.flip();
-            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + positionAtEnd(out)
-                    + ": invalid UTF-8 byte sequence; save the file as UTF-8");
+        CharBuffer scratch = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, scratch, true);
+            if (result.isError()) {
+                String valid = new String(bytes, start, in.position() - start, StandardCharsets.UTF_8);
+                throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + positionAtEnd(valid)
+                        + ": invalid UTF-8 byte sequence; save the file as UTF-8");
+            }
+            if (result.isUnderflow()) {
+                break;
+            }
+            scratch.clear();
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":"
-                    + positionAtEnd(CharBuffer.wrap(text, 0, nul)) + ": NUL character; the file must be text");
+                    + positionAtEnd(text.substring(0, nul)) + ": NUL character; the file must be text");
         }
         return new TextFile(displayName, text, bom);
     }
@@ -82,6 +88,30 @@ public record TextFile(String displayName, String text, boolean bom) {
         return all;
     }
 
+    /**
+     * Text as the bytes of a file that replaces {@code existing}, in its style: with a UTF-8 byte-order
+     * mark and CRLF line endings if it had them (judged by its first line), so that rewriting a file from
+     * a Windows checkout does not turn every line into a change. Plain UTF-8 with LF when there is no such
+     * file or it cannot be read.
+     */
+    public static byte[] encodeLike(Path existing, String text) {
+        boolean bom = false;
+        boolean crlf = false;
+        try (InputStream in = Files.newInputStream(existing)) {
+            byte[] head = in.readNBytes(1 << 16);
+            bom = startsWith(head, UTF8_BOM);
+            for (int i = 0; i < head.length; i++) {
+                if (head[i] == '\n') {
+                    crlf = i > 0 && head[i - 1] == '\r';
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // A new file: plain UTF-8 with LF.
+        }
+        return encode(crlf ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text, bom);
+    }
+
     /** Checks that a string encodes to UTF-8 without loss (no lone surrogates). */
     public static boolean isEncodable(CharSequence text) {
         try {
@@ -92,8 +122,11 @@ public record TextFile(String displayName, String text, boolean bom) {
         }
     }
 
-    // Line and column (in code points, as editors show them) just after the decoded text.
-    private static String positionAtEnd(CharBuffer decoded) {
+    /**
+     * Line and column just after the text. Columns count Unicode characters (code points), as
+     * SnakeYAML does for the catalogue's other messages: an emoji is one column, a tab is one.
+     */
+    static String positionAtEnd(CharSequence decoded) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < decoded.length(); i++) {
@@ -106,6 +139,27 @@ public record TextFile(String displayName, String text, boolean bom) {
             }
         }
         return line + ":" + column;
+    }
+
+    // With a byte-order mark, or without one when the text starts with ASCII characters: every other byte is 0.
+    private static boolean looksLikeUtf16(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            return true;
+        }
+        int pairs = Math.min(bytes.length / 2, 8);
+        if (pairs == 0) {
+            return false;
+        }
+        boolean littleEndian = true;
+        boolean bigEndian = true;
+        for (int i = 0; i < pairs; i++) {
+            byte even = bytes[2 * i];
+            byte odd = bytes[2 * i + 1];
+            littleEndian &= even != 0 && odd == 0;
+            bigEndian &= even == 0 && odd != 0;
+        }
+        return littleEndian || bigEndian;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

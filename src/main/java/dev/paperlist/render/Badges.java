@@ -33,6 +33,10 @@ public final class Badges {
         }
         String label = or(badge.label(), preset.label());
         String message = or(badge.message(), preset.message());
+        // A custom badge with its own image may have neither: then the alternative text is empty.
+        if (message == null) {
+            return label == null ? "" : label;
+        }
         return label == null || label.isEmpty() ? message : label + " " + message;
     }
 

@@ -27,8 +27,11 @@ import java.util.Map;
  * file-system edge of the pure renderers.
  */
 public final class ReadmeSync {
-    /** READMEs larger than this are not a README GitHub shows anyway; reading stops there. */
-    public static final long MAX_README_BYTES = 512L * 1024 * 1024;
+    /**
+     * 1 GiB: twice the catalogue's limit, since a README rendered from the largest catalogue is about as
+     * large as the catalogue. GitHub shows far smaller READMEs; this bound only keeps memory in check.
+     */
+    public static final long MAX_README_BYTES = 1024L * 1024 * 1024;
 
     private ReadmeSync() {}
 

@@ -3,6 +3,7 @@ package dev.paperlist.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.catalog.TextRules;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -145,7 +146,7 @@ class ImportPropertiesTest {
             for (Paper p : s.papers()) {
                 papers.add(done.computeIfAbsent(p, q -> {
                     Paper.Builder b = Paper.builder(q.name(), q.title())
-                            .url(q.url() != null ? q.url() : "https://example.org/" + q.name().length())
+                            .url(q.url() != null ? q.url() : "https://example.org/n" + Integer.toHexString(q.name().toLowerCase(java.util.Locale.ROOT).hashCode()))
                             .code(q.code()).venue(q.venue())
                             .submitted(q.submitted());
                     q.badges().forEach(b::badge);
@@ -187,8 +188,14 @@ class ImportPropertiesTest {
         for (Section s : sections) {
             List<Paper> papers = new ArrayList<>();
             Set<Paper> here = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            // Nor does a section list two papers with the same link, which the loader refuses.
+            Set<String> links = new HashSet<>();
             for (Paper p : s.papers()) {
-                if (seen.containsKey(p) ? here.add(p) : names.add(p.name().toLowerCase(Locale.ROOT)) && here.add(p)) {
+                boolean newLink = p.url() == null || here.contains(p) || !links.contains(TextRules.normalisedUrl(p.url()));
+                if (newLink && (seen.containsKey(p) ? here.add(p) : names.add(p.name().toLowerCase(Locale.ROOT)) && here.add(p))) {
+                    if (p.url() != null) {
+                        links.add(TextRules.normalisedUrl(p.url()));
+                    }
                     seen.put(p, Boolean.TRUE);
                     papers.add(p);
                 }

@@ -1,16 +1,10 @@
 package dev.paperlist.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.model.Catalog;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Splicing the generated block into a README: what is kept, what is refused. */
 class MarkersTest {
@@ -68,27 +62,5 @@ class MarkersTest {
         assertThat(out).startsWith(Markers.startLine("papers.yaml") + "\n\n- [Intro](#intro)\n").endsWith(END + "\n");
     }
 
-    static Stream<Arguments> brokenMarkers() {
-        return Stream.of(
-                Arguments.of("no markers", "# T\n",
-                        "README.md: no paperlist markers; add a line '<!-- paperlist:start -->' and a line '<!-- paperlist:end -->' where the list should go"),
-                Arguments.of("start only", "# T\n" + START + "\n",
-                        "README.md:2: start marker without an end marker '<!-- paperlist:end -->' after it"),
-                Arguments.of("end only", END + "\n",
-                        "README.md:1: end marker without a start marker '<!-- paperlist:start -->' before it"),
-                Arguments.of("reversed", END + "\n" + START + "\n",
-                        "README.md:1: the end marker comes before the start marker (line 2); put '<!-- paperlist:end -->' after it"),
-                Arguments.of("duplicated", START + "\n" + END + "\n" + START + "\n" + END + "\n",
-                        "README.md:3: a second start marker (the first is at line 1); keep exactly one pair of markers"),
-                Arguments.of("nested", START + "\n" + START + "\n" + END + "\n" + END + "\n",
-                        "README.md:2: a second start marker (the first is at line 1); keep exactly one pair of markers"),
-                Arguments.of("misspelt", "<!-- paperlist:stat -->\n",
-                        "README.md:1: unknown paperlist marker '<!-- paperlist:stat -->'; the markers are '<!-- paperlist:start -->' and '<!-- paperlist:end -->'"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("brokenMarkers")
-    void refusesBrokenMarkersWithTheLine(String name, String readme, String message) {
-        assertThatThrownBy(() -> render(readme)).isInstanceOf(PaperlistException.class).hasMessage(message);
-    }
+    // Broken markers, refused with their line through the CLI: hostile.G11ReadmeTest.
 }

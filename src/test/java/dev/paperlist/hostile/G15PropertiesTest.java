@@ -1,8 +1,9 @@
-package dev.paperlist.render;
+package dev.paperlist.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.CatalogWriter;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -12,7 +13,12 @@ import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
+import dev.paperlist.render.ReadmeRenderer;
+import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.MarkdownStructure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -22,9 +28,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
-/** Properties of rendering that must hold for any catalogue, checked on generated ones. */
-class RenderPropertiesTest {
+/**
+ * Properties that must hold for any catalogue, checked on generated ones: render is deterministic and
+ * idempotent, the page's structure is what the catalogue implies, {@code check} after {@code render}
+ * passes (through papers.yaml and the CLI, with LF or CRLF, with or without a byte-order mark, in either
+ * layout), and any single-character edit inside the generated block makes {@code check} fail.
+ */
+@DisplayName("Group 15: properties of render and check on generated catalogues")
+class G15PropertiesTest {
     private static final String README = "# Intro\n\n## AnyGPT\n\n<!-- paperlist:start -->\n<!-- paperlist:end -->\n\nAfter.\n";
 
     @Property(tries = 200)
@@ -69,6 +83,62 @@ class RenderPropertiesTest {
         assertThat(detected).isTrue();
     }
 
+    @Property(tries = 80)
+    void checkAfterRenderPassesThroughTheCli(@ForAll("catalogues") Catalog catalog, @ForAll boolean table,
+                                             @ForAll boolean crlf, @ForAll boolean bom,
+                                             @ForAll @IntRange(min = 0, max = 1_000_000) int where,
+                                             @ForAll("edits") char replacement) throws IOException {
+        Catalog laidOut = table ? new Catalog(Settings.DEFAULT.withLayout("table"), catalog.sections()) : catalog;
+        Path dir = Files.createTempDirectory("g15");
+        try {
+            String readme = crlf ? README.replace("\n", "\r\n") : README;
+            Workspace w = new Workspace(dir).write("papers.yaml", CatalogWriter.write(laidOut))
+                    .write("README.md", (bom ? "\uFEFF" : "") + readme);
+
+            CliRun render = w.run("render");
+            CliRun check = w.run("check");
+            byte[] rendered = w.bytes("README.md");
+            CliRun again = w.run("render");
+
+            assertThat(render.exitCode()).as(render.toString()).isZero();
+            assertThat(check.exitCode()).as(check.toString()).isZero();
+            assertThat(check.out()).isEqualTo("README.md: up to date\n");
+            assertThat(again.out()).isEqualTo("README.md: up to date\n");
+            assertThat(w.bytes("README.md")).isEqualTo(rendered);
+
+            String text = w.read("README.md");
+            int start = text.indexOf('\n', text.indexOf("<!-- paperlist:start")) + 1;
+            int end = text.indexOf("<!-- paperlist:end");
+            int at = start + where % (end - start);
+            char c = text.charAt(at) == replacement ? (replacement == 'x' ? 'y' : 'x') : replacement;
+            w.write("README.md", text.substring(0, at) + c + text.substring(at + 1));
+            CliRun edited = w.run("check");
+            assertThat(edited.exitCode()).as("edit at %d: %s", at, edited).isIn(1, 3);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Numbers and dates in the page never depend on the machine's language, where digits may not be ASCII. */
+    @Test
+    void renderIsTheSameInEveryLocale() {
+        Catalog catalog = dev.paperlist.catalog.CatalogLoader.parse("sections:\n  - title: S\n    papers:\n"
+                + "      - {name: P, title: T, submitted: 2024-02-19, venue: ICLR 2024}\n", "papers.yaml");
+        String expected = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            for (String tag : List.of("ar-EG", "fa-IR", "hi-IN-u-nu-deva", "th-TH-u-nu-thai", "tr-TR")) {
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                assertThat(ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml")).as(tag).isEqualTo(expected);
+            }
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+        assertThat(expected).contains("- **Submission Date:** 2024-02-19\n");
+    }
+
     @Provide
     Arbitrary<Character> edits() {
         return Arbitraries.of('x', ' ', '\n', '#', '-', '*', '中', '\\');
@@ -108,7 +178,8 @@ class RenderPropertiesTest {
                     Paper.Builder b = Paper.builder(name, title).venue(venue).authors(authors).tags(authors)
                             .abstractText(abstractText);
                     if (extras > 0) {
-                        b.url("https://example.org/" + name.length() + " (x)")
+                        // Distinct per name, as the loader refuses the same link twice in a section.
+                        b.url("https://example.org/" + name + " (x)")
                                 .code(GitHubRepo.parse("owner/repo" + extras).orElseThrow())
                                 .submitted(new PartialDate(2024, extras, 0));
                     }

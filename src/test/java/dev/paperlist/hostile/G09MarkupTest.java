@@ -1,7 +1,8 @@
-package dev.paperlist.render;
+package dev.paperlist.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperlist.ExitCode;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -10,20 +11,36 @@ import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
+import dev.paperlist.render.NotesLayout;
+import dev.paperlist.render.Slugger;
+import dev.paperlist.render.TableLayout;
+import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.Html;
 import dev.paperlist.testing.MarkdownStructure;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.commonmark.node.Link;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Text from the catalogue must not change the page: re-reading the rendered README finds exactly the
- * headings, links and list items the catalogue implies, with the text and URLs as written.
+ * headings, links and list items the catalogue implies, with the text and URLs as written. The first
+ * tests render a model directly; the later ones go from a papers.yaml through {@code paperlist render}.
+ * Guards: {@code MarkdownText} (escaping), and {@code MarkdownBlocks} for a section's free Markdown.
  */
-class HostileTextTest {
+@DisplayName("Group 9: Markdown and HTML in titles, names and abstracts")
+class G09MarkupTest {
+    @TempDir Path dir;
+
     static final List<String> HOSTILE = List.of(
             "Foo] [bar](https://evil.example) | *x* _y_ \\ `code` < > b",
             "<details><summary>open",
@@ -160,5 +177,117 @@ class HostileTextTest {
         String raw = "### " + HOSTILE.get(0) + "\n\n- " + HOSTILE.get(2) + "\n";
         MarkdownStructure structure = MarkdownStructure.of(raw);
         assertThat(structure.count("Link") + structure.count("HtmlInline") + structure.count("Emphasis")).isPositive();
+    }
+
+    @Test
+    void fromAFileThroughRenderTheStructureIsWhatTheCatalogueImplies() {
+        StringBuilder yaml = new StringBuilder("sections:\n  - title: ").append(quoted("Hostile | <b> ]")).append("\n    papers:\n");
+        int i = 0;
+        for (String text : HOSTILE) {
+            yaml.append("      - name: ").append(quoted(text)).append('\n')
+                    .append("        title: ").append(quoted(text)).append('\n')
+                    .append("        url: ").append(quoted("https://example.org/p " + i++ + "/(x)")).append('\n')
+                    .append("        venue: ").append(quoted(text)).append('\n')
+                    .append("        authors: [").append(quoted(text)).append(", ").append(quoted(text)).append("]\n")
+                    .append("        tags: [").append(quoted(text)).append("]\n")
+                    .append("        abstract: ").append(quoted(text)).append('\n');
+        }
+        Workspace w = new Workspace(dir).write("papers.yaml", yaml.toString());
+
+        CliRun render = w.run("render");
+
+        assertThat(render.exitCode()).as(render.toString()).isZero();
+        MarkdownStructure structure = MarkdownStructure.of(w.read("README.md"));
+        int papers = HOSTILE.size();
+        assertThat(structure.count("Heading")).isEqualTo(1 + papers);
+        assertThat(structure.count("Link")).isEqualTo(1 + papers + papers);
+        // Contents: the section and each paper; per paper: Paper, Accepted, Authors, Tags, Abstract.
+        assertThat(structure.count("ListItem")).isEqualTo(1 + papers + papers * 5);
+        // The two markers are the only HTML.
+        assertThat(structure.count("HtmlBlock")).isEqualTo(2);
+        for (String forbidden : List.of("HtmlInline", "BlockQuote", "ThematicBreak", "FencedCodeBlock",
+                "IndentedCodeBlock", "TableBlock", "Strikethrough", "OrderedList", "Code", "Image")) {
+            assertThat(structure.count(forbidden)).as(forbidden).isZero();
+        }
+        assertThat(structure.headings().get(0)).isEqualTo("Hostile | <b> ]");
+        assertThat(structure.unresolvedFragments()).isEmpty();
+        assertThat(w.run("check").exitCode()).isZero();
+    }
+
+    @Test
+    void tableCellsFromAFileKeepTheirColumns() {
+        Workspace w = new Workspace(dir).write("papers.yaml", """
+                settings:
+                  layout: table
+                  table:
+                    empty: "|"
+                    columns: [title, venue, {extra: Note}]
+                sections:
+                  - title: S
+                    papers:
+                      - {name: "A | B", title: "x | y", venue: "a|b", extra: {Note: 'one | two \\| three'}}
+                      - {name: C, title: "`|`", venue: "<td>"}
+                """);
+
+        assertThat(w.run("render").exitCode()).isZero();
+
+        MarkdownStructure structure = MarkdownStructure.of(w.read("README.md"));
+        assertThat(structure.count("TableBlock")).isEqualTo(1);
+        assertThat(structure.count("TableRow")).isEqualTo(3);
+        assertThat(structure.count("TableCell")).isEqualTo(9);
+        assertThat(structure.count("HtmlInline")).isZero();
+    }
+
+    static Stream<Arguments> unclosedSectionText() {
+        String problem = "opens a block it does not close (a code fence, an HTML comment or an HTML block such as "
+                + "<pre> or <script>), which would swallow the rest of the page; close it";
+        return Stream.of(
+                Arguments.of("a code fence", "```python\n        print(1)", "'text' " + problem),
+                Arguments.of("an HTML comment", "<!-- hidden", "'text' " + problem),
+                Arguments.of("a script", "<script>\n        alert(1)", "'text' " + problem),
+                Arguments.of("a pre block", "<pre>\n\n        x", "'text' " + problem),
+                Arguments.of("details", "<details><summary>More</summary>\n\n        Hidden",
+                        "'text' opens <details> without closing it, which would fold the rest of the page into it on GitHub; add </details>"),
+                Arguments.of("a div in a div", "<div>\n        <div>\n\n        x\n\n        </div>",
+                        "'text' opens <div> without closing it, which would fold the rest of the page into it on GitHub; add </div>"),
+                Arguments.of("an end marker", "Intro.\n\n        <!-- paperlist:end -->",
+                        "'text' holds a paperlist marker at its line 3; markers belong in the README only"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unclosedSectionText")
+    void aSectionsFreeMarkdownMustCloseWhatItOpens(String name, String text, String problem) {
+        Workspace w = Workspace.rendered(dir);
+        w.write("papers.yaml", Workspace.CATALOG.replace("    papers:\n", "    text: |\n      " + text.replace("\n        ", "\n      ")
+                .replace("\n\n", "\n\n") + "\n    papers:\n"));
+        w.assertRefused(ExitCode.INVALID_INPUT, "papers.yaml:3:11: " + problem, "render");
+    }
+
+    @Test
+    void aSectionsFreeMarkdownThatClosesWhatItOpensIsWrittenAsItIs() {
+        String text = "<details><summary>More</summary>\n\n      Hidden, with a `code` span.\n\n      </details>\n\n"
+                + "      ```sh\n      make\n      ```";
+        Workspace w = new Workspace(dir).write("papers.yaml",
+                Workspace.CATALOG.replace("    papers:\n", "    text: |\n      " + text + "\n    papers:\n"));
+
+        assertThat(w.run("render").exitCode()).isZero();
+
+        assertThat(w.read("README.md")).contains("# Multimodal\n\n<details><summary>More</summary>\n\nHidden, with a `code` "
+                + "span.\n\n</details>\n\n```sh\nmake\n```\n\n## AnyGPT\n");
+        assertThat(w.run("check").exitCode()).isZero();
+    }
+
+
+    // A YAML double-quoted scalar.
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    @Test
+    void importRefusesSectionTextThatDoesNotCloseWhatItOpensAtTheHeading() {
+        Workspace w = new Workspace(dir).write("README.md", "# List\n\n## Vision\n\n<div align=\"center\">\n\n"
+                + "Papers on images.\n\n### CLIP\n\n- **Paper:** [CLIP](https://arxiv.org/abs/2103.00020)\n");
+        w.assertRefused(ExitCode.INVALID_INPUT, "README.md:3: the text under section 'Vision' opens <div> without closing "
+                + "it, which would fold the rest of the page into it on GitHub; add </div>", "import", "README.md");
     }
 }

@@ -1,0 +1,27 @@
+/**
+ * Hostile inputs, faults and concurrency: one class per group, each case asserting the exact exit code,
+ * the one-line message naming the file and position, and (through {@link dev.paperlist.hostile.Workspace})
+ * that not one file of the folder changed, appeared or disappeared, permissions included.
+ *
+ * <ol>
+ *   <li>{@code G01SizeLimitTest}: files over the size limits; a file too large for the heap.</li>
+ *   <li>{@code G02YamlFeaturesTest}: anchors, aliases, merge keys, tags, several documents, empty files.</li>
+ *   <li>{@code G03DepthTest}: nesting 2,000 levels deep, in the catalogue and in an imported README.</li>
+ *   <li>{@code G04DuplicatesTest}: duplicate keys, the same paper twice in any spelling.</li>
+ *   <li>{@code G05ScalarsTest}: {@code 2402.12220}, {@code no}, {@code 012}, {@code .inf} kept as text; nulls refused.</li>
+ *   <li>{@code G06EncodingTest}: tabs, an unterminated quote after an emoji, NUL, invalid UTF-8, UTF-16.</li>
+ *   <li>{@code G07BomCrlfTest}: a byte-order mark and CRLF, accepted and kept; a CRLF checkout is not stale.</li>
+ *   <li>{@code G08InvisibleTest}: bidirectional, zero-width and control characters, lone surrogates.</li>
+ *   <li>{@code G09MarkupTest}: Markdown and HTML in text cannot change the page.</li>
+ *   <li>{@code G10UrlTest}: links refused, or encoded to go exactly where they say.</li>
+ *   <li>{@code G11ReadmeTest}: markers, hand edits, symbolic links, read-only files and folders, a full
+ *       disk; also {@code dev.paperlist.io.AtomicWriterTest} (a disk filling up mid-write, leftovers).</li>
+ *   <li>{@code G12KillTest}: {@code render} killed with {@code kill -9}, 200 times.</li>
+ *   <li>Concurrent {@code add}: comes with the {@code add} command and its file lock.</li>
+ *   <li>Network faults: come with the arXiv client of {@code add}.</li>
+ *   <li>{@code G15PropertiesTest}: render deterministic and idempotent, check after render passes, any
+ *       edit inside the block is caught.</li>
+ *   <li>{@code G16FuzzTest}: the loader and the importer fuzzed for a bounded time.</li>
+ * </ol>
+ */
+package dev.paperlist.hostile;
