@@ -1,13 +1,16 @@
 package dev.paperlist.cli;
 
 import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Output;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
+import dev.paperlist.sync.SyncStamp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The files a command works on, relative to the working folder. Mixed into each command. */
@@ -24,7 +27,19 @@ public final class FileOptions {
     /** One plan per output file: the --readme file, the catalogue's outputs, or README.md. */
     List<OutputPlan> planOutputs(Environment environment) {
         Path catalogPath = environment.resolve(catalog);
-        Catalog loaded = CatalogLoader.load(catalogPath, catalog);
+        byte[] catalogBytes = TextFile.readBytes(catalogPath, catalog, CatalogLoader.MAX_BYTES);
+        SyncStamp stamp = SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
+                catalogBytes);
+        Optional<List<OutputPlan>> proven = stamp.provenCurrent();
+        if (proven.isPresent()) {
+            return proven.get();
+        }
+        List<OutputPlan> plans = planAll(environment, catalogPath, CatalogLoader.parse(catalogBytes, catalog));
+        stamp.record(plans);
+        return plans;
+    }
+
+    private List<OutputPlan> planAll(Environment environment, Path catalogPath, Catalog loaded) {
         String catalogName = catalogPath.getFileName().toString();
         List<OutputPlan> plans = new ArrayList<>();
         List<Output> outputs = loaded.settings().outputs();

@@ -23,20 +23,23 @@ public record TextFile(String displayName, String text, boolean bom) {
 
     /** Reads and strictly decodes a file; {@code displayName} is how messages name it. */
     public static TextFile read(Path path, String displayName, long maxBytes) {
-        byte[] bytes;
+        return decode(readBytes(path, displayName, maxBytes), displayName);
+    }
+
+    /** Reads a file's bytes with the same size limit and messages as {@link #read}, without decoding them. */
+    public static byte[] readBytes(Path path, String displayName, long maxBytes) {
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
                 throw new PaperlistException(ExitCode.INVALID_INPUT, String.format(
                         "%s: %,d bytes is over the limit of %,d bytes", displayName, size, maxBytes));
             }
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new PaperlistException(ExitCode.IO, displayName + ": no such file");
         } catch (IOException e) {
             throw new PaperlistException(ExitCode.IO, displayName + ": cannot read: " + IoMessages.describe(e), e);
         }
-        return decode(bytes, displayName);
     }
 
     /** Decodes bytes as strict UTF-8, rejecting UTF-16, NUL characters and invalid sequences. */
@@ -68,6 +71,16 @@ public record TextFile(String displayName, String text, boolean bom) {
                     + positionAtEnd(CharBuffer.wrap(text, 0, nul)) + ": NUL character; the file must be text");
         }
         return new TextFile(displayName, text, bom);
+    }
+
+    /**
+     * Decodes bytes already known to be valid, such as a file whose digest matches one this program
+     * wrote: the JDK's fast decoder, none of {@link #decode}'s checks.
+     */
+    public static TextFile decodeKnownValid(byte[] bytes, String displayName) {
+        boolean bom = startsWith(bytes, UTF8_BOM);
+        int start = bom ? UTF8_BOM.length : 0;
+        return new TextFile(displayName, new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8), bom);
     }
 
     /** Encodes text for writing, with a BOM when the original had one. */
