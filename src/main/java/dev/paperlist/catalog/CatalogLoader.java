@@ -18,11 +18,6 @@ public final class CatalogLoader {
         return parse(TextFile.read(file, displayName, MAX_BYTES).text(), displayName);
     }
 
-    /** Decodes and parses a catalogue's bytes as read from its file; {@code displayName} is the file name used in messages. */
-    public static Catalog parse(byte[] bytes, String displayName) {
-        return parse(TextFile.decode(bytes, displayName).text(), displayName);
-    }
-
     /** Parses catalogue text; {@code displayName} is the file name used in messages. */
     public static Catalog parse(String text, String displayName) {
         YamlNode root = new YamlReader(displayName).read(text);

@@ -12,6 +12,11 @@ public interface Layout {
      */
     String render(Catalog catalog, Slugger slugger);
 
+    /** Appends what {@link #render} returns to {@code out}; layouts override it to write without a copy. */
+    default void renderTo(Catalog catalog, Slugger slugger, StringBuilder out) {
+        out.append(render(catalog, slugger));
+    }
+
     /** The layout the settings choose. */
     static Layout of(Settings settings) {
         return settings.tableLayout() ? new TableLayout(settings) : new NotesLayout(settings);

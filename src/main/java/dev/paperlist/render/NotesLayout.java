@@ -30,21 +30,27 @@ public final class NotesLayout implements Layout {
      */
     @Override
     public String render(Catalog catalog, Slugger slugger) {
+        StringBuilder out = new StringBuilder(4096);
+        renderTo(catalog, slugger, out);
+        return out.toString();
+    }
+
+    @Override
+    public void renderTo(Catalog catalog, Slugger slugger, StringBuilder out) {
         List<Heading> headings = new ArrayList<>();
         collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, headings);
-        StringBuilder out = new StringBuilder(4096);
+        int start = out.length();
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream()
                     .filter(h -> h.paper == null || settings.tocPapers()).map(Heading::entry).toList());
         }
         for (Heading h : headings) {
-            Outline.appendHeading(out, h.entry);
+            Outline.appendHeading(out, h.entry, start);
             if (h.paper != null) {
                 out.append('\n');
                 paper(out, h.paper);
             }
         }
-        return out.toString();
     }
 
     private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,

@@ -17,13 +17,13 @@ public final class ReadmeRenderer {
         Slugger slugger = new Slugger();
         Layout layout = Layout.of(catalog.settings());
         if (currentText == null) {
-            return Markers.newDocument(layout.render(catalog, slugger), catalogName);
+            return Markers.join(new Markers.Split("", "\n", "\n"), out -> layout.renderTo(catalog, slugger, out), catalogName);
         }
         Markers.Split split = Markers.split(currentText, readmeName);
         // Headings above the block come first on the page, so they take their anchors first.
         for (String heading : HeadingTexts.of(split.before())) {
             slugger.slug(heading);
         }
-        return Markers.join(split, layout.render(catalog, slugger), catalogName);
+        return Markers.join(split, out -> layout.renderTo(catalog, slugger, out), catalogName);
     }
 }

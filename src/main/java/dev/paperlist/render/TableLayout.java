@@ -22,20 +22,26 @@ public final class TableLayout implements Layout {
 
     @Override
     public String render(Catalog catalog, Slugger slugger) {
+        StringBuilder out = new StringBuilder(4096);
+        renderTo(catalog, slugger, out);
+        return out.toString();
+    }
+
+    @Override
+    public void renderTo(Catalog catalog, Slugger slugger, StringBuilder out) {
         List<Heading> headings = new ArrayList<>();
         collect(catalog.sections(), settings.topHeadingLevel(), 0, slugger, headings);
-        StringBuilder out = new StringBuilder(4096);
+        int start = out.length();
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream().map(Heading::entry).toList());
         }
         for (Heading h : headings) {
-            Outline.appendHeading(out, h.entry);
+            Outline.appendHeading(out, h.entry, start);
             if (!h.section.papers().isEmpty()) {
                 out.append('\n');
                 table(out, h.section.papers());
             }
         }
-        return out.toString();
     }
 
     private void table(StringBuilder out, List<Paper> papers) {

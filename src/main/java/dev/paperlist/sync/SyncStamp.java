@@ -48,14 +48,13 @@ public final class SyncStamp {
 
     private final Path file;
     private final String key;
-    private final byte[] catalogBytes;
-    private String catalogDigest;
+    private final String catalog;
     private String codeFingerprint;
 
-    private SyncStamp(Path file, String key, byte[] catalogBytes) {
+    private SyncStamp(Path file, String key, String catalog) {
         this.file = file;
         this.key = key;
-        this.catalogBytes = catalogBytes;
+        this.catalog = catalog;
     }
 
     /**
@@ -71,8 +70,9 @@ public final class SyncStamp {
         String key = escape(catalog.toAbsolutePath().normalize().toString()) + "\t"
                 + (readmeOption == null ? "-" : "+" + escape(readmeOption)) + "\t"
                 + escape(workingDirectory.toAbsolutePath().normalize().toString());
+        // The digest now, so that the caller can let go of the bytes (200 MB at 100,000 papers).
         return new SyncStamp(folder.resolve(sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 40) + ".stamp"),
-                key, catalogBytes);
+                key, catalogBytes.length + " " + sha256(catalogBytes));
     }
 
     static Path cacheFolder(Map<String, String> environment) {
@@ -104,7 +104,7 @@ public final class SyncStamp {
         }
         if (lines.size() < 5 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("key " + key)
                 || !lines.get(2).equals("code " + codeFingerprint())
-                || !lines.get(3).equals("catalog " + catalogBytes.length + " " + catalogDigest())) {
+                || !lines.get(3).equals("catalog " + catalog)) {
             return Optional.empty();
         }
         List<OutputPlan> plans = new ArrayList<>();
@@ -139,7 +139,7 @@ public final class SyncStamp {
             StringBuilder text = new StringBuilder(HEADER).append('\n')
                     .append("key ").append(key).append('\n')
                     .append("code ").append(codeFingerprint()).append('\n')
-                    .append("catalog ").append(catalogBytes.length).append(' ').append(catalogDigest()).append('\n');
+                    .append("catalog ").append(catalog).append('\n');
             for (OutputPlan plan : plans) {
                 TextFile current = plan.current();
                 String[] sizeAndDigest = encodedSizeAndDigest(plan.renderedText(), current != null && current.bom());
@@ -172,13 +172,6 @@ public final class SyncStamp {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private String catalogDigest() {
-        if (catalogDigest == null) {
-            catalogDigest = sha256(catalogBytes);
-        }
-        return catalogDigest;
     }
 
     private String codeFingerprint() {
