@@ -14,6 +14,10 @@ final class TextRules {
     static Optional<String> forbiddenCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            // Printable ASCII, and U+3000 up to the surrogates (CJK among them), hold no forbidden character.
+            if (c >= 0x20 && c < 0x7F || c >= 0x3000 && c < 0xD800) {
+                continue;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
                 continue;

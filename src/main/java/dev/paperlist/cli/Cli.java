@@ -48,7 +48,7 @@ public final class Cli {
             err.println(failure.getMessage());
             code = failure.exitCode().code();
         } else if (e instanceof OutOfMemoryError) {
-            err.println("paperlist: out of memory; the input is too large for this Java heap (try JAVA_OPTS=-Xmx4g)");
+            err.println("paperlist: out of memory; the input is too large for this Java heap (try PAPERLIST_JAVA_OPTS=-Xmx4g)");
             code = ExitCode.INTERNAL.code();
         } else {
             err.println("paperlist: internal error: " + e + " (run with --stacktrace for details, and please report it)");
