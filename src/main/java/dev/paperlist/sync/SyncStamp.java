@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,15 +14,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 /**
  * A memo of the last full render of a catalogue, kept in the user's cache folder, that lets
@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * <p>Rendering is a pure function of the catalogue's bytes, the outputs' bytes outside their generated
  * blocks, the command-line options, the working folder and paperlist's own code, and it is idempotent:
  * a file holding exactly what a render produced renders to itself. So after each full plan the stamp
- * records the SHA-256 of the catalogue's bytes, a fingerprint of the code (version, jar, size and
- * modification time), the options, and for each output its path and the SHA-256 of the bytes the render
+ * records a digest of the catalogue's bytes, a fingerprint of the code (version, jar, size and
+ * modification time), the options, and for each output its path, size and digest of the bytes the render
  * gives. A later run whose catalogue and code match, and whose every output still has those exact bytes,
  * is current; any other difference (an edit of papers.yaml or its settings, another paperlist build, a
  * hand edit anywhere in an output, a missing or unreadable stamp) falls back to the full render and
@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * {@code $HOME/.cache/paperlist}; an empty {@code PAPERLIST_CACHE_DIR} turns stamps off.
  */
 public final class SyncStamp {
-    private static final String HEADER = "paperlist sync stamp 1";
+    private static final String HEADER = "paperlist sync stamp 2";
     private static final SyncStamp OFF = new SyncStamp(null, null, null);
 
     private final Path file;
@@ -71,8 +71,8 @@ public final class SyncStamp {
                 + (readmeOption == null ? "-" : "+" + escape(readmeOption)) + "\t"
                 + escape(workingDirectory.toAbsolutePath().normalize().toString());
         // The digest now, so that the caller can let go of the bytes (200 MB at 100,000 papers).
-        return new SyncStamp(folder.resolve(sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 40) + ".stamp"),
-                key, catalogBytes.length + " " + sha256(catalogBytes));
+        return new SyncStamp(folder.resolve(digest(key.getBytes(StandardCharsets.UTF_8)) + ".stamp"),
+                key, catalogBytes.length + " " + digest(catalogBytes));
     }
 
     static Path cacheFolder(Map<String, String> environment) {
@@ -168,7 +168,7 @@ public final class SyncStamp {
                 return null;
             }
             byte[] bytes = Files.readAllBytes(path);
-            return bytes.length == size && sha256(bytes).equals(digest) ? bytes : null;
+            return bytes.length == size && digest(bytes).equals(digest) ? bytes : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -222,11 +222,13 @@ public final class SyncStamp {
 
     // The size and digest of the text as TextFile.encode writes it, in slices, without a copy of the whole.
     static String[] encodedSizeAndDigest(String text, boolean bom) {
-        MessageDigest digest = sha256();
+        Checksum castagnoli = new CRC32C();
+        Checksum ieee = new CRC32();
         long size = 0;
         if (bom) {
             byte[] mark = TextFile.encode("", true);
-            digest.update(mark);
+            castagnoli.update(mark, 0, mark.length);
+            ieee.update(mark, 0, mark.length);
             size += mark.length;
         }
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
@@ -234,33 +236,38 @@ public final class SyncStamp {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         CharBuffer in = CharBuffer.wrap(text);
         ByteBuffer out = ByteBuffer.allocate(1 << 16);
-        while (true) {
-            CoderResult result = encoder.encode(in, out, true);
-            out.flip();
-            size += out.remaining();
-            digest.update(out);
-            out.clear();
-            if (result.isUnderflow()) {
-                break;
+        boolean more = true;
+        while (more) {
+            more = encoder.encode(in, out, true).isOverflow();
+            if (!more) {
+                encoder.flush(out);
             }
+            out.flip();
+            castagnoli.update(out.array(), 0, out.limit());
+            ieee.update(out.array(), 0, out.limit());
+            size += out.limit();
+            out.clear();
         }
-        encoder.flush(out);
-        out.flip();
-        size += out.remaining();
-        digest.update(out);
-        return new String[] {Long.toString(size), HexFormat.of().formatHex(digest.digest())};
+        return new String[] {Long.toString(size), hex(castagnoli, ieee)};
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+    /**
+     * CRC-32C and CRC-32 of the bytes, 64 bits in all. Both are intrinsics of the JVM, some 30 times
+     * faster than SHA-256 on the C1 compiler the launcher uses, with no security-provider start-up. Two
+     * different polynomials miss an accidental change with a chance near 2^-64, and any change of up
+     * to 32 bits in a row never; a stamp is a cache in the user's own folder, not a defence against
+     * someone who could as well edit it.
+     */
+    static String digest(byte[] bytes) {
+        Checksum castagnoli = new CRC32C();
+        Checksum ieee = new CRC32();
+        castagnoli.update(bytes, 0, bytes.length);
+        ieee.update(bytes, 0, bytes.length);
+        return hex(castagnoli, ieee);
     }
 
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+    private static String hex(Checksum castagnoli, Checksum ieee) {
+        return String.format(Locale.ROOT, "%08x%08x", castagnoli.getValue(), ieee.getValue());
     }
 
     private static String escape(String text) {
