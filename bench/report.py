@@ -271,8 +271,16 @@ def main():
               "is rendered and written; every run is a fresh process either way. MiB and GiB are binary units "
               "(the targets' MB and GB are read as MiB and GiB).")
 
+    # The hand-written analysis below the measurements survives a rewrite of the report.
+    analysis = ""
+    if os.path.exists(args.results):
+        with open(args.results, encoding="utf-8") as f:
+            previous = f.read()
+        at = previous.find("\n## Analysis\n")
+        if at >= 0:
+            analysis = previous[at:]
     with open(args.results, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(md) + "\n")
+        f.write("\n".join(md) + "\n" + analysis)
 
     # The terminal table.
     print()

@@ -108,15 +108,17 @@ public final class Markers {
 
     /** The README with the block replaced: before, start marker, generated lines, end marker, after. */
     public static String join(Split split, String generated, String catalogName) {
-        return join(split, out -> out.append(generated), catalogName);
+        return join(split, out -> out.append(generated), generated.length(), catalogName);
     }
 
     /**
      * The README with the block replaced, written into one buffer: {@code generate} appends the generated
      * lines (ending in a newline, or nothing) where they belong, with no copy of the list in between.
+     * {@code sizeHint} is about how many characters it appends; a good guess saves the buffer's regrowth.
      */
-    public static String join(Split split, Consumer<StringBuilder> generate, String catalogName) {
-        StringBuilder out = new StringBuilder(split.before().length() + split.after().length() + 4096);
+    public static String join(Split split, Consumer<StringBuilder> generate, int sizeHint, String catalogName) {
+        long capacity = (long) split.before().length() + split.after().length() + Math.max(0, sizeHint) + 4096;
+        StringBuilder out = new StringBuilder((int) Math.min(capacity, Integer.MAX_VALUE - 16));
         out.append(split.before());
         int block = out.length();
         out.append(startLine(catalogName)).append("\n\n");

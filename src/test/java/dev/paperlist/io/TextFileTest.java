@@ -54,6 +54,21 @@ class TextFileTest {
                 .hasMessage("f:1:1: the file is UTF-16; save it as UTF-8");
     }
 
+    @Test
+    void largeFilesDecodeInSlicesToTheSameText() {
+        // Over 4 MiB, with multi-byte characters straddling every slice boundary somewhere.
+        String text = "abc 我们 \uD83D\uDE00 é\n".repeat(400_000);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isGreaterThan(1 << 22);
+        assertThat(TextFile.decode(bytes, "f").text()).isEqualTo(text);
+        String ascii = "plain ascii line\n".repeat(400_000);
+        assertThat(TextFile.decode(ascii.getBytes(StandardCharsets.UTF_8), "f").text()).isEqualTo(ascii);
+
+        bytes[bytes.length - 5] = (byte) 0xFF;
+        assertThatThrownBy(() -> TextFile.decode(bytes, "big.yaml"))
+                .hasMessage("big.yaml:400000:8: invalid UTF-8 byte sequence; save the file as UTF-8");
+    }
+
     @Property(tries = 2000)
     void acceptsExactlyWhatTheStrictDecoderAccepts(@ForAll("nearlyUtf8") byte[] bytes) {
         String strict;
