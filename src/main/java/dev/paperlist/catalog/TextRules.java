@@ -26,6 +26,10 @@ public final class TextRules {
     public static Optional<Forbidden> firstForbidden(String text, int start, int end) {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
+            // Printable ASCII, and U+3000 up to the surrogates (CJK among them), hold no forbidden character.
+            if (c >= 0x20 && c < 0x7F || c >= 0x3000 && c < 0xD800) {
+                continue;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
                 continue;
@@ -73,6 +77,10 @@ public final class TextRules {
 
     /** Folds every run of white space, line breaks included, into one space, and trims the ends. */
     public static String collapseWhitespace(String text) {
+        if (isCollapsed(text)) {
+            // Most values: the same string, so the catalogue holds one copy of each abstract, not two.
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
@@ -88,6 +96,27 @@ public final class TextRules {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isCollapsed(String text) {
+        int last = text.length() - 1;
+        if (last < 0) {
+            return true;
+        }
+        if (isSpace(text.charAt(0)) || isSpace(text.charAt(last))) {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && isSpace(c) || c == ' ' && text.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
     }
 
     /** True for an absolute http or https URL with a host. */

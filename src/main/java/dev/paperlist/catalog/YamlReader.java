@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -27,8 +28,12 @@ final class YamlReader {
     static final int MAX_DEPTH = 40;
 
     private final String fileName;
+    private final Map<String, String> keys = new HashMap<>();
     private String text;
     private int[] lineStarts;
+    private int walkedLine;
+    private int walkedColumn;
+    private int walkedOffset;
 
     YamlReader(String fileName) {
         this.fileName = fileName;
@@ -81,7 +86,8 @@ final class YamlReader {
                     stack.push(new Builder(token == JsonToken.START_OBJECT, at));
                 }
                 case FIELD_NAME -> {
-                    String key = parser.currentName();
+                    // One string per distinct key: 100,000 papers repeat 'name', 'title'… a million times.
+                    String key = keys.computeIfAbsent(parser.currentName(), k -> k);
                     Builder map = stack.peek();
                     if (key.equals("<<")) {
                         throw error(at, "YAML merge keys ('<<') are not supported; write the keys out");
@@ -130,22 +136,35 @@ final class YamlReader {
     }
 
     // The offset in the text of a line and column; columns count code points, as SnakeYAML and editors do.
+    // Scalars come in file order, so each walk goes on from the last one on the same line: a hostile
+    // catalogue written on one long line stays linear.
     private int offsetOf(SourcePosition at) {
         if (lineStarts == null) {
-            java.util.List<Integer> starts = new java.util.ArrayList<>();
-            starts.add(0);
+            int[] starts = new int[1024];
+            int count = 1;
             for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                starts.add(i + 1);
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            lineStarts = java.util.Arrays.copyOf(starts, count);
         }
         if (at.line() < 1 || at.line() > lineStarts.length) {
             return text.length();
         }
+        int c = 1;
         int offset = lineStarts[at.line() - 1];
-        for (int c = 1; c < at.column() && offset < text.length() && text.charAt(offset) != '\n'; c++) {
+        if (at.line() == walkedLine && at.column() >= walkedColumn) {
+            c = walkedColumn;
+            offset = walkedOffset;
+        }
+        for (; c < at.column() && offset < text.length() && text.charAt(offset) != '\n'; c++) {
             offset += Character.charCount(text.codePointAt(offset));
         }
+        walkedLine = at.line();
+        walkedColumn = c;
+        walkedOffset = offset;
         return offset;
     }
 
@@ -208,14 +227,16 @@ final class YamlReader {
     private static final class Builder {
         final boolean mapping;
         final SourcePosition position;
-        final LinkedHashMap<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-        final List<YamlNode> items = new ArrayList<>();
+        final SmallMap<YamlNode.Entry> entries;
+        final List<YamlNode> items;
         String pendingKey;
         SourcePosition pendingKeyPosition;
 
         Builder(boolean mapping, SourcePosition position) {
             this.mapping = mapping;
             this.position = position;
+            this.entries = mapping ? new SmallMap<>() : null;
+            this.items = mapping ? null : new ArrayList<>(4);
         }
 
         void add(YamlNode value) {

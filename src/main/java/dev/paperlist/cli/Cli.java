@@ -48,8 +48,8 @@ public final class Cli {
             err.println(visible(failure.getMessage()));
             code = failure.exitCode().code();
         } else if (e instanceof OutOfMemoryError) {
-            err.println("paperlist: out of memory; the input is too large for this Java heap (give Java more,"
-                    + " for example JDK_JAVA_OPTIONS=-Xmx4g)");
+            err.println("paperlist: out of memory; the input is too large for this Java heap (give Java more:"
+                    + " PAPERLIST_JAVA_OPTS=-Xmx4g for ./paperlist, JDK_JAVA_OPTIONS=-Xmx4g for java -jar)");
             code = ExitCode.INTERNAL.code();
         } else {
             err.println("paperlist: internal error: " + visible(String.valueOf(e)) + " (run with --stacktrace for details, and please report it)");

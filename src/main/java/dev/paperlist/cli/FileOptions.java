@@ -3,12 +3,12 @@ package dev.paperlist.cli;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Output;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
-import dev.paperlist.ExitCode;
-import dev.paperlist.PaperlistException;
+import dev.paperlist.sync.SyncStamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The files a command works on, relative to the working folder. Mixed into each command. */
@@ -29,7 +30,10 @@ public final class FileOptions {
                     + "'outputs', or README.md).")
     String readme;
 
-    /** The loaded catalogue and one plan per file it renders into. */
+    /**
+     * The loaded catalogue and one plan per file it renders into; the catalogue is {@code null} when a
+     * stamp of the last render proved every output current without loading it.
+     */
     record Planned(Catalog catalog, List<OutputPlan> plans) {}
 
     /** One plan per output file: the --readme file, the catalogue's outputs, or README.md; then the pages. */
@@ -42,7 +46,24 @@ public final class FileOptions {
      * README.md) with its section pages, then the tag pages; orphaned pages are plans too.
      */
     Planned plan(Environment environment) {
-        return plan(environment, CatalogLoader.load(environment.resolve(catalog), catalog));
+        Path catalogPath = environment.resolve(catalog);
+        byte[] catalogBytes = TextFile.readBytes(catalogPath, catalog, CatalogLoader.MAX_BYTES);
+        SyncStamp stamp = SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
+                catalogBytes);
+        Optional<List<OutputPlan>> proven = stamp.provenCurrent();
+        if (proven.isPresent()) {
+            return new Planned(null, proven.get());
+        }
+        String text = TextFile.decode(catalogBytes, catalog).text();
+        catalogBytes = null; // not needed past here: at 100,000 papers they are 200 MB of the heap
+        Catalog loaded = CatalogLoader.parse(text, catalog);
+        text = null;
+        Planned planned = plan(environment, loaded);
+        // Generated folders can gain orphans the stamp knows nothing of, so only plain outputs are stamped.
+        if (loaded.settings().tagPages() == null && loaded.settings().split() == null) {
+            stamp.record(planned.plans());
+        }
+        return planned;
     }
 
     /** The same for a catalogue already in memory, such as one {@code add} is about to write. */

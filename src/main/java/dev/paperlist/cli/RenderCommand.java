@@ -41,8 +41,10 @@ final class RenderCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(plan.displayName()
                     + (plan.orphan() ? ": removed (paperlist no longer produces it)" : changed ? ": rendered" : ": up to date"));
         }
-        SizeBudget.warnings(planned.plans(), planned.catalog().settings())
-                .forEach(spec.commandLine().getErr()::println);
+        if (planned.catalog() != null) {
+            SizeBudget.warnings(planned.plans(), planned.catalog().settings())
+                    .forEach(spec.commandLine().getErr()::println);
+        }
         return exitCode && wroteAny ? ExitCode.STALE.code() : ExitCode.OK.code();
     }
 }

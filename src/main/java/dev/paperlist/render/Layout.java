@@ -17,6 +17,11 @@ public interface Layout {
     /** The generated Markdown, with each moved section as its heading and a link to its page. */
     String render(Catalog catalog, Slugger slugger, MovedSections moved);
 
+    /** Appends what {@link #render} returns to {@code out}; layouts override it to write without a copy. */
+    default void renderTo(Catalog catalog, Slugger slugger, StringBuilder out) {
+        out.append(render(catalog, slugger));
+    }
+
     /** The layout the settings choose. */
     static Layout of(Settings settings) {
         return switch (settings.layout()) {

@@ -34,10 +34,14 @@ public final class MarkdownText {
 
     /** Plain text: every character is shown literally. */
     public static String text(String plain) {
-        plain = oneLine(plain);
         StringBuilder out = new StringBuilder(plain.length() + 16);
-        appendText(out, plain);
+        appendPlain(out, plain);
         return out.toString();
+    }
+
+    /** Appends what {@link #text} returns, without the intermediate string. */
+    static void appendPlain(StringBuilder out, String plain) {
+        appendText(out, oneLine(plain));
     }
 
     /**
@@ -148,7 +152,10 @@ public final class MarkdownText {
             }
             out.append(c);
         }
-        if (plain.indexOf('&') >= 0 || plain.indexOf(':') >= 0) {
+        // The patterns need an '&' before a ';', or two colons: most text has neither, and skips the copies.
+        int ampersand = plain.indexOf('&');
+        int colon = plain.indexOf(':');
+        if ((ampersand >= 0 && plain.indexOf(';', ampersand) >= 0) || (colon >= 0 && plain.indexOf(':', colon + 1) >= 0)) {
             escapeContextual(out, start);
         }
     }

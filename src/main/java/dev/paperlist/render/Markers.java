@@ -4,6 +4,7 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Finds the generated block of a README, between a {@code <!-- paperlist:start … -->} line and a
@@ -40,26 +41,34 @@ public final class Markers {
         int line = 0;
         char fenceChar = 0;
         int fenceLength = 0;
+        // Offsets into the text rather than a copy of each line: a README can hold a 100,000-paper list.
         for (int offset = 0; offset < text.length(); ) {
             line++;
             int newline = text.indexOf('\n', offset);
             int next = newline < 0 ? text.length() : newline + 1;
-            String content = stripEol(text.substring(offset, newline < 0 ? text.length() : newline));
-            String trimmed = leadingSpacesUpTo3(content);
+            int end = newline < 0 ? text.length() : newline;
+            if (end > offset && text.charAt(end - 1) == '\r') {
+                end--;
+            }
+            int trimmed = offset;
+            while (trimmed < offset + 3 && trimmed < end && text.charAt(trimmed) == ' ') {
+                trimmed++;
+            }
             if (fenceChar != 0) {
-                if (isClosingFence(trimmed, fenceChar, fenceLength)) {
+                if (isClosingFence(text, trimmed, end, fenceChar, fenceLength)) {
                     fenceChar = 0;
                 }
-            } else if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
-                fenceChar = trimmed.charAt(0);
-                fenceLength = runLength(trimmed, fenceChar);
-            } else if (content.startsWith(MARKER_PREFIX)) {
-                if (content.startsWith(START_PREFIX)) {
+            } else if (text.startsWith("```", trimmed) && trimmed + 3 <= end
+                    || text.startsWith("~~~", trimmed) && trimmed + 3 <= end) {
+                fenceChar = text.charAt(trimmed);
+                fenceLength = runLength(text, trimmed, end, fenceChar);
+            } else if (text.startsWith(MARKER_PREFIX, offset) && offset + MARKER_PREFIX.length() <= end) {
+                if (text.startsWith(START_PREFIX, offset) && offset + START_PREFIX.length() <= end) {
                     starts.add(new int[] {line, offset, next});
-                } else if (content.startsWith(END_PREFIX)) {
+                } else if (text.startsWith(END_PREFIX, offset) && offset + END_PREFIX.length() <= end) {
                     ends.add(new int[] {line, offset, next});
                 } else {
-                    throw error(displayName, line, "unknown paperlist marker '" + content.strip()
+                    throw error(displayName, line, "unknown paperlist marker '" + text.substring(offset, end).strip()
                             + "'; the markers are '" + START_PREFIX + " -->' and '" + END_LINE + "'");
                 }
             }
@@ -99,8 +108,33 @@ public final class Markers {
 
     /** The README with the block replaced: before, start marker, generated lines, end marker, after. */
     public static String join(Split split, String generated, String catalogName) {
-        String body = startLine(catalogName) + "\n\n" + generated + (generated.isEmpty() ? "" : "\n") + END_LINE;
-        return split.before() + withEol(body, split.eol()) + split.after();
+        return join(split, out -> out.append(generated), generated.length(), catalogName);
+    }
+
+    /**
+     * The README with the block replaced, written into one buffer: {@code generate} appends the generated
+     * lines (ending in a newline, or nothing) where they belong, with no copy of the list in between.
+     * {@code sizeHint} is about how many characters it appends; a good guess saves the buffer's regrowth.
+     */
+    public static String join(Split split, Consumer<StringBuilder> generate, int sizeHint, String catalogName) {
+        long capacity = (long) split.before().length() + split.after().length() + Math.max(0, sizeHint) + 4096;
+        StringBuilder out = new StringBuilder((int) Math.min(capacity, Integer.MAX_VALUE - 16));
+        out.append(split.before());
+        int block = out.length();
+        out.append(startLine(catalogName)).append("\n\n");
+        int generated = out.length();
+        generate.accept(out);
+        if (out.length() > generated) {
+            out.append('\n');
+        }
+        out.append(END_LINE);
+        if (!split.eol().equals("\n")) {
+            String body = withEol(out.substring(block), split.eol());
+            out.setLength(block);
+            out.append(body);
+        }
+        out.append(split.after());
+        return out.toString();
     }
 
     /** A new README holding only the markers and the list. */
@@ -112,25 +146,15 @@ public final class Markers {
         return eol.equals("\n") ? text : text.replace("\n", eol);
     }
 
-    private static String stripEol(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    // A closing fence: at least as many fence characters as the opening one, then only white space.
+    private static boolean isClosingFence(String text, int from, int end, char fenceChar, int length) {
+        int run = runLength(text, from, end, fenceChar);
+        return run >= length && text.substring(from + run, end).isBlank();
     }
 
-    private static String leadingSpacesUpTo3(String line) {
-        int i = 0;
-        while (i < 3 && i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        return line.substring(i);
-    }
-
-    private static boolean isClosingFence(String trimmed, char fenceChar, int length) {
-        return runLength(trimmed, fenceChar) >= length && trimmed.substring(runLength(trimmed, fenceChar)).isBlank();
-    }
-
-    private static int runLength(String s, char c) {
+    private static int runLength(String text, int from, int end, char c) {
         int n = 0;
-        while (n < s.length() && s.charAt(n) == c) {
+        while (from + n < end && text.charAt(from + n) == c) {
             n++;
         }
         return n;

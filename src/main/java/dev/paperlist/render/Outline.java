@@ -29,7 +29,12 @@ final class Outline {
 
     /** The heading line, preceded by a blank line unless it is the first thing written. */
     static void appendHeading(StringBuilder out, Entry e) {
-        if (out.length() > 0) {
+        appendHeading(out, e, 0);
+    }
+
+    /** The heading line, preceded by a blank line unless it is the first thing written from {@code start} on. */
+    static void appendHeading(StringBuilder out, Entry e, int start) {
+        if (out.length() > start) {
             out.append('\n');
         }
         out.append("#".repeat(e.level())).append(' ').append(MarkdownText.text(e.text())).append('\n');

@@ -9,6 +9,7 @@ import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,17 @@ class CatalogLoaderTest {
                 .isInstanceOf(PaperlistException.class)
                 .hasMessage(message)
                 .satisfies(e -> assertThat(((PaperlistException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+    }
+
+    @ParameterizedTest(name = "emoji at offset {0}")
+    @ValueSource(ints = {1021, 1022, 1023, 1024, 1025, 2047, 2048})
+    void anEmojiAcrossTheYamlParsersReadBufferLoads(int offset) {
+        // SnakeYAML 2.3 failed when the two halves of a character outside the BMP sat on either side of
+        // its 1,024-character buffer; any list with emoji could hit it.
+        String head = "sections:\n  - title: \"";
+        String yaml = head + "x".repeat(offset - head.length()) + "\uD83E\uDD17 y\"\n";
+
+        assertThat(parse(yaml).sections().get(0).title()).endsWith("\uD83E\uDD17 y");
     }
 
     @Test

@@ -89,7 +89,7 @@ class G01SizeLimitTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.INTERNAL.code());
         assertThat(result.err()).isEqualTo("paperlist: out of memory; the input is too large for this Java heap "
-                + "(give Java more, for example JDK_JAVA_OPTIONS=-Xmx4g)\n");
+                + "(give Java more: PAPERLIST_JAVA_OPTS=-Xmx4g for ./paperlist, JDK_JAVA_OPTIONS=-Xmx4g for java -jar)\n");
         assertThat(result.out()).isEmpty();
         assertThat(w.snapshot()).isEqualTo(before);
     }

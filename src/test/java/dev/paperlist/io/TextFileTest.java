@@ -1,0 +1,107 @@
+package dev.paperlist.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** Strict UTF-8 decoding: the fast path must accept and refuse exactly what the strict decoder does. */
+class TextFileTest {
+    @Test
+    void decodesTextAndRemembersTheBom() {
+        byte[] plain = "a 我 \uD83D\uDE00\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(TextFile.decode(plain, "f").text()).isEqualTo("a 我 \uD83D\uDE00\n");
+        assertThat(TextFile.decode(plain, "f").bom()).isFalse();
+        byte[] withBom = TextFile.encode("x\n", true);
+        assertThat(TextFile.decode(withBom, "f")).isEqualTo(new TextFile("f", "x\n", true));
+        assertThat(TextFile.decodeKnownValid(withBom, "f")).isEqualTo(new TextFile("f", "x\n", true));
+    }
+
+    @Test
+    void aReplacementCharacterWrittenInTheFileIsText() {
+        byte[] bytes = "before \uFFFD after".getBytes(StandardCharsets.UTF_8);
+        assertThat(TextFile.decode(bytes, "f").text()).isEqualTo("before \uFFFD after");
+    }
+
+    @Test
+    void invalidBytesAreReportedWhereTheyAre() {
+        byte[] bytes = {'a', '\n', 'b', 'c', (byte) 0xC3, '(', '\n'};
+        assertThatThrownBy(() -> TextFile.decode(bytes, "papers.yaml"))
+                .isInstanceOf(PaperlistException.class)
+                .hasMessage("papers.yaml:2:3: invalid UTF-8 byte sequence; save the file as UTF-8")
+                .satisfies(e -> assertThat(((PaperlistException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+        // An encoded surrogate is not UTF-8 either, even next to a written U+FFFD.
+        byte[] surrogate = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        assertThatThrownBy(() -> TextFile.decode(surrogate, "f")).hasMessage("f:1:2: invalid UTF-8 byte sequence; save the file as UTF-8");
+    }
+
+    @Test
+    void nulAndUtf16AreRefused() {
+        assertThatThrownBy(() -> TextFile.decode("ab\ncd\0".getBytes(StandardCharsets.UTF_8), "f"))
+                .hasMessage("f:2:3: NUL character; the file must be text");
+        assertThatThrownBy(() -> TextFile.decode(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0}, "f"))
+                .hasMessage("f:1:1: the file is UTF-16; save it as UTF-8");
+    }
+
+    @Test
+    void largeFilesDecodeInSlicesToTheSameText() {
+        // Over 4 MiB, with multi-byte characters straddling every slice boundary somewhere.
+        String text = "abc 我们 \uD83D\uDE00 é\n".repeat(400_000);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isGreaterThan(1 << 22);
+        assertThat(TextFile.decode(bytes, "f").text()).isEqualTo(text);
+        String ascii = "plain ascii line\n".repeat(400_000);
+        assertThat(TextFile.decode(ascii.getBytes(StandardCharsets.UTF_8), "f").text()).isEqualTo(ascii);
+
+        bytes[bytes.length - 5] = (byte) 0xFF;
+        assertThatThrownBy(() -> TextFile.decode(bytes, "big.yaml"))
+                .hasMessage("big.yaml:400000:8: invalid UTF-8 byte sequence; save the file as UTF-8");
+    }
+
+    @Property(tries = 2000)
+    void acceptsExactlyWhatTheStrictDecoderAccepts(@ForAll("nearlyUtf8") byte[] bytes) {
+        String strict;
+        try {
+            strict = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            strict = null;
+        }
+        if (strict == null || strict.indexOf('\0') >= 0) {
+            assertThatThrownBy(() -> TextFile.decode(bytes, "f")).isInstanceOf(PaperlistException.class);
+            return;
+        }
+        // A leading U+FEFF is the byte-order mark, kept aside.
+        assertThat(TextFile.decode(bytes, "f").text()).isEqualTo(strict.startsWith("\uFEFF") ? strict.substring(1) : strict);
+    }
+
+    // Valid UTF-8 of mixed scripts with a few bytes broken, dropped or duplicated.
+    @Provide
+    Arbitrary<byte[]> nearlyUtf8() {
+        Arbitrary<String> text = Arbitraries.strings().withChars("aZ \n我\uFFFD\uFEFFé\uD83D\uDE00").ofMaxLength(30);
+        return text.flatMap(s -> {
+            byte[] valid = s.getBytes(StandardCharsets.UTF_8);
+            return Arbitraries.integers().between(0, 3).flatMap(edits -> Arbitraries.integers().between(0, 255)
+                    .list().ofSize(edits * 2).map(values -> {
+                        byte[] out = valid.clone();
+                        for (int i = 0; i + 1 < values.size() && out.length > 0; i += 2) {
+                            out[values.get(i) % out.length] = (byte) (int) values.get(i + 1);
+                        }
+                        return out;
+                    }));
+        });
+    }
+}
