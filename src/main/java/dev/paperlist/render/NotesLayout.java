@@ -24,16 +24,16 @@ public final class NotesLayout implements Layout {
     }
 
     @Override
-    public String render(Catalog catalog, Slugger slugger, MovedSections moved) {
+    public void renderTo(Catalog catalog, Slugger slugger, MovedSections moved, StringBuilder out) {
         List<Heading> headings = new ArrayList<>();
         collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
-        StringBuilder out = new StringBuilder(4096);
+        int start = out.length();
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream()
                     .filter(h -> h.paper == null || settings.tocPapers()).map(Heading::entry).toList());
         }
         for (Heading h : headings) {
-            Outline.appendHeading(out, h.entry);
+            Outline.appendHeading(out, h.entry, start);
             if (h.paper != null) {
                 out.append('\n');
                 paper(out, h.paper);
@@ -43,7 +43,6 @@ public final class NotesLayout implements Layout {
                 Outline.appendText(out, h.section.text());
             }
         }
-        return out.toString();
     }
 
     private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,

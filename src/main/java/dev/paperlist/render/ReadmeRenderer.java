@@ -1,6 +1,7 @@
 package dev.paperlist.render;
 
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import java.util.ArrayList;
@@ -109,14 +110,15 @@ public final class ReadmeRenderer {
         Slugger slugger = new Slugger();
         Layout layout = Layout.of(catalog.settings());
         if (currentText == null) {
-            return Markers.newDocument(layout.render(catalog, slugger, moved), catalogName);
+            return Markers.join(new Markers.Split("", "\n", "\n"), out -> layout.renderTo(catalog, slugger, moved, out),
+                    sizeHint(catalog), catalogName);
         }
         Markers.Split split = Markers.split(currentText, readmeName);
         // Headings above the block come first on the page, so they take their anchors first.
         for (String heading : HeadingTexts.of(split.before())) {
             slugger.slug(heading);
         }
-        return Markers.join(split, layout.render(catalog, slugger, moved), catalogName);
+        return Markers.join(split, out -> layout.renderTo(catalog, slugger, moved, out), sizeHint(catalog), catalogName);
     }
 
     /** A README with some sections moved, and whether it is within the budget. */
@@ -154,5 +156,21 @@ public final class ReadmeRenderer {
             }
         }
         return n;
+    }
+
+    // About the length of the generated block: the papers' longest texts plus their fixed parts. At
+    // 100,000 papers a buffer that doubles as it goes would hold twice the list for a moment.
+    static int sizeHint(Catalog catalog) {
+        long chars = 0;
+        for (Paper paper : catalog.distinctPapers()) {
+            chars += 2L * paper.name().length() + paper.title().length() + 320
+                    + (paper.abstractText() == null ? 0 : paper.abstractText().length() + paper.abstractText().length() / 16)
+                    + (paper.url() == null ? 0 : paper.url().length())
+                    + 120L * (paper.badges().size() + paper.notes().size());
+            for (String author : paper.authors()) {
+                chars += author.length() + 2;
+            }
+        }
+        return (int) Math.min(chars, Integer.MAX_VALUE / 2);
     }
 }

@@ -22,15 +22,15 @@ abstract class SectionLayout implements Layout {
     abstract void papers(StringBuilder out, Section section);
 
     @Override
-    public final String render(Catalog catalog, Slugger slugger, MovedSections moved) {
+    public final void renderTo(Catalog catalog, Slugger slugger, MovedSections moved, StringBuilder out) {
         List<Heading> headings = new ArrayList<>();
         collect(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
-        StringBuilder out = new StringBuilder(4096);
+        int start = out.length();
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream().map(Heading::entry).toList());
         }
         for (Heading h : headings) {
-            Outline.appendHeading(out, h.entry);
+            Outline.appendHeading(out, h.entry, start);
             if (h.entry.page() != null) {
                 out.append('\n').append(MovedSections.notice(h.section, h.entry.page()));
                 continue;
@@ -41,7 +41,6 @@ abstract class SectionLayout implements Layout {
                 papers(out, h.section);
             }
         }
-        return out.toString();
     }
 
     private static void collect(List<Section> sections, int level, int depth, Slugger slugger, MovedSections moved,
