@@ -51,7 +51,7 @@ public final class FileOptions {
         SyncStamp stamp = SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
                 catalogBytes);
         Optional<List<OutputPlan>> proven = stamp.provenCurrent();
-        if (proven.isPresent()) {
+        if (proven.isPresent() && noOtherPages(catalogPath.getParent(), proven.get())) {
             return new Planned(null, proven.get());
         }
         String text = TextFile.decode(catalogBytes, catalog).text();
@@ -59,11 +59,34 @@ public final class FileOptions {
         Catalog loaded = CatalogLoader.parse(text, catalog);
         text = null;
         Planned planned = plan(environment, loaded);
-        // Generated folders can gain orphans the stamp knows nothing of, so only plain outputs are stamped.
-        if (loaded.settings().tagPages() == null && loaded.settings().split() == null) {
-            stamp.record(planned.plans());
-        }
+        stamp.record(planned.plans());
         return planned;
+    }
+
+    /**
+     * Whether the folders of generated pages (tags, sections) hold only the pages the stamp proved: a
+     * page dropped in since would be an orphan for {@code check} to report, which only the full plan sees.
+     */
+    private static boolean noOtherPages(Path catalogFolder, List<OutputPlan> plans) {
+        Map<Path, java.util.Set<Path>> byFolder = new HashMap<>();
+        for (OutputPlan plan : plans) {
+            Path file = plan.path().toAbsolutePath().normalize();
+            Path folder = file.getParent();
+            if (folder != null && !folder.equals(catalogFolder.toAbsolutePath().normalize())) {
+                byFolder.computeIfAbsent(folder, k -> new java.util.HashSet<>()).add(file);
+            }
+        }
+        for (Map.Entry<Path, java.util.Set<Path>> folder : byFolder.entrySet()) {
+            try (java.util.stream.Stream<Path> files = Files.list(folder.getKey())) {
+                if (files.map(f -> f.toAbsolutePath().normalize())
+                        .anyMatch(f -> f.getFileName().toString().endsWith(".md") && !folder.getValue().contains(f))) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same for a catalogue already in memory, such as one {@code add} is about to write. */

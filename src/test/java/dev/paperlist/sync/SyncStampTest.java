@@ -71,6 +71,24 @@ class SyncStampTest {
     }
 
     @Test
+    void tagPagesAreStampedAndAPageDroppedInStillShowsAsAnOrphan() throws IOException {
+        write("papers.yaml", CATALOG.replace("  toc: true\n", "  toc: true\n  tag_pages: true\n").replace(
+                "code: OpenMOSS/AnyGPT\n", "code: OpenMOSS/AnyGPT\n        topics: [Multimodal]\n"));
+        CliRun render = run("render");
+        assertThat(render.exitCode()).as(render.toString()).isZero();
+        CliRun stamped = run("check");
+        assertThat(stamped.exitCode()).as(stamped.toString()).isZero();
+        assertThat(stamped.out()).isEqualTo("README.md: up to date\ntags/README.md: up to date\ntags/Multimodal.md: up to date\n");
+        // A page paperlist would have written, for a topic no paper has: check must call it orphaned.
+        write("tags/Gone.md", read("tags/Multimodal.md"));
+
+        CliRun check = run("check");
+
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+        assertThat(check.err()).contains("tags/Gone.md is orphaned");
+    }
+
+    @Test
     void aProvenPlanStillHasTheFileText() throws IOException {
         run("render");
         OutputPlan plan = proven(null).orElseThrow().get(0);
