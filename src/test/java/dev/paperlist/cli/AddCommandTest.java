@@ -11,7 +11,6 @@ import dev.paperlist.testing.ArxivStub.Reply;
 import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.FakeTime;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -25,20 +24,18 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code paperlist add} end to end, in-process, on a copy of this repository's papers.yaml and README.md,
- * with a local server in place of the arXiv API.
+ * with a local server in place of the arXiv API. Network faults are in {@code dev.paperlist.hostile.G14NetworkTest},
+ * adds at the same time in {@code G13ConcurrencyTest}, and adds killed with {@code kill -9} in {@code G12KillTest}.
  */
 class AddCommandTest {
     private static final String LMM = "Multimodal/Large Multimodal Models";
@@ -445,64 +442,6 @@ class AddCommandTest {
         assertFilesUnchanged();
     }
 
-    /** A way for the arXiv API to fail, and what paperlist says about it. */
-    record Failure(String name, List<Reply> replies, String message) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Arguments> networkFailures() {
-        byte[] feed = recorded("2309.05519.xml");
-        return Stream.of(
-                new Failure("error entry", List.of(Reply.ok(recorded("error-bad-id.xml"))),
-                        "arXiv API: the API reported an error: incorrect id format for 2402.122"),
-                new Failure("empty feed", List.of(Reply.ok(recorded("empty.xml"))),
-                        "arXiv API: arXiv has no paper 2309.05519 (check the id)"),
-                new Failure("503 three times", List.of(Reply.status(503, Map.of("Retry-After", "5"))),
-                        "arXiv API: HTTP 503 3 times (the API is busy or limiting requests); try again in a minute"),
-                new Failure("429 for an hour", List.of(Reply.status(429, Map.of("Retry-After", "3600"))),
-                        "arXiv API: HTTP 429: the API asks to wait 3600 s; try again later"),
-                new Failure("HTTP 500", List.of(Reply.status(500, Map.of())), "arXiv API: HTTP 500 from "),
-                new Failure("timeout", List.of(Reply.ok(feed).delayed(4000)), "arXiv API: no answer from "),
-                new Failure("cut-off body", List.of(Reply.ok(feed).cutAfter(900)),
-                        "arXiv API: the connection closed before the whole response arrived (a cut-off response)"),
-                new Failure("truncated XML", List.of(Reply.ok(Arrays.copyOf(feed, feed.length - 40))),
-                        "arXiv API: the response is cut off or is not an arXiv Atom feed: not well-formed XML"),
-                new Failure("DOCTYPE", List.of(Reply.ok(recorded("doctype.xml"))),
-                        "arXiv API: the response was refused: it has a DOCTYPE"),
-                new Failure("another paper", List.of(Reply.ok(recorded("2402.12226.xml"))),
-                        "arXiv API: asked for 2309.05519, the answer is about 2402.12226"))
-                .map(Arguments::of);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("networkFailures")
-    void aNetworkFailureIsOneLineExit4AndChangesNothing(Failure failure) throws IOException {
-        stub.reply(failure.replies().toArray(new Reply[0]));
-
-        CliRun run = add("--section", LMM, "--arxiv", "2309.05519");
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
-        assertThat(run.err()).startsWith(failure.message()).endsWith("\n").hasLineCount(1);
-        assertThat(run.out()).isEmpty();
-        assertFilesUnchanged();
-    }
-
-    @Test
-    void noServerIsOneLineExit4AndChangesNothing() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        CliRun run = add("--section", LMM, "--arxiv", "2309.05519", "--arxiv-api", "http://127.0.0.1:" + port + "/api/query");
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
-        assertThat(run.err()).isEqualTo("arXiv API: cannot connect to 127.0.0.1:" + port
-                + " (connection refused or no network)\n");
-        assertFilesUnchanged();
-    }
-
     @Test
     void aHeldLockIsOneLineExit5AndChangesNothing() throws IOException {
         try (FileChannel channel = FileChannel.open(dir.resolve(".papers.yaml.lock"), StandardOpenOption.CREATE,
@@ -514,22 +453,6 @@ class AddCommandTest {
             assertThat(held.isValid()).isTrue();
         }
         assertFilesUnchanged();
-    }
-
-    @Test
-    void concurrentAddsNeverLoseAnUpdate() throws Exception {
-        Environment patient = env().withLockWait(Duration.ofSeconds(30));
-        List<CompletableFuture<CliRun>> runs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String name = "Concurrent" + i;
-            runs.add(CompletableFuture.supplyAsync(() -> add(patient, "--section", LMM, "--name", name, "--title",
-                    "A paper added at the same time, number " + name)));
-        }
-        for (CompletableFuture<CliRun> run : runs) {
-            assertThat(run.get().exitCode()).as(run.get().toString()).isZero();
-        }
-        assertThat(addedLines()).filteredOn(l -> l.contains("- name: Concurrent")).hasSize(4);
-        assertCheckPasses();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.paperlist.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.ExitCode;
+import dev.paperlist.cli.Environment;
 import dev.paperlist.testing.CliRun;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,13 +84,23 @@ final class Workspace {
         return CliRun.in(dir, args);
     }
 
+    /** Runs paperlist in {@code env}, whose working folder should be this one's. */
+    CliRun run(Environment env, String... args) {
+        return CliRun.in(env, args);
+    }
+
     /**
      * Runs paperlist and asserts that it refused: exit code {@code code}, {@code message} as the only line
      * of standard error, nothing on standard output, and every file of the folder exactly as before.
      */
     CliRun assertRefused(ExitCode code, String message, String... args) {
+        return assertRefused(new Environment(dir, Map.of()), code, message, args);
+    }
+
+    /** {@link #assertRefused(ExitCode, String, String...)} in {@code env}: another network, lock wait or terminal. */
+    CliRun assertRefused(Environment env, ExitCode code, String message, String... args) {
         Map<String, String> before = snapshot();
-        CliRun run = run(args);
+        CliRun run = run(env, args);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(code.code());
         assertThat(run.err()).as(run.toString()).isEqualTo(message + "\n");
         assertThat(run.out()).as(run.toString()).isEmpty();

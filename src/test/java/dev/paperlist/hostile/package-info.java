@@ -3,6 +3,9 @@
  * the one-line message naming the file and position, and (through {@link dev.paperlist.hostile.Workspace})
  * that not one file of the folder changed, appeared or disappeared, permissions included.
  *
+ * <p>The iteration counts of the child-JVM groups are modest in {@code mvn verify}; {@code -Dhostile.iterations=N}
+ * sets those of {@code add} in groups 12 and 13, {@code -Dpaperlist.killIterations=N} that of {@code render}.
+ *
  * <ol>
  *   <li>{@code G01SizeLimitTest}: files over the size limits; a file too large for the heap.</li>
  *   <li>{@code G02YamlFeaturesTest}: anchors, aliases, merge keys, tags, several documents, empty files.</li>
@@ -16,9 +19,10 @@
  *   <li>{@code G10UrlTest}: links refused, or encoded to go exactly where they say.</li>
  *   <li>{@code G11ReadmeTest}: markers, hand edits, symbolic links, read-only files and folders, a full
  *       disk; also {@code dev.paperlist.io.AtomicWriterTest} (a disk filling up mid-write, leftovers).</li>
- *   <li>{@code G12KillTest}: {@code render} killed with {@code kill -9}, 200 times.</li>
- *   <li>Concurrent {@code add}: comes with the {@code add} command and its file lock.</li>
- *   <li>Network faults: come with the arXiv client of {@code add}.</li>
+ *   <li>{@code G12KillTest}: {@code render} (200 times) and {@code add} killed with {@code kill -9}, each in a
+ *       JVM of its own.</li>
+ *   <li>{@code G13ConcurrencyTest}: two {@code add}s at the same time in two JVMs, and four in one.</li>
+ *   <li>{@code G14NetworkTest}: the arXiv client's network faults through {@code add}.</li>
  *   <li>{@code G15PropertiesTest}: render deterministic and idempotent, check after render passes, any
  *       edit inside the block is caught.</li>
  *   <li>{@code G16FuzzTest}: the loader and the importer fuzzed for a bounded time.</li>
