@@ -333,13 +333,13 @@ public final class ListImporter {
                 listEnd = markdown.length();
             }
             int topLevel = kept.get(0).level;
-            Set<String> tocTargets = tocKept ? tocTargets(toc) : Set.of();
+            int tocLinks = tocKept ? linkCount(toc) : 0;
             if (tocKept) {
                 staleContents(kept);
             }
             Map<PaperDraft, Boolean> all = new IdentityHashMap<>();
             kept.forEach(s -> s.collect(all));
-            Settings settings = settings(kept, topLevel, tocKept, all.keySet(), tocTargets);
+            Settings settings = settings(kept, topLevel, tocKept, all.keySet(), tocLinks);
             List<Section> sections = new ArrayList<>();
             for (SectionDraft s : kept) {
                 if (s.level != topLevel) {
@@ -387,7 +387,7 @@ public final class ListImporter {
         }
 
         private Settings settings(List<SectionDraft> kept, int topLevel, boolean toc, Set<PaperDraft> papers,
-                                  Set<String> tocTargets) {
+                                  int tocLinks) {
             Settings d = Settings.DEFAULT;
             String layout = layouts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse("notes");
@@ -395,7 +395,7 @@ public final class ListImporter {
             if (toc && layout.equals("notes")) {
                 // Contents that list papers have more entries than there are sections.
                 int sections = kept.stream().mapToInt(SectionDraft::count).sum();
-                tocPapers = tocTargets.size() > sections || tocLinks > sections;
+                tocPapers = tocLinks > sections;
             }
             List<TableColumn> columns = columnSets.entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(Map.Entry::getKey).orElse(d.tableColumns());
@@ -469,19 +469,16 @@ public final class ListImporter {
             });
         }
 
-        private Set<String> tocTargets(Node list) {
-            Set<String> out = new HashSet<>();
+        private static int linkCount(Node list) {
+            int[] count = {0};
             list.accept(new org.commonmark.node.AbstractVisitor() {
                 @Override
                 public void visit(Link link) {
-                    out.add(link.getDestination());
-                    tocLinks++;
+                    count[0]++;
                 }
             });
-            return out;
+            return count[0];
         }
-
-        int tocLinks;
 
         private boolean onlySpaceBetween(int from, int to) {
             String between = markdown.substring(Math.min(from, to), to);

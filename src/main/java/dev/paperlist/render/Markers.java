@@ -137,11 +137,6 @@ public final class Markers {
         return out.toString();
     }
 
-    /** A new README holding only the markers and the list. */
-    public static String newDocument(String generated, String catalogName) {
-        return join(new Split("", "\n", "\n"), generated, catalogName);
-    }
-
     private static String withEol(String text, String eol) {
         return eol.equals("\n") ? text : text.replace("\n", eol);
     }

@@ -27,11 +27,6 @@ final class Outline {
         }
     }
 
-    /** The heading line, preceded by a blank line unless it is the first thing written. */
-    static void appendHeading(StringBuilder out, Entry e) {
-        appendHeading(out, e, 0);
-    }
-
     /** The heading line, preceded by a blank line unless it is the first thing written from {@code start} on. */
     static void appendHeading(StringBuilder out, Entry e, int start) {
         if (out.length() > start) {
