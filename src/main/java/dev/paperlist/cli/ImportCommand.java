@@ -66,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
         if (writeMarkers) {
             // Everything is computed before the first write, so a failure leaves both files as they were.
             String catalogName = target.getFileName().toString();
-            plan = ReadmeSync.plan(written, readmePath, readme, catalogName, result.withMarkers(file.text()));
+            plan = ReadmeSync.plan(written, readmePath, file, catalogName, result.withMarkers(file.text()));
         }
         AtomicWriter.write(target, TextFile.encodeLike(target, yaml), output);
         if (plan != null) {

@@ -46,13 +46,13 @@ public final class ReadmeSync {
 
     /**
      * The plan for a README whose list is about to be replaced: {@code startingText} (the README with
-     * markers in place of its list) is rendered, and compared with the file as it is.
+     * markers in place of its list) is rendered, and compared with {@code current}, the file as the
+     * caller already read it.
      */
-    public static OutputPlan plan(Catalog catalog, Path readme, String readmeName, String catalogName,
+    public static OutputPlan plan(Catalog catalog, Path readme, TextFile current, String catalogName,
                                   String startingText) {
-        TextFile current = TextFile.read(readme, readmeName, MAX_README_BYTES);
-        return new OutputPlan(readme, readmeName, current,
-                ReadmeRenderer.render(catalog, startingText, readmeName, catalogName));
+        return new OutputPlan(readme, current.displayName(), current,
+                ReadmeRenderer.render(catalog, startingText, current.displayName(), catalogName));
     }
 
     /**
