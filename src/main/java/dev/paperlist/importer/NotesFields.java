@@ -167,7 +167,8 @@ final class NotesFields {
         }
     }
 
-    private static void notes(PaperDraft d, Node first, String value) {
+    /** Note links ({@code [[HTML]](url)}) become note links; a value without any is kept as the extra field {@code Note}. */
+    static void notes(PaperDraft d, Node first, String value) {
         boolean any = false;
         for (Node n = first; n != null; n = n.getNext()) {
             if (n instanceof Link link) {

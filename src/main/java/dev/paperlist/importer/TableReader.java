@@ -145,17 +145,7 @@ final class TableReader {
             }
             case "authors" -> d.authors = Values.oneLine(Values.textOf(cell));
             case "tags" -> d.tags = Values.oneLine(Values.textOf(cell));
-            case "notes" -> {
-                for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
-                    if (n instanceof Link link) {
-                        String text = Values.oneLine(Values.textOf(link));
-                        if (text.startsWith("[") && text.endsWith("]")) {
-                            text = text.substring(1, text.length() - 1);
-                        }
-                        d.notes.add(new dev.paperlist.model.NoteLink(text, link.getDestination()));
-                    }
-                }
-            }
+            case "notes" -> NotesFields.notes(d, cell.getFirstChild(), source);
             case "abstract" -> d.abstractText = Values.unescapeInline(source);
             default -> d.extra(column.key(), source);
         }

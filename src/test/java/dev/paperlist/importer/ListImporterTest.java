@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.catalog.CatalogWriter;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.Paper;
 import dev.paperlist.render.NotesLayout;
 import dev.paperlist.render.Slugger;
 import dev.paperlist.testing.CliRun;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,5 +174,19 @@ class ListImporterTest {
         assertThat(run.err()).isEqualTo("README.md: found no papers: no heading followed by a field list ('- **Paper:** …'),"
                 + " no table with a Title column and no list of linked titles\n");
         assertThat(dir.resolve("papers.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aNotesCellWithoutLinksIsKeptAsAnExtraField() {
+        String markdown = "## Models\n\n| Title | Notes |\n| --- | --- |\n"
+                + "| [CLIP](https://arxiv.org/abs/2103.00020) | read with ALIGN |\n"
+                + "| [ViLT](https://arxiv.org/abs/2102.03334) | [\\[HTML\\]](https://example.org/vilt) |\n";
+
+        Catalog imported = new ListImporter().read(markdown, "README.md").catalog();
+
+        List<Paper> papers = imported.sections().get(0).papers();
+        assertThat(papers.get(0).notes()).isEmpty();
+        assertThat(papers.get(0).extra()).containsExactly(java.util.Map.entry("Note", "read with ALIGN"));
+        assertThat(papers.get(1).notes()).containsExactly(new NoteLink("HTML", "https://example.org/vilt"));
     }
 }
