@@ -452,14 +452,7 @@ public final class PaperAdder {
         if (sameName == 1 && !ids.contains(existing.name())) {
             return existing.name();
         }
-        String base = existing.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
-                .replaceAll("^[^a-z0-9]+|-+$", "");
-        base = base.isEmpty() ? "paper" : base;
-        String id = base;
-        for (int n = 2; ids.contains(id); n++) {
-            id = base + "-" + n;
-        }
-        return id;
+        return TextRules.freshId(existing.name(), ids::contains);
     }
 
     private static Paper paperWithId(Catalog catalog, String id) {

@@ -15,6 +15,9 @@ public final class TextRules {
      */
     public record Forbidden(int offset, String description) {}
 
+    private static final java.util.regex.Pattern ID_OTHER = java.util.regex.Pattern.compile("[^a-z0-9._-]+");
+    private static final java.util.regex.Pattern ID_LEADING_OR_TRAILING = java.util.regex.Pattern.compile("^[^a-z0-9]+|-+$");
+
     private TextRules() {}
 
     /** Names the first forbidden character, or empty when the text is clean. */
@@ -148,5 +151,20 @@ public final class TextRules {
             path = path.substring(0, path.length() - 1);
         }
         return host.replaceFirst("^www\\.", "") + path;
+    }
+
+    /**
+     * A paper id made from its name ({@code MDRG / Divter} gives {@code mdrg-divter}, a name with no
+     * letters or digits gives {@code paper}): the first of that, {@code -2}, {@code -3}… not yet taken.
+     */
+    public static String freshId(String name, java.util.function.Predicate<String> taken) {
+        String base = ID_LEADING_OR_TRAILING.matcher(ID_OTHER.matcher(name.toLowerCase(java.util.Locale.ROOT))
+                .replaceAll("-")).replaceAll("");
+        base = base.isEmpty() ? "paper" : base;
+        String id = base;
+        for (int n = 2; taken.test(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
     }
 }

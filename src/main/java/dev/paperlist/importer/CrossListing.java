@@ -1,8 +1,8 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.catalog.TextRules;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
-import dev.paperlist.render.Slugger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,12 +25,8 @@ final class CrossListing {
         // In list order, so that ids are stable from run to run.
         for (Paper p : inOrder(sections, new ArrayList<>())) {
             if (counts.get(p) > 1 && !shared.containsKey(p)) {
-                String base = Slugger.slugify(p.name()).replaceAll("[^A-Za-z0-9._-]", "");
-                base = base.isEmpty() || !Character.isLetterOrDigit(base.charAt(0)) ? "paper" + base : base;
-                String id = base;
-                for (int n = 2; !ids.add(id); n++) {
-                    id = base + "-" + n;
-                }
+                String id = TextRules.freshId(p.name(), ids::contains);
+                ids.add(id);
                 shared.put(p, p.withId(id));
             }
         }
