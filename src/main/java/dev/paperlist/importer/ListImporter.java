@@ -131,7 +131,6 @@ public final class ListImporter {
         final Map<String, Integer> notAccepted = new java.util.LinkedHashMap<>();
         Node toc;
         boolean tocListsPapers;
-        int lastPreambleEnd;
 
         Reading(String markdown, String where, int lineOffset) {
             this.markdown = markdown;
@@ -165,11 +164,8 @@ public final class ListImporter {
                     if (toc == null) {
                         toc = block;
                     }
-                    if (current != null) {
-                        current.tocBlock = block;
-                    }
                 } else if (current == null) {
-                    lastPreambleEnd = end(block);
+                    // The page's preamble, before any heading: it stays as written.
                 } else if (block instanceof TableBlock table && TableReader.isPaperTable(table)) {
                     table(current, table);
                 } else if (block instanceof BulletList list && BulletPapers.isPaperList(list)) {
@@ -205,7 +201,6 @@ public final class ListImporter {
                         + " heading under a level-" + parent.level + " section; it will be rendered at level " + (parent.level + 1));
             }
             parent.add(d, "notes");
-            parent.paperHeadings.add(heading);
             // Blocks between this paper and the next heading belong to the paper.
             Node last = fields;
             while (last.getNext() != null && !(last.getNext() instanceof Heading)) {
@@ -504,19 +499,18 @@ public final class ListImporter {
         final int start;
         int line;
         final List<PaperDraft> entries = new ArrayList<>();
-        final List<Heading> paperHeadings = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
         final StringBuilder textBefore = new StringBuilder();
         List<TableColumn> columns;
-        Node tocBlock;
+        final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
+        // Text found after the section's papers, which is rendered before them; reported once built.
+        Node pendingMoved;
 
         SectionDraft(String title, int level, int start) {
             this.title = title;
             this.level = level;
             this.start = start;
         }
-
-        final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
 
         void add(PaperDraft d, String layout) {
             entries.add(d);
@@ -542,8 +536,6 @@ public final class ListImporter {
                 pendingMoved = block;
             }
         }
-
-        Node pendingMoved;
 
         // papers.yaml holds only absolute http(s) links; a relative or mistyped one is reported at its paper.
         private static void requireWebLinks(Paper paper, int line, Reading reading) {

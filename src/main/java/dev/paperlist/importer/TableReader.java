@@ -317,6 +317,6 @@ final class TableReader {
     }
 
     private int line(Node node) {
-        return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1 + lineOffset;
+        return ListImporter.line(node) + lineOffset;
     }
 }
