@@ -394,10 +394,9 @@ public final class CatalogEditor {
         if (depth == target.indices().size() - 1 && target.newTitles().isEmpty()) {
             List<Paper> papers = new ArrayList<>(s.papers());
             papers.add(position == null ? papers.size() : position, paper);
-            out.set(index, new Section(s.title(), papers, s.sections(), s.position()));
+            out.set(index, s.with(papers, s.sections()));
         } else {
-            out.set(index, new Section(s.title(), s.papers(), withEntry(s.sections(), target, depth + 1, position, paper),
-                    s.position()));
+            out.set(index, s.with(s.papers(), withEntry(s.sections(), target, depth + 1, position, paper)));
         }
         return out;
     }
@@ -420,7 +419,7 @@ public final class CatalogEditor {
             for (Paper p : s.papers()) {
                 papers.add(replaced.getOrDefault(p, p));
             }
-            out.add(new Section(s.title(), papers, replaceIn(s.sections(), replaced), s.position()));
+            out.add(s.with(papers, replaceIn(s.sections(), replaced)));
         }
         return out;
     }

@@ -229,6 +229,37 @@ class AddCommandTest {
     }
 
     @Test
+    void aSectionWithItsOwnTextAndColumnsKeepsThem() throws IOException {
+        // As `import` writes them: a section's free text and its own table columns.
+        Files.writeString(dir.resolve("papers.yaml"), """
+                settings:
+                  layout: table
+                sections:
+                  - title: Agents
+                    text: "General-purpose agents."
+                    columns:
+                      - {field: title}
+                      - {extra: "Latest Update"}
+                    papers:
+                      - name: WebArena
+                        title: "WebArena: A Realistic Web Environment"
+                        url: https://arxiv.org/abs/2307.13854
+                        extra:
+                          "Latest Update": 2024-06
+                """);
+        Files.writeString(dir.resolve("README.md"), "<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+        catalogBefore = Files.readAllBytes(dir.resolve("papers.yaml"));
+
+        CliRun run = add("--section", "Agents", "--name", "SeeAct", "--title", "SeeAct", "--url",
+                "https://arxiv.org/abs/2401.01614");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(addedLines()).containsExactly("      - name: SeeAct", "        title: \"SeeAct\"",
+                "        url: https://arxiv.org/abs/2401.01614");
+        assertCheckPasses();
+    }
+
+    @Test
     void theFieldsOfTagPagesCanBeGivenToo() throws IOException {
         CliRun run = add("--section", "Multimodal/Multimodal Dialogue", "--name", "PhotoChat", "--title", "PhotoChat",
                 "--url", "https://aclanthology.org/2021.acl-long.479/", "--topic", "Dataset", "--topic",
