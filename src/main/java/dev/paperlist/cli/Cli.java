@@ -12,9 +12,26 @@ import picocli.CommandLine;
 public final class Cli {
     private Cli() {}
 
+    /** The whole command tree, as help and completion scripts describe it. */
     public static CommandLine create(Environment environment, PrintWriter out, PrintWriter err) {
+        return create(environment, out, err, RootCommand.SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for running {@code args}: when they name a subcommand, only that one is built
+     * (help, usage errors and completion still see them all), which saves most of picocli's start-up.
+     */
+    static CommandLine create(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        return create(environment, out, err, needed(args));
+    }
+
+    private static CommandLine create(Environment environment, PrintWriter out, PrintWriter err,
+                                      java.util.Collection<String> subcommands) {
         RootCommand root = new RootCommand(environment);
         CommandLine cmd = new CommandLine(root);
+        for (String name : subcommands) {
+            cmd.addSubcommand(name, RootCommand.SUBCOMMANDS.get(name));
+        }
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -33,13 +50,31 @@ public final class Cli {
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
         boolean stacktrace = java.util.Arrays.asList(args).contains("--stacktrace");
         try {
-            return create(environment, out, err).execute(args);
+            return create(environment, out, err, args).execute(args);
         } catch (Throwable t) {
             return report(t, stacktrace, err);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    // The root's own options take no values, so the first argument that is not an option is the
+    // subcommand. help and completion describe the whole tree; anything else, a typo included, gets
+    // the whole tree too, so that picocli can suggest the command meant.
+    private static java.util.Collection<String> needed(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("-")) {
+                if (arg.equals("--")) {
+                    break;
+                }
+                continue;
+            }
+            boolean describesTree = arg.equals("help") || arg.equals("completion");
+            return RootCommand.SUBCOMMANDS.containsKey(arg) && !describesTree
+                    ? java.util.List.of(arg) : RootCommand.SUBCOMMANDS.keySet();
+        }
+        return RootCommand.SUBCOMMANDS.keySet();
     }
 
     private static int report(Throwable e, boolean stacktrace, PrintWriter err) {

@@ -2,20 +2,23 @@ package dev.paperlist.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code paperlist}: the top command, holding what every subcommand shares. */
+/**
+ * {@code paperlist}: the top command, holding what every subcommand shares. Its subcommands are in
+ * {@link #SUBCOMMANDS} rather than in the annotation, so that {@link Cli} can build only the one a
+ * command line runs.
+ */
 @Command(name = "paperlist",
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = "Keeps a research-paper list README in sync with its YAML catalogue, papers.yaml.",
-        subcommands = {RenderCommand.class, CheckCommand.class, AddCommand.class, ImportCommand.class, LintCommand.class,
-            HookCommand.class, SectionsCommand.class, CompletionCommand.class, SiteCommand.class, ExportCommand.class,
-            picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success; the outputs are up to date",
@@ -26,6 +29,12 @@ import picocli.CommandLine.ScopeType;
             "  5  a file could not be read, written or locked",
             " 70  internal error in paperlist"})
 public final class RootCommand implements Runnable {
+    /**
+     * Every subcommand by name, in the order help lists them. picocli reads a command's annotations
+     * reflectively when it is added, about 15 ms a command at start-up, so a run adds only what it needs.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
     final Environment environment;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
@@ -42,6 +51,22 @@ public final class RootCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
+        all.put("render", RenderCommand.class);
+        all.put("check", CheckCommand.class);
+        all.put("add", AddCommand.class);
+        all.put("import", ImportCommand.class);
+        all.put("lint", LintCommand.class);
+        all.put("hook", HookCommand.class);
+        all.put("sections", SectionsCommand.class);
+        all.put("completion", CompletionCommand.class);
+        all.put("site", SiteCommand.class);
+        all.put("export", ExportCommand.class);
+        all.put("help", picocli.CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     /** Reads the version Maven wrote into the jar. */
