@@ -24,7 +24,12 @@ public final class CatalogLoader {
 
     /** Parses catalogue text; {@code displayName} is the file name used in messages. */
     public static Catalog parse(String text, String displayName) {
-        YamlNode root = new YamlReader(displayName).read(text);
+        // The fast reader takes the plain block style paperlist writes; SnakeYAML everything else, and
+        // every error, with its message.
+        YamlNode root = BlockYamlReader.read(text);
+        if (root == null) {
+            root = new YamlReader(displayName).read(text);
+        }
         return new CatalogBinder(displayName).bind(root);
     }
 }

@@ -21,6 +21,12 @@ import org.commonmark.parser.Parser;
 public final class MarkdownText {
     // Characters that start inline syntax in CommonMark or in GitHub's extensions (tables, strikethrough, math).
     private static final String ALWAYS_ESCAPED = "\\`*_[]<>#|~$";
+    // The same and the characters a URL must not hold raw, as bit sets over ASCII: a rendered list is
+    // tens of megabytes of text, and a lookup in a string for every character is most of its cost.
+    private static final long[] ESCAPED = asciiSet(ALWAYS_ESCAPED);
+    private static final long[] URL_ENCODED = asciiSet("()<>\"\\`|\u007F");
+    // What sends text to the Markdown parser: emphasis, backslash escapes, and line breaks to fold.
+    private static final long[] PARSED = asciiSet("*_\\\n\r");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)");
     private static final Pattern EMOJI_CODE = Pattern.compile(":([a-z0-9_+-]+):");
 
@@ -50,6 +56,17 @@ public final class MarkdownText {
      */
     public static String inline(String markdown) {
         return inline(markdown, false);
+    }
+
+    /** Appends what {@link #inline(String)} returns; text without markup (most abstracts) takes one pass. */
+    static void appendInline(StringBuilder out, String markdown) {
+        for (int i = 0; i < markdown.length(); i++) {
+            if (in(PARSED, markdown.charAt(i))) {
+                out.append(inline(markdown, false));
+                return;
+            }
+        }
+        appendText(out, markdown);
     }
 
     /**
@@ -85,7 +102,7 @@ public final class MarkdownText {
         StringBuilder out = new StringBuilder(url.length() + 8);
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c <= 0x20 || c == 0x7F || "()<>\"\\`|".indexOf(c) >= 0) {
+            if (c <= 0x20 || in(URL_ENCODED, c)) {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4 & 0xF, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             } else {
@@ -143,19 +160,41 @@ public final class MarkdownText {
         return text.toString();
     }
 
+    private static long[] asciiSet(String characters) {
+        long[] set = new long[2];
+        characters.chars().forEach(c -> set[c >> 6] |= 1L << (c & 63));
+        return set;
+    }
+
+    private static boolean in(long[] set, char c) {
+        return c < 128 && (set[c >> 6] & 1L << (c & 63)) != 0;
+    }
+
     private static void appendText(StringBuilder out, String plain) {
         int start = out.length();
+        int from = 0;
+        // The patterns need an '&' before a ';', or two colons: most text has neither, and skips the copies.
+        boolean ampersand = false;
+        boolean entity = false;
+        int colons = 0;
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);
-            if (ALWAYS_ESCAPED.indexOf(c) >= 0) {
-                out.append('\\');
+            if (c >= 128) {
+                continue;
             }
-            out.append(c);
+            if (in(ESCAPED, c)) {
+                out.append(plain, from, i).append('\\');
+                from = i;
+            } else if (c == '&') {
+                ampersand = true;
+            } else if (c == ';') {
+                entity |= ampersand;
+            } else if (c == ':') {
+                colons++;
+            }
         }
-        // The patterns need an '&' before a ';', or two colons: most text has neither, and skips the copies.
-        int ampersand = plain.indexOf('&');
-        int colon = plain.indexOf(':');
-        if ((ampersand >= 0 && plain.indexOf(';', ampersand) >= 0) || (colon >= 0 && plain.indexOf(':', colon + 1) >= 0)) {
+        out.append(plain, from, plain.length());
+        if (entity || colons > 1) {
             escapeContextual(out, start);
         }
     }

@@ -65,7 +65,9 @@ public final class NotesLayout implements Layout {
     private void paper(StringBuilder out, Paper p) {
         out.append("- ").append(labels.paper()).append(' ');
         if (p.url() != null) {
-            out.append('[').append(MarkdownText.text(p.title())).append("](").append(MarkdownText.url(p.url())).append(')');
+            out.append('[');
+            MarkdownText.appendPlain(out, p.title());
+            out.append("](").append(MarkdownText.url(p.url())).append(')');
         } else {
             out.append(MarkdownText.text(p.title()));
         }
@@ -93,7 +95,9 @@ public final class NotesLayout implements Layout {
             field(out, labels.tags(), joined(p.tags(), settings.tagSeparator()));
         }
         if (p.abstractText() != null) {
-            field(out, labels.abstractText(), MarkdownText.inline(p.abstractText()));
+            out.append("- ").append(labels.abstractText()).append(' ');
+            MarkdownText.appendInline(out, p.abstractText());
+            out.append('\n');
         }
         if (!p.notes().isEmpty()) {
             StringBuilder links = new StringBuilder();

@@ -44,6 +44,7 @@ import java.util.zip.Checksum;
  */
 public final class SyncStamp {
     private static final String HEADER = "paperlist sync stamp 2";
+    private static final int SLICE = 1 << 20;
     private static final SyncStamp OFF = new SyncStamp(null, null, null);
 
     private final Path file;
@@ -231,22 +232,17 @@ public final class SyncStamp {
             ieee.update(mark, 0, mark.length);
             size += mark.length;
         }
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        CharBuffer in = CharBuffer.wrap(text);
-        ByteBuffer out = ByteBuffer.allocate(1 << 16);
-        boolean more = true;
-        while (more) {
-            more = encoder.encode(in, out, true).isOverflow();
-            if (!more) {
-                encoder.flush(out);
+        // Slices end before a low surrogate, so that a pair is encoded whole, as in the whole text.
+        for (int from = 0; from < text.length(); ) {
+            int to = Math.min(text.length(), from + SLICE);
+            if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
+                to--;
             }
-            out.flip();
-            castagnoli.update(out.array(), 0, out.limit());
-            ieee.update(out.array(), 0, out.limit());
-            size += out.limit();
-            out.clear();
+            byte[] bytes = text.substring(from, to).getBytes(StandardCharsets.UTF_8);
+            castagnoli.update(bytes, 0, bytes.length);
+            ieee.update(bytes, 0, bytes.length);
+            size += bytes.length;
+            from = to;
         }
         return new String[] {Long.toString(size), hex(castagnoli, ieee)};
     }
