@@ -27,6 +27,8 @@ final class BlockYamlReader {
     private char[] line = new char[512];
     private int length;
     private boolean surrogates;
+    private int countedTo;
+    private int countedColumn = 1;
     private int lineNumber;
     private int next;
     private int indent;
@@ -75,6 +77,8 @@ final class BlockYamlReader {
             }
             length = chars;
             surrogates = false;
+            countedTo = 0;
+            countedColumn = 1;
             int firstContent = -1;
             for (int i = 0; i < chars; i++) {
                 char c = line[i];
@@ -104,17 +108,22 @@ final class BlockYamlReader {
         indent = -1;
     }
 
+    // Columns count code points, as SnakeYAML's do. Positions are asked for left to right, so each count
+    // goes on from the last: a long line of emoji and many values stays linear.
     private int column(int index) {
         if (!surrogates) {
             return index + 1;
         }
-        int column = 1;
-        for (int i = 0; i < index; i++) {
-            if (!Character.isLowSurrogate(line[i])) {
-                column++;
+        if (index < countedTo) {
+            countedTo = 0;
+            countedColumn = 1;
+        }
+        for (; countedTo < index; countedTo++) {
+            if (!Character.isLowSurrogate(line[countedTo])) {
+                countedColumn++;
             }
         }
-        return column;
+        return countedColumn;
     }
 
     // A block mapping whose keys sit at column `at`; its first key starts at `start` of the current line
@@ -400,10 +409,11 @@ final class BlockYamlReader {
 
     private YamlNode.Sequence flowList(int start, int[] end) {
         List<YamlNode> items = new ArrayList<>(4);
+        int listColumn = column(start);
         int i = skipSpaces(start + 1);
         if (i < length && line[i] == ']') {
             end[0] = i + 1;
-            return new YamlNode.Sequence(items, lineNumber, column(start));
+            return new YamlNode.Sequence(items, lineNumber, listColumn);
         }
         while (true) {
             i = flowScalar(i, ']', items, end);
@@ -413,7 +423,7 @@ final class BlockYamlReader {
             }
             if (line[i] == ']') {
                 end[0] = i + 1;
-                return new YamlNode.Sequence(items, lineNumber, column(start));
+                return new YamlNode.Sequence(items, lineNumber, listColumn);
             }
             if (line[i] != ',') {
                 throw DECLINE;
@@ -424,10 +434,11 @@ final class BlockYamlReader {
 
     private YamlNode.Mapping flowMapping(int start, int[] end) {
         SmallMap<YamlNode.Entry> entries = new SmallMap<>();
+        int mappingColumn = column(start);
         int i = skipSpaces(start + 1);
         if (i < length && line[i] == '}') {
             end[0] = i + 1;
-            return new YamlNode.Mapping(entries, lineNumber, column(start));
+            return new YamlNode.Mapping(entries, lineNumber, mappingColumn);
         }
         List<YamlNode> value = new ArrayList<>(1);
         while (true) {
@@ -445,7 +456,7 @@ final class BlockYamlReader {
             }
             if (line[i] == '}') {
                 end[0] = i + 1;
-                return new YamlNode.Mapping(entries, lineNumber, column(start));
+                return new YamlNode.Mapping(entries, lineNumber, mappingColumn);
             }
             if (line[i] != ',') {
                 throw DECLINE;

@@ -18,9 +18,17 @@ public final class NotesLayout implements Layout {
     private final Settings settings;
     private final Labels labels;
 
+    private final int parallelFrom;
+
     public NotesLayout(Settings settings) {
+        this(settings, PARALLEL_FROM);
+    }
+
+    /** With the number of headings from which the body renders on several threads; tests set it. */
+    NotesLayout(Settings settings, int parallelFrom) {
         this.settings = settings;
         this.labels = settings.labels();
+        this.parallelFrom = parallelFrom;
     }
 
     @Override
@@ -32,6 +40,57 @@ public final class NotesLayout implements Layout {
             Outline.appendContents(out, headings.stream()
                     .filter(h -> h.paper == null || settings.tocPapers()).map(Heading::entry).toList());
         }
+        if (headings.size() < parallelFrom) {
+            body(headings, out, start);
+            return;
+        }
+        // Most of a large run is spent here, and a paper's text depends on nothing but the paper: the
+        // headings (and their anchors) are settled above, so pieces of the body render on every core and
+        // are appended in order, the same bytes as one thread writes.
+        int pieces = Math.min(headings.size(), Math.max(2, headings.size() / PIECE));
+        int threads = Math.min(pieces, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "paperlist-render");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<StringBuilder>> rendered = new ArrayList<>(pieces);
+            int hint = Math.max(16, (out.capacity() - out.length()) / pieces);
+            for (int i = 0; i < pieces; i++) {
+                List<Heading> piece = headings.subList(i * headings.size() / pieces, (i + 1) * headings.size() / pieces);
+                boolean first = i == 0;
+                rendered.add(pool.submit(() -> {
+                    StringBuilder part = new StringBuilder(hint);
+                    // Every heading but the very first follows something, and so a blank line.
+                    body(piece, part, first && out.length() == start ? 0 : -1);
+                    return part;
+                }));
+            }
+            for (java.util.concurrent.Future<StringBuilder> part : rendered) {
+                out.append(part.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** From how many headings the body renders in pieces on several threads; below, threads cost more than they save. */
+    static final int PARALLEL_FROM = 4_000;
+    private static final int PIECE = 1_000;
+
+    private void body(List<Heading> headings, StringBuilder out, int start) {
         for (Heading h : headings) {
             Outline.appendHeading(out, h.entry, start);
             if (h.paper != null) {
