@@ -410,59 +410,52 @@ final class BlockYamlReader {
     private YamlNode.Sequence flowList(int start, int[] end) {
         List<YamlNode> items = new ArrayList<>(4);
         int listColumn = column(start);
-        int i = skipSpaces(start + 1);
-        if (i < length && line[i] == ']') {
-            end[0] = i + 1;
-            return new YamlNode.Sequence(items, lineNumber, listColumn);
+        int i = firstItem(start, ']', end);
+        while (i >= 0) {
+            i = nextItem(flowScalar(i, ']', items, end), ']', end);
         }
-        while (true) {
-            i = flowScalar(i, ']', items, end);
-            i = skipSpaces(i);
-            if (i >= length) {
-                throw DECLINE;
-            }
-            if (line[i] == ']') {
-                end[0] = i + 1;
-                return new YamlNode.Sequence(items, lineNumber, listColumn);
-            }
-            if (line[i] != ',') {
-                throw DECLINE;
-            }
-            i = skipSpaces(i + 1);
-        }
+        return new YamlNode.Sequence(items, lineNumber, listColumn);
     }
 
     private YamlNode.Mapping flowMapping(int start, int[] end) {
         SmallMap<YamlNode.Entry> entries = new SmallMap<>();
         int mappingColumn = column(start);
-        int i = skipSpaces(start + 1);
-        if (i < length && line[i] == '}') {
-            end[0] = i + 1;
-            return new YamlNode.Mapping(entries, lineNumber, mappingColumn);
-        }
         List<YamlNode> value = new ArrayList<>(1);
-        while (true) {
+        for (int i = firstItem(start, '}', end); i >= 0; ) {
             int colon = keyEnd(i);
             String key = keys.computeIfAbsent(new String(line, i, colon - i), k -> k);
             if (key.equals("<<") || entries.containsKey(key) || colon + 1 >= length) {
                 throw DECLINE;
             }
             int keyColumn = column(i);
-            i = flowScalar(skipSpaces(colon + 1), '}', value, end);
+            int after = flowScalar(skipSpaces(colon + 1), '}', value, end);
             entries.put(key, new YamlNode.Entry(key, lineNumber, keyColumn, value.remove(0)));
-            i = skipSpaces(i);
-            if (i >= length) {
-                throw DECLINE;
-            }
-            if (line[i] == '}') {
-                end[0] = i + 1;
-                return new YamlNode.Mapping(entries, lineNumber, mappingColumn);
-            }
-            if (line[i] != ',') {
-                throw DECLINE;
-            }
-            i = skipSpaces(i + 1);
+            i = nextItem(after, '}', end);
         }
+        return new YamlNode.Mapping(entries, lineNumber, mappingColumn);
+    }
+
+    // The first item after the opening bracket at `open`, or -1 when the bracket closes at once.
+    private int firstItem(int open, char close, int[] end) {
+        int i = skipSpaces(open + 1);
+        if (i < length && line[i] == close) {
+            end[0] = i + 1;
+            return -1;
+        }
+        return i;
+    }
+
+    // After an item: the next item past the comma, or -1 at the closing bracket (end[0] set past it).
+    private int nextItem(int after, char close, int[] end) {
+        int i = skipSpaces(after);
+        if (i < length && line[i] == close) {
+            end[0] = i + 1;
+            return -1;
+        }
+        if (i >= length || line[i] != ',') {
+            throw DECLINE;
+        }
+        return skipSpaces(i + 1);
     }
 
     // A quoted or plain scalar inside [ ] or { }, added to out; returns the index after it.

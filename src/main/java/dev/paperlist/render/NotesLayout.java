@@ -55,20 +55,26 @@ public final class NotesLayout implements Layout {
             return thread;
         });
         try {
-            List<java.util.concurrent.Future<StringBuilder>> rendered = new ArrayList<>(pieces);
+            // A few pieces ahead of the one being appended, each dropped once appended: the pieces never
+            // hold more than a sliver of the list besides the buffer itself (100,000 papers are 400 MB).
+            java.util.ArrayDeque<java.util.concurrent.Future<StringBuilder>> ahead = new java.util.ArrayDeque<>();
             int hint = Math.max(16, (out.capacity() - out.length()) / pieces);
-            for (int i = 0; i < pieces; i++) {
-                List<Heading> piece = headings.subList(i * headings.size() / pieces, (i + 1) * headings.size() / pieces);
-                boolean first = i == 0;
-                rendered.add(pool.submit(() -> {
-                    StringBuilder part = new StringBuilder(hint);
-                    // Every heading but the very first follows something, and so a blank line.
-                    body(piece, part, first && out.length() == start ? 0 : -1);
-                    return part;
-                }));
-            }
-            for (java.util.concurrent.Future<StringBuilder> part : rendered) {
-                out.append(part.get());
+            // Every heading but the very first follows something, and so a blank line.
+            int firstStart = out.length() == start ? 0 : -1;
+            int next = 0;
+            while (next < pieces || !ahead.isEmpty()) {
+                while (next < pieces && ahead.size() < 2 * threads) {
+                    List<Heading> piece = headings.subList(next * headings.size() / pieces,
+                            (next + 1) * headings.size() / pieces);
+                    int pieceStart = next == 0 ? firstStart : -1;
+                    ahead.add(pool.submit(() -> {
+                        StringBuilder part = new StringBuilder(hint);
+                        body(piece, part, pieceStart);
+                        return part;
+                    }));
+                    next++;
+                }
+                out.append(ahead.poll().get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -103,7 +103,7 @@ class BlockYamlReaderTest {
         "k:\n- a\n- b\nj: x\n", "k:\n    - a\n    -  b\n", "k: [a, \"b c\", 'd', e f]\nl: []\nm: {}\n",
         "k: {kind: project, url: \"https://x.org/a?b=1\"}\n", "s:\n  - t: x\n    p:\n      - n: 1\n        u: [a]\n",
         "a: 中文 😀 text\nb: 😀 x\n", "a: 😀\nb: \"😀\" # c\nc: [😀, x]\n",
-        "a: [😀 x, 😀, \"😀\", '😀😀', y]\nb: {k: 😀, l: '😀', m: \"😀\"}\nc:\n- x: 😀 😀\n  y: [😀, z]\n", "a: x\r\nb: y\r\n",
+        "a: [😀 x, 😀, \"😀\", '😀😀', y]\nb: {k: 😀, l: '😀', m: \"😀\"}\nc:\n- x: 😀 😀\n  y: [😀, z]\n", "a: x\r\nb: y\r\n", "a: ''\nb: \"\"\nc: ['', \"\"]\nd: {k: ''}\n",
         "a:   spaced   out  \nb: C# and F#\nc: a#b\n", "a: http://x.org/a:b\n", "a: [C#, b]\n",
         "a: \"\\e\\x41\\U0001F600\\_\\N\\ \\0\"\n",
     })
