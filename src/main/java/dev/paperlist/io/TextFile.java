@@ -22,6 +22,8 @@ import java.nio.file.Path;
 public record TextFile(String displayName, String text, boolean bom) {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int SLICE = 1 << 22;
+    /** Texts longer than this many characters are encoded in slices (a 10,000-paper README is 20 million). */
+    private static final int ENCODE_SLICE = 1 << 26;
 
     /** Reads and strictly decodes a file; {@code displayName} is how messages name it. */
     public static TextFile read(Path path, String displayName, long maxBytes) {
@@ -141,6 +143,9 @@ public record TextFile(String displayName, String text, boolean bom) {
 
     /** Encodes text for writing, with a BOM when the original had one. */
     public static byte[] encode(String text, boolean bom) {
+        if (text.length() > ENCODE_SLICE) {
+            return encodeInSlices(text, bom);
+        }
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         if (!bom) {
             return body;
@@ -150,6 +155,31 @@ public record TextFile(String displayName, String text, boolean bom) {
         System.arraycopy(body, 0, all, UTF8_BOM.length, body.length);
         return all;
     }
+
+    // The JDK's encoder first allocates three bytes per character: 600 MB at once for the README of
+    // 100,000 papers, next to the text itself. Counted first, the bytes go into one array of their size,
+    // slice by slice; a slice ends before a low surrogate, so that a pair is encoded whole.
+    private static byte[] encodeInSlices(String text, boolean bom) {
+        byte[] all = new byte[Math.toIntExact(dev.paperlist.Utf8.length(text) + (bom ? UTF8_BOM.length : 0))];
+        int at = 0;
+        if (bom) {
+            System.arraycopy(UTF8_BOM, 0, all, 0, UTF8_BOM.length);
+            at = UTF8_BOM.length;
+        }
+        for (int from = 0; from < text.length(); ) {
+            int to = Math.min(text.length(), from + SLICE);
+            if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
+                to--;
+            }
+            byte[] part = text.substring(from, to).getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+            from = to;
+        }
+        // A lone surrogate is counted as three bytes and written as one '?'.
+        return at == all.length ? all : java.util.Arrays.copyOf(all, at);
+    }
+
 
     /**
      * Text as the bytes of a file that replaces {@code existing}, in its style: with a UTF-8 byte-order

@@ -141,21 +141,7 @@ public final class ReadmeRenderer {
 
     /** The UTF-8 length of a text, counted without encoding it: budgets are checked on large pages often. */
     public static long bytes(String text) {
-        long n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
+        return dev.paperlist.Utf8.length(text);
     }
 
     // About the length of the generated block: the papers' longest texts plus their fixed parts. At

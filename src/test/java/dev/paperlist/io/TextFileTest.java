@@ -104,4 +104,23 @@ class TextFileTest {
                     }));
         });
     }
+
+    @Test
+    void aLongTextIsEncodedInSlicesToTheSameBytes() {
+        // Over the slicing threshold, with a pair and a lone surrogate across slice ends.
+        StringBuilder text = new StringBuilder();
+        String[] parts = {"a", "é", "中", "😀", "\uD800", "x\n"};
+        for (int i = 0; text.length() <= (1 << 26) + 10; i++) {
+            text.append(parts[i % parts.length]);
+        }
+        String whole = text.toString();
+        for (boolean bom : new boolean[] {false, true}) {
+            byte[] expected = whole.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] encoded = TextFile.encode(whole, bom);
+            int offset = bom ? 3 : 0;
+            org.assertj.core.api.Assertions.assertThat(encoded.length).isEqualTo(expected.length + offset);
+            org.assertj.core.api.Assertions.assertThat(java.util.Arrays.equals(encoded, offset, encoded.length,
+                    expected, 0, expected.length)).isTrue();
+        }
+    }
 }
