@@ -157,29 +157,36 @@ public record TextFile(String displayName, String text, boolean bom) {
     }
 
     // The JDK's encoder first allocates three bytes per character: 600 MB at once for the README of
-    // 100,000 papers, next to the text itself. Counted first, the bytes go into one array of their size,
-    // slice by slice; a slice ends before a low surrogate, so that a pair is encoded whole.
+    // 100,000 papers, next to the text itself. Counted first, the bytes go into one array of their size.
     private static byte[] encodeInSlices(String text, boolean bom) {
         byte[] all = new byte[Math.toIntExact(dev.paperlist.Utf8.length(text) + (bom ? UTF8_BOM.length : 0))];
-        int at = 0;
+        int[] at = {0};
+        encodeSlices(text, bom, part -> {
+            System.arraycopy(part, 0, all, at[0], part.length);
+            at[0] += part.length;
+        });
+        // A lone surrogate is counted as three bytes and written as one '?'.
+        return at[0] == all.length ? all : java.util.Arrays.copyOf(all, at[0]);
+    }
+
+    /**
+     * Hands the bytes {@link #encode} gives, in order, to {@code each}: the byte-order mark when asked
+     * for, then the text a slice at a time, without the whole in memory at once. A slice ends before a
+     * low surrogate, so that a pair is encoded whole.
+     */
+    public static void encodeSlices(String text, boolean bom, java.util.function.Consumer<byte[]> each) {
         if (bom) {
-            System.arraycopy(UTF8_BOM, 0, all, 0, UTF8_BOM.length);
-            at = UTF8_BOM.length;
+            each.accept(UTF8_BOM.clone());
         }
         for (int from = 0; from < text.length(); ) {
             int to = Math.min(text.length(), from + SLICE);
             if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
                 to--;
             }
-            byte[] part = text.substring(from, to).getBytes(StandardCharsets.UTF_8);
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
+            each.accept(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
             from = to;
         }
-        // A lone surrogate is counted as three bytes and written as one '?'.
-        return at == all.length ? all : java.util.Arrays.copyOf(all, at);
     }
-
 
     /**
      * Text as the bytes of a file that replaces {@code existing}, in its style: with a UTF-8 byte-order

@@ -4,10 +4,6 @@ import dev.paperlist.io.TextFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -44,7 +40,6 @@ import java.util.zip.Checksum;
  */
 public final class SyncStamp {
     private static final String HEADER = "paperlist sync stamp 2";
-    private static final int SLICE = 1 << 20;
     private static final SyncStamp OFF = new SyncStamp(null, null, null);
 
     private final Path file;
@@ -225,26 +220,13 @@ public final class SyncStamp {
     static String[] encodedSizeAndDigest(String text, boolean bom) {
         Checksum castagnoli = new CRC32C();
         Checksum ieee = new CRC32();
-        long size = 0;
-        if (bom) {
-            byte[] mark = TextFile.encode("", true);
-            castagnoli.update(mark, 0, mark.length);
-            ieee.update(mark, 0, mark.length);
-            size += mark.length;
-        }
-        // Slices end before a low surrogate, so that a pair is encoded whole, as in the whole text.
-        for (int from = 0; from < text.length(); ) {
-            int to = Math.min(text.length(), from + SLICE);
-            if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
-                to--;
-            }
-            byte[] bytes = text.substring(from, to).getBytes(StandardCharsets.UTF_8);
+        long[] size = {0};
+        TextFile.encodeSlices(text, bom, bytes -> {
             castagnoli.update(bytes, 0, bytes.length);
             ieee.update(bytes, 0, bytes.length);
-            size += bytes.length;
-            from = to;
-        }
-        return new String[] {Long.toString(size), hex(castagnoli, ieee)};
+            size[0] += bytes.length;
+        });
+        return new String[] {Long.toString(size[0]), hex(castagnoli, ieee)};
     }
 
     /**
