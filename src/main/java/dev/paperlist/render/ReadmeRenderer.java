@@ -1,5 +1,6 @@
 package dev.paperlist.render;
 
+import dev.paperlist.Utf8;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
@@ -46,7 +47,7 @@ public final class ReadmeRenderer {
     public static Rendered renderSplit(Catalog catalog, String currentText, String readmeName, String catalogName) {
         String whole = render(catalog, currentText, readmeName, catalogName);
         Settings settings = catalog.settings();
-        if (settings.split() == null || bytes(whole) <= settings.sizeBudget() || catalog.sections().isEmpty()) {
+        if (settings.split() == null || Utf8.length(whole) <= settings.sizeBudget() || catalog.sections().isEmpty()) {
             return new Rendered(whole, Map.of());
         }
         List<Section> top = catalog.sections();
@@ -65,14 +66,14 @@ public final class ReadmeRenderer {
             order.add(i);
             bodies.add(Layout.of(settings).render(new Catalog(settings, List.of(top.get(i))), new Slugger()));
         }
-        order.sort(Comparator.comparing((Integer i) -> bytes(bodies.get(i))).thenComparing(i -> i).reversed());
+        order.sort(Comparator.comparing((Integer i) -> Utf8.length(bodies.get(i))).thenComparing(i -> i).reversed());
         // The fewest of the largest sections whose move makes the README fit. An estimate from the sizes
         // gives a first count, then renders step it down or up: a few renders, not one per moved section.
-        long estimate = bytes(whole);
+        long estimate = Utf8.length(whole);
         int count = 0;
         while (count < order.size() && estimate > settings.sizeBudget()) {
             int i = order.get(count++);
-            estimate -= bytes(bodies.get(i)) - MovedSections.notice(top.get(i), pageNames.get(i)).length();
+            estimate -= Utf8.length(bodies.get(i)) - MovedSections.notice(top.get(i), pageNames.get(i)).length();
         }
         count = Math.max(count, 1);
         Attempt attempt = attempt(catalog, currentText, readmeName, catalogName, order, pageNames, count);
@@ -131,17 +132,12 @@ public final class ReadmeRenderer {
             moved.move(catalog.sections().get(order.get(k)), pageNames.get(order.get(k)));
         }
         String readme = render(catalog, currentText, readmeName, catalogName, moved);
-        return new Attempt(readme, moved, bytes(readme) <= catalog.settings().sizeBudget());
+        return new Attempt(readme, moved, Utf8.length(readme) <= catalog.settings().sizeBudget());
     }
 
     private static String sectionPage(String body, String catalogName, String back) {
         return GeneratedPages.header(catalogName) + "\n\n[← The whole list](" + MarkdownText.url(back) + ")\n\n"
                 + body;
-    }
-
-    /** The UTF-8 length of a text, counted without encoding it: budgets are checked on large pages often. */
-    public static long bytes(String text) {
-        return dev.paperlist.Utf8.length(text);
     }
 
     // About the length of the generated block: the papers' longest texts plus their fixed parts. At

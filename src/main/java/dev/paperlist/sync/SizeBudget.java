@@ -1,8 +1,8 @@
 package dev.paperlist.sync;
 
+import dev.paperlist.Utf8;
 import dev.paperlist.model.Settings;
 import dev.paperlist.render.GeneratedPages;
-import dev.paperlist.render.ReadmeRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public final class SizeBudget {
             if (plan.orphan()) {
                 continue;
             }
-            long bytes = ReadmeRenderer.bytes(plan.renderedText()) + (plan.current() != null && plan.current().bom() ? 3 : 0);
+            long bytes = Utf8.length(plan.renderedText()) + (plan.current() != null && plan.current().bom() ? 3 : 0);
             boolean page = GeneratedPages.isGenerated(plan.renderedText());
             if (!page && settings.split() != null && bytes <= settings.sizeBudget()) {
                 continue;
