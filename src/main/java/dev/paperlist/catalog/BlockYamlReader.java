@@ -138,7 +138,7 @@ final class BlockYamlReader {
         while (true) {
             int colon = keyEnd(start);
             String key = keys.computeIfAbsent(new String(line, start, colon - start), k -> k);
-            if (key.equals("<<") || entries.containsKey(key)) {
+            if (entries.containsKey(key)) {
                 throw DECLINE;
             }
             int keyLine = lineNumber;
@@ -195,7 +195,7 @@ final class BlockYamlReader {
             if (value == length || line[value] == '#' || line[value] == '-' && isListItem(value)) {
                 throw DECLINE; // an item on the next lines, or a list in a list: rare, left to SnakeYAML
             }
-            if (looksLikeKey(value)) {
+            if (keyColon(value) >= 0) {
                 items.add(mapping(value, value, depth + 1));
                 if (indent > at) {
                     throw DECLINE;
@@ -214,40 +214,31 @@ final class BlockYamlReader {
         return new YamlNode.Sequence(items, listLine, listColumn);
     }
 
-    private boolean looksLikeKey(int start) {
+    // The index of the colon after a key made of plain identifier characters (so never a merge key
+    // '<<'), or -1 when the line does not start a key there.
+    private int keyColon(int start) {
         if (!isKeyStart(line[start])) {
-            return false;
-        }
-        for (int i = start; i < length; i++) {
-            char c = line[i];
-            if (c == ':') {
-                return i + 1 == length || line[i + 1] == ' ';
-            }
-            if (!isKeyPart(c)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    // The index of the colon after a key made of plain identifier characters; anything else declines.
-    private int keyEnd(int start) {
-        if (!isKeyStart(line[start])) {
-            throw DECLINE;
+            return -1;
         }
         for (int i = start + 1; i < length && i - start <= MAX_KEY; i++) {
             char c = line[i];
             if (c == ':') {
-                if (line[i - 1] == ' ' || i + 1 < length && line[i + 1] != ' ') {
-                    throw DECLINE;
-                }
-                return i;
+                boolean spaced = line[i - 1] != ' ' && (i + 1 == length || line[i + 1] == ' ');
+                return spaced ? i : -1;
             }
             if (!isKeyPart(c)) {
-                throw DECLINE;
+                return -1;
             }
         }
-        throw DECLINE;
+        return -1;
+    }
+
+    private int keyEnd(int start) {
+        int colon = keyColon(start);
+        if (colon < 0) {
+            throw DECLINE;
+        }
+        return colon;
     }
 
     private static boolean isKeyStart(char c) {
@@ -410,9 +401,8 @@ final class BlockYamlReader {
     private YamlNode.Sequence flowList(int start, int[] end) {
         List<YamlNode> items = new ArrayList<>(4);
         int listColumn = column(start);
-        int i = firstItem(start, ']', end);
-        while (i >= 0) {
-            i = nextItem(flowScalar(i, ']', items, end), ']', end);
+        for (int i = firstItem(start, ']', end); i >= 0; i = nextItem(end[0], ']', end)) {
+            items.add(flowScalar(i, ']', end));
         }
         return new YamlNode.Sequence(items, lineNumber, listColumn);
     }
@@ -420,17 +410,14 @@ final class BlockYamlReader {
     private YamlNode.Mapping flowMapping(int start, int[] end) {
         SmallMap<YamlNode.Entry> entries = new SmallMap<>();
         int mappingColumn = column(start);
-        List<YamlNode> value = new ArrayList<>(1);
-        for (int i = firstItem(start, '}', end); i >= 0; ) {
+        for (int i = firstItem(start, '}', end); i >= 0; i = nextItem(end[0], '}', end)) {
             int colon = keyEnd(i);
             String key = keys.computeIfAbsent(new String(line, i, colon - i), k -> k);
-            if (key.equals("<<") || entries.containsKey(key) || colon + 1 >= length) {
+            if (entries.containsKey(key) || colon + 1 >= length) {
                 throw DECLINE;
             }
             int keyColumn = column(i);
-            int after = flowScalar(skipSpaces(colon + 1), '}', value, end);
-            entries.put(key, new YamlNode.Entry(key, lineNumber, keyColumn, value.remove(0)));
-            i = nextItem(after, '}', end);
+            entries.put(key, new YamlNode.Entry(key, lineNumber, keyColumn, flowScalar(skipSpaces(colon + 1), '}', end)));
         }
         return new YamlNode.Mapping(entries, lineNumber, mappingColumn);
     }
@@ -445,7 +432,8 @@ final class BlockYamlReader {
         return i;
     }
 
-    // After an item: the next item past the comma, or -1 at the closing bracket (end[0] set past it).
+    // After an item that ends at `after`: the next item past the comma, or -1 at the closing bracket
+    // (end[0] then set past it).
     private int nextItem(int after, char close, int[] end) {
         int i = skipSpaces(after);
         if (i < length && line[i] == close) {
@@ -458,15 +446,14 @@ final class BlockYamlReader {
         return skipSpaces(i + 1);
     }
 
-    // A quoted or plain scalar inside [ ] or { }, added to out; returns the index after it.
-    private int flowScalar(int start, char close, List<YamlNode> out, int[] end) {
+    // A quoted or plain scalar inside [ ] or { }; end[0] is set to the index after it.
+    private YamlNode.Scalar flowScalar(int start, char close, int[] end) {
         if (start >= length) {
             throw DECLINE;
         }
         char first = line[start];
         if (first == '"' || first == '\'') {
-            out.add(quoted(start, end));
-            return end[0];
+            return quoted(start, end);
         }
         if (isIndicator(first)) {
             throw DECLINE;
@@ -481,11 +468,11 @@ final class BlockYamlReader {
                 throw DECLINE;
             }
         }
+        end[0] = stop;
         int trimmed = stop;
         while (line[trimmed - 1] == ' ') {
             trimmed--;
         }
-        out.add(scalar(new String(line, start, trimmed - start), start, true));
-        return stop;
+        return scalar(new String(line, start, trimmed - start), start, true);
     }
 }
