@@ -58,7 +58,10 @@ public final class MarkdownText {
         return inline(markdown, false);
     }
 
-    /** Appends what {@link #inline(String)} returns; text without markup (most abstracts) takes one pass. */
+    /**
+     * Appends what {@link #inline(String)} returns; text without markup (most abstracts) is escaped
+     * straight into {@code out}, with no string made on the way.
+     */
     static void appendInline(StringBuilder out, String markdown) {
         for (int i = 0; i < markdown.length(); i++) {
             if (in(PARSED, markdown.charAt(i))) {

@@ -134,7 +134,7 @@ public final class NotesLayout implements Layout {
             MarkdownText.appendPlain(out, p.title());
             out.append("](").append(MarkdownText.url(p.url())).append(')');
         } else {
-            out.append(MarkdownText.text(p.title()));
+            MarkdownText.appendPlain(out, p.title());
         }
         List<String> badges = new ArrayList<>();
         if (p.code() != null) {
