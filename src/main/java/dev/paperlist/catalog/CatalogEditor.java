@@ -2,6 +2,9 @@ package dev.paperlist.catalog;
 
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.YamlSource.Mapping;
+import dev.paperlist.catalog.YamlSource.Node;
+import dev.paperlist.catalog.YamlSource.Tuple;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
@@ -13,9 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Adds entries to papers.yaml by inserting text, never by rewriting the file: every byte outside the
@@ -207,19 +207,19 @@ public final class CatalogEditor {
         YamlSource source = new YamlSource(text);
         YamlStyle style = YamlStyle.of(source);
         EntryWriter writer = new EntryWriter(style);
-        MappingNode node = paperNode(source.root, catalog.sections(), paper);
+        Mapping node = paperNode(source.root, catalog.sections(), paper);
         if (node == null) {
             throw new PaperlistException(ExitCode.INTERNAL, fileName + ": cannot find '" + paper.name() + "' in the text");
         }
-        NodeTuple first = node.getValue().get(0);
+        Tuple first = node.tuples().get(0);
         int at;
         String inserted;
         if (YamlSource.isFlow(node)) {
-            at = source.end(first.getValueNode());
+            at = first.value().end();
             inserted = ", id: " + writer.scalar("id", id, true);
         } else {
-            at = source.nextLineStart(source.contentEnd(first.getValueNode()));
-            int keyColumn = source.column(source.start(first.getKeyNode()));
+            at = source.nextLineStart(source.contentEnd(first.value()));
+            int keyColumn = source.column(first.key().start());
             inserted = " ".repeat(keyColumn) + "id: " + writer.scalar("id", id, false) + style.eol;
         }
         Map<Paper, Paper> replaced = new IdentityHashMap<>();
@@ -233,9 +233,9 @@ public final class CatalogEditor {
         YamlSource source = new YamlSource(text);
         YamlStyle style = YamlStyle.of(source);
         EntryWriter writer = new EntryWriter(style);
-        MappingNode parent = source.root;
+        Mapping parent = source.root;
         for (int index : target.indices()) {
-            parent = (MappingNode) YamlSource.items(YamlSource.value(parent, "sections")).get(index);
+            parent = (Mapping) YamlSource.items(YamlSource.value(parent, "sections")).get(index);
         }
         Placement placement = target.newTitles().isEmpty()
                 ? intoSection(source, style, writer, parent, position, item, fileName)
@@ -246,16 +246,16 @@ public final class CatalogEditor {
 
     private record Placement(int offset, String text) {}
 
-    private static Placement intoSection(YamlSource source, YamlStyle style, EntryWriter writer, MappingNode section,
+    private static Placement intoSection(YamlSource source, YamlStyle style, EntryWriter writer, Mapping section,
                                          Integer position, EntryWriter.Item item, String fileName) {
         Node papers = YamlSource.value(section, "papers");
         if (papers == null) {
-            NodeTuple title = YamlSource.tuple(section, "title");
+            Tuple title = YamlSource.tuple(section, "title");
             if (YamlSource.isFlow(section)) {
-                return new Placement(source.end(title.getValueNode()), ", papers: [" + writer.flowItem(item) + "]");
+                return new Placement(title.value().end(), ", papers: [" + writer.flowItem(item) + "]");
             }
-            int keyColumn = source.column(source.start(section.getValue().get(0).getKeyNode()));
-            return new Placement(source.nextLineStart(source.contentEnd(title.getValueNode())),
+            int keyColumn = source.column(section.tuples().get(0).key().start());
+            return new Placement(source.nextLineStart(source.contentEnd(title.value())),
                     writer.blockPapersKey(item, keyColumn));
         }
         List<Node> items = YamlSource.items(papers);
@@ -269,8 +269,8 @@ public final class CatalogEditor {
         }
         int dashColumn = source.column(dash);
         // The list's own first item says best how this list is written.
-        int gap = items.get(0) instanceof MappingNode first && !YamlSource.isFlow(first)
-                ? source.column(source.start(first)) - dashColumn : style.paperGap;
+        int gap = items.get(0) instanceof Mapping first && !YamlSource.isFlow(first)
+                ? source.column(first.start()) - dashColumn : style.paperGap;
         boolean blank = items.size() >= 2 ? blankSeparated(source, items) : style.blankBetweenPapers;
         String block = writer.blockItem(item, dashColumn, gap > 0 ? gap : style.paperGap);
         if (at < items.size()) {
@@ -284,15 +284,15 @@ public final class CatalogEditor {
                 (blank ? style.eol : "") + block);
     }
 
-    private static Placement newSections(YamlSource source, YamlStyle style, EntryWriter writer, MappingNode parent,
+    private static Placement newSections(YamlSource source, YamlStyle style, EntryWriter writer, Mapping parent,
                                          List<String> titles, EntryWriter.Item item, String fileName) {
         Node sections = YamlSource.value(parent, "sections");
         if (sections == null) {
             if (YamlSource.isFlow(parent)) {
-                Node last = parent.getValue().get(parent.getValue().size() - 1).getValueNode();
-                return new Placement(source.end(last), ", sections: [" + writer.flowSections(titles, item) + "]");
+                Node last = parent.tuples().get(parent.tuples().size() - 1).value();
+                return new Placement(last.end(), ", sections: [" + writer.flowSections(titles, item) + "]");
             }
-            int keyColumn = source.column(source.start(parent.getValue().get(0).getKeyNode()));
+            int keyColumn = source.column(parent.tuples().get(0).key().start());
             return new Placement(source.nextLineStart(source.contentEnd(parent)),
                     writer.blockSectionsKey(titles, item, keyColumn));
         }
@@ -311,12 +311,12 @@ public final class CatalogEditor {
 
     private static Placement flowListPlacement(YamlSource source, Node list, List<Node> items, int at, String entry) {
         if (items.isEmpty()) {
-            return new Placement(source.start(list) + 1, entry);
+            return new Placement(list.start() + 1, entry);
         }
         if (at < items.size()) {
-            return new Placement(source.start(items.get(at)), entry + ", ");
+            return new Placement(items.get(at).start(), entry + ", ");
         }
-        return new Placement(source.end(items.get(items.size() - 1)), ", " + entry);
+        return new Placement(items.get(items.size() - 1).end(), ", " + entry);
     }
 
     private static boolean blankSeparated(YamlSource source, List<Node> items) {
@@ -333,8 +333,8 @@ public final class CatalogEditor {
     }
 
     private static PaperlistException unusualLayout(YamlSource source, Node item, String fileName) {
-        int offset = source.start(item);
-        int line = item.getStartMark().getLine() + 1;
+        int offset = item.start();
+        int line = source.line(offset);
         return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + line + ":" + (source.column(offset) + 1)
                 + ": this list item's '-' is not on the line of its first key, so paperlist cannot insert next to it; "
                 + "add the paper by hand");
@@ -455,26 +455,26 @@ public final class CatalogEditor {
     }
 
     // The YAML mapping where a paper is written in full: walks the text's tree and the model side by side.
-    private static MappingNode paperNode(MappingNode parent, List<Section> sections, Paper paper) {
+    private static Mapping paperNode(Mapping parent, List<Section> sections, Paper paper) {
         Node list = YamlSource.value(parent, "sections");
         if (list == null) {
             return null;
         }
         List<Node> items = YamlSource.items(list);
         for (int i = 0; i < sections.size(); i++) {
-            MappingNode sectionNode = (MappingNode) items.get(i);
+            Mapping sectionNode = (Mapping) items.get(i);
             Section section = sections.get(i);
             Node papers = YamlSource.value(sectionNode, "papers");
             if (papers != null) {
                 List<Node> paperNodes = YamlSource.items(papers);
                 for (int j = 0; j < paperNodes.size(); j++) {
-                    MappingNode node = (MappingNode) paperNodes.get(j);
+                    Mapping node = (Mapping) paperNodes.get(j);
                     if (section.papers().get(j) == paper && YamlSource.tuple(node, "ref") == null) {
                         return node;
                     }
                 }
             }
-            MappingNode inner = paperNode(sectionNode, section.sections(), paper);
+            Mapping inner = paperNode(sectionNode, section.sections(), paper);
             if (inner != null) {
                 return inner;
             }

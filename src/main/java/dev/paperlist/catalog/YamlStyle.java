@@ -1,15 +1,14 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.catalog.YamlSource.Mapping;
+import dev.paperlist.catalog.YamlSource.Node;
+import dev.paperlist.catalog.YamlSource.Scalar;
+import dev.paperlist.catalog.YamlSource.Sequence;
+import dev.paperlist.catalog.YamlSource.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * How a catalogue file is written, read from the file itself so that a new entry looks like its
@@ -85,9 +84,9 @@ final class YamlStyle {
         return d.finish();
     }
 
-    private static int keyColumn(YamlSource source, MappingNode map, String key) {
-        NodeTuple t = YamlSource.tuple(map, key);
-        return t == null ? -1 : source.column(source.start(t.getKeyNode()));
+    private static int keyColumn(YamlSource source, Mapping map, String key) {
+        Tuple t = YamlSource.tuple(map, key);
+        return t == null ? -1 : source.column(t.key().start());
     }
 
     /** Counts what the file does, then takes the majority for each choice. */
@@ -116,18 +115,18 @@ final class YamlStyle {
         }
 
         void sectionList(Node list, int keyColumn) {
-            if (!(list instanceof SequenceNode seq)) {
+            if (!(list instanceof Sequence seq)) {
                 return;
             }
             block(seq, keyColumn, sectionsIndent, sectionGap, blankSections);
-            for (Node item : seq.getValue()) {
-                if (item instanceof MappingNode section) {
+            for (Node item : seq.items()) {
+                if (item instanceof Mapping section) {
                     vote("section.title", YamlSource.value(section, "title"));
                     Node papers = YamlSource.value(section, "papers");
-                    if (papers instanceof SequenceNode paperList) {
+                    if (papers instanceof Sequence paperList) {
                         block(paperList, keyColumn(source, section, "papers"), papersIndent, paperGap, blankPapers);
-                        for (Node paper : paperList.getValue()) {
-                            if (paper instanceof MappingNode p) {
+                        for (Node paper : paperList.items()) {
+                            if (paper instanceof Mapping p) {
                                 paper(p);
                             }
                         }
@@ -138,11 +137,11 @@ final class YamlStyle {
         }
 
         // Indentation and blank lines of a block list.
-        void block(SequenceNode seq, int keyColumn, int[] indentVotes, int[] gapVotes, int[] blankVotes) {
+        void block(Sequence seq, int keyColumn, int[] indentVotes, int[] gapVotes, int[] blankVotes) {
             if (YamlSource.isFlow(seq)) {
                 return;
             }
-            List<Node> items = seq.getValue();
+            List<Node> items = seq.items();
             for (int i = 0; i < items.size(); i++) {
                 int dash = source.dashBefore(items.get(i));
                 if (dash < 0) {
@@ -152,8 +151,8 @@ final class YamlStyle {
                 if (i == 0 && keyColumn >= 0 && dashColumn >= keyColumn) {
                     count(indentVotes, dashColumn - keyColumn);
                 }
-                if (items.get(i) instanceof MappingNode m && !YamlSource.isFlow(m)) {
-                    count(gapVotes, source.column(source.start(m)) - dashColumn);
+                if (items.get(i) instanceof Mapping m && !YamlSource.isFlow(m)) {
+                    count(gapVotes, source.column(m.start()) - dashColumn);
                 }
                 if (i > 0) {
                     blankVotes[source.blankLineBefore(dash) ? 1 : 0]++;
@@ -161,27 +160,27 @@ final class YamlStyle {
             }
         }
 
-        void paper(MappingNode p) {
+        void paper(Mapping p) {
             if (YamlSource.tuple(p, "ref") != null) {
                 vote("ref", YamlSource.value(p, "ref"));
                 return;
             }
             flowPapers[YamlSource.isFlow(p) ? 1 : 0]++;
             List<String> keys = new ArrayList<>();
-            for (NodeTuple t : p.getValue()) {
-                String key = ((ScalarNode) t.getKeyNode()).getValue();
+            for (Tuple t : p.tuples()) {
+                String key = t.key().key();
                 keys.add(key);
-                Node value = t.getValueNode();
-                int keyColumn = source.column(source.start(t.getKeyNode()));
-                if (value instanceof ScalarNode scalar) {
+                Node value = t.value();
+                int keyColumn = source.column(t.key().start());
+                if (value instanceof Scalar scalar) {
                     vote(key, scalar);
-                    paperValues[scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1]++;
+                    paperValues[scalar.quoting() == Quoting.PLAIN ? 0 : 1]++;
                     if (isBlock(scalar) && !YamlSource.isFlow(p)) {
-                        String header = source.text.substring(source.start(scalar),
-                                Math.min(source.text.length(), source.start(scalar) + 2)).strip();
+                        String header = source.text.substring(scalar.start(),
+                                Math.min(source.text.length(), scalar.start() + 2)).strip();
                         headers.merge(header.length() == 2 && "-+".indexOf(header.charAt(1)) >= 0 ? header
                                 : header.substring(0, 1), 1, Integer::sum);
-                        int firstContentLine = source.nextLineStart(source.start(scalar));
+                        int firstContentLine = source.nextLineStart(scalar.start());
                         int indent = 0;
                         while (firstContentLine + indent < source.text.length()
                                 && source.text.charAt(firstContentLine + indent) == ' ') {
@@ -191,25 +190,25 @@ final class YamlStyle {
                             count(blockIndent, indent - keyColumn);
                         }
                     }
-                } else if (value instanceof SequenceNode list) {
+                } else if (value instanceof Sequence list) {
                     listVotes.computeIfAbsent(key, k -> new int[2])[YamlSource.isFlow(list) ? 1 : 0]++;
-                    if (!YamlSource.isFlow(list) && !list.getValue().isEmpty()) {
-                        Node first = list.getValue().get(0);
+                    if (!YamlSource.isFlow(list) && !list.items().isEmpty()) {
+                        Node first = list.items().get(0);
                         int dash = source.dashBefore(first);
                         if (dash >= 0 && source.column(dash) >= keyColumn) {
                             count(fieldIndent, source.column(dash) - keyColumn);
-                            count(fieldGap, source.column(source.start(first)) - source.column(dash));
+                            count(fieldGap, source.column(first.start()) - source.column(dash));
                         }
                     }
-                    for (Node item : list.getValue()) {
-                        if (item instanceof ScalarNode s) {
+                    for (Node item : list.items()) {
+                        if (item instanceof Scalar s) {
                             vote(key + "[]", s);
-                            paperValues[s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1]++;
-                        } else if (item instanceof MappingNode m) {
+                            paperValues[s.quoting() == Quoting.PLAIN ? 0 : 1]++;
+                        } else if (item instanceof Mapping m) {
                             String prefix = key.equals("badges") ? "badge." : key.equals("notes") ? "note." : key + ".";
                             listVotes.computeIfAbsent(key + "[]", k -> new int[2])[YamlSource.isFlow(m) ? 1 : 0]++;
-                            for (NodeTuple inner : m.getValue()) {
-                                vote(prefix + ((ScalarNode) inner.getKeyNode()).getValue(), inner.getValueNode());
+                            for (Tuple inner : m.tuples()) {
+                                vote(prefix + inner.key().key(), inner.value());
                             }
                         }
                     }
@@ -219,24 +218,18 @@ final class YamlStyle {
         }
 
         void vote(String key, Node value) {
-            if (!(value instanceof ScalarNode scalar)) {
+            if (!(value instanceof Scalar scalar)) {
                 return;
             }
-            Quoting q = switch (scalar.getScalarStyle()) {
-                case SINGLE_QUOTED -> Quoting.SINGLE;
-                case DOUBLE_QUOTED -> Quoting.DOUBLE;
-                case LITERAL, FOLDED -> Quoting.BLOCK;
-                default -> Quoting.PLAIN;
-            };
+            Quoting q = scalar.quoting();
             votes.computeIfAbsent(key, k -> new int[Quoting.values().length])[q.ordinal()]++;
             if (q == Quoting.SINGLE || q == Quoting.DOUBLE) {
                 quotes[q == Quoting.SINGLE ? 0 : 1]++;
             }
         }
 
-        static boolean isBlock(ScalarNode scalar) {
-            return scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
-                    || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED;
+        static boolean isBlock(Scalar scalar) {
+            return scalar.quoting() == Quoting.BLOCK;
         }
 
         static void count(int[] histogram, int value) {
