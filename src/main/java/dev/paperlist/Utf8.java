@@ -5,24 +5,44 @@ package dev.paperlist;
  * the writer sizes its buffer exactly.
  */
 public final class Utf8 {
+    private static final int CHUNK = 8192;
+
     private Utf8() {}
 
     /** The number of bytes UTF-8 takes for the text; a lone surrogate counts as three. */
     public static long length(CharSequence text) {
-        long n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                n += 4;
-                i++;
+        int length = text.length();
+        // A README is tens of millions of characters, and the launcher's compiler (C1) does not inline
+        // charAt through CharSequence: the text is copied out a chunk at a time and counted in an array.
+        char[] chunk = new char[Math.min(length, CHUNK)];
+        long extra = 0;
+        boolean afterHigh = false;
+        for (int from = 0; from < length; from += CHUNK) {
+            int to = Math.min(length, from + CHUNK);
+            if (text instanceof String string) {
+                string.getChars(from, to, chunk, 0);
             } else {
-                n += 3;
+                for (int i = from; i < to; i++) {
+                    chunk[i - from] = text.charAt(i);
+                }
+            }
+            // Each character is one byte plus the extra bytes its range takes; a high surrogate counts as
+            // three, and the low one that completes its pair adds one more: four for the pair.
+            for (int i = 0; i < to - from; i++) {
+                char c = chunk[i];
+                if (c < 0x80) {
+                    afterHigh = false;
+                } else if (c < 0x800) {
+                    extra++;
+                    afterHigh = false;
+                } else if (afterHigh && Character.isLowSurrogate(c)) {
+                    afterHigh = false;
+                } else {
+                    extra += 2;
+                    afterHigh = Character.isHighSurrogate(c);
+                }
             }
         }
-        return n;
+        return length + extra;
     }
 }

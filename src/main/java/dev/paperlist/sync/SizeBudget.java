@@ -1,6 +1,5 @@
 package dev.paperlist.sync;
 
-import dev.paperlist.Utf8;
 import dev.paperlist.model.Settings;
 import dev.paperlist.render.GeneratedPages;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ public final class SizeBudget {
             if (plan.orphan()) {
                 continue;
             }
-            long bytes = Utf8.length(plan.renderedText()) + (plan.current() != null && plan.current().bom() ? 3 : 0);
+            long bytes = plan.renderedSize();
             boolean page = GeneratedPages.isGenerated(plan.renderedText());
             if (!page && settings.split() != null && bytes <= settings.sizeBudget()) {
                 continue;

@@ -137,8 +137,9 @@ public final class SyncStamp {
                     .append("code ").append(codeFingerprint()).append('\n')
                     .append("catalog ").append(catalog).append('\n');
             for (OutputPlan plan : plans) {
-                TextFile current = plan.current();
-                String[] sizeAndDigest = encodedSizeAndDigest(plan.renderedText(), current != null && current.bom());
+                String[] sizeAndDigest = plan.bytesAtHand()
+                        ? new String[] {Integer.toString(plan.renderedBytes().length), digest(plan.renderedBytes())}
+                        : encodedSizeAndDigest(plan.renderedText(), plan.bom());
                 text.append("output\t").append(sizeAndDigest[0]).append('\t').append(sizeAndDigest[1]).append('\t')
                         .append(escape(plan.path().toAbsolutePath().normalize().toString())).append('\t')
                         .append(escape(plan.displayName())).append('\n');
