@@ -35,13 +35,31 @@ final class CheckCommand implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}.")
     Format format;
 
+    /**
+     * {@code paperlist check} with no options, answered from the stamp of the last render without building
+     * the command line: picocli's reflective set-up is most of a small check, which runs on every commit.
+     * Null when the stamp does not prove every output current; the full command then runs.
+     */
+    static Integer fromStamp(Environment environment, PrintWriter out) {
+        FileOptions files = new FileOptions();
+        files.catalog = FileOptions.DEFAULT_CATALOG;
+        return files.provenByStamp(environment).map(plans -> {
+            plans.forEach(plan -> out.println(upToDate(plan)));
+            return ExitCode.OK.code();
+        }).orElse(null);
+    }
+
+    private static String upToDate(OutputPlan plan) {
+        return plan.displayName() + ": up to date";
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ExitCode result = ExitCode.OK;
         for (OutputPlan plan : files.planOutputs(root.environment)) {
             if (plan.upToDate()) {
-                out.println(plan.displayName() + ": up to date");
+                out.println(upToDate(plan));
                 continue;
             }
             result = ExitCode.STALE;

@@ -50,6 +50,10 @@ public final class Cli {
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
         boolean stacktrace = java.util.Arrays.asList(args).contains("--stacktrace");
         try {
+            Integer fromStamp = args.length == 1 && args[0].equals("check") ? CheckCommand.fromStamp(environment, out) : null;
+            if (fromStamp != null) {
+                return fromStamp;
+            }
             return create(environment, out, err, args).execute(args);
         } catch (Throwable t) {
             return report(t, stacktrace, err);

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 
 /** The files a command works on, relative to the working folder. Mixed into each command. */
 public final class FileOptions {
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = "papers.yaml",
+    static final String DEFAULT_CATALOG = "papers.yaml";
+
+    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = DEFAULT_CATALOG,
             description = "The catalogue (default: ${DEFAULT-VALUE}).")
     String catalog;
 
@@ -50,8 +52,8 @@ public final class FileOptions {
         byte[] catalogBytes = TextFile.readBytes(catalogPath, catalog, CatalogLoader.MAX_BYTES);
         SyncStamp stamp = SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
                 catalogBytes);
-        Optional<List<OutputPlan>> proven = stamp.provenCurrent();
-        if (proven.isPresent() && noOtherPages(catalogPath.getParent(), proven.get())) {
+        Optional<List<OutputPlan>> proven = proven(stamp, catalogPath);
+        if (proven.isPresent()) {
             return new Planned(null, proven.get());
         }
         String text = TextFile.decode(catalogBytes, catalog).text();
@@ -61,6 +63,26 @@ public final class FileOptions {
         Planned planned = plan(environment, loaded);
         stamp.record(planned.plans());
         return planned;
+    }
+
+    /**
+     * The outputs, when the stamp of the last render proves them all current; empty when it does not, or
+     * when the catalogue cannot be read (the full plan then reports why).
+     */
+    Optional<List<OutputPlan>> provenByStamp(Environment environment) {
+        try {
+            Path catalogPath = environment.resolve(catalog);
+            byte[] catalogBytes = TextFile.readBytes(catalogPath, catalog, CatalogLoader.MAX_BYTES);
+            return proven(SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
+                    catalogBytes), catalogPath);
+        } catch (PaperlistException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<List<OutputPlan>> proven(SyncStamp stamp, Path catalogPath) {
+        Optional<List<OutputPlan>> proven = stamp.provenCurrent();
+        return proven.isPresent() && noOtherPages(catalogPath.getParent(), proven.get()) ? proven : Optional.empty();
     }
 
     /**
@@ -77,10 +99,12 @@ public final class FileOptions {
             }
         }
         for (Map.Entry<Path, java.util.Set<Path>> folder : byFolder.entrySet()) {
-            try (java.util.stream.Stream<Path> files = Files.list(folder.getKey())) {
-                if (files.map(f -> f.toAbsolutePath().normalize())
-                        .anyMatch(f -> f.getFileName().toString().endsWith(".md") && !folder.getValue().contains(f))) {
-                    return false;
+            try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(folder.getKey())) {
+                for (Path file : files) {
+                    if (file.getFileName().toString().endsWith(".md")
+                            && !folder.getValue().contains(file.toAbsolutePath().normalize())) {
+                        return false;
+                    }
                 }
             } catch (IOException e) {
                 return false;

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -245,8 +244,11 @@ public final class SyncStamp {
         return hex(castagnoli, ieee);
     }
 
+    // Sixteen hex digits, as "%08x%08x" gives; by hand, as String.format's Formatter and patterns were a
+    // tenth of a small check's start-up.
     private static String hex(Checksum castagnoli, Checksum ieee) {
-        return String.format(Locale.ROOT, "%08x%08x", castagnoli.getValue(), ieee.getValue());
+        String digits = Long.toHexString(castagnoli.getValue() << 32 | ieee.getValue());
+        return "0".repeat(16 - digits.length()) + digits;
     }
 
     private static String escape(String text) {
