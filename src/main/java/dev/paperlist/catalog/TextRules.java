@@ -150,7 +150,7 @@ public final class TextRules {
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return host.replaceFirst("^www\\.", "") + path;
+        return (host.startsWith("www.") ? host.substring(4) : host) + path;
     }
 
     /**
