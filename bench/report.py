@@ -16,8 +16,8 @@ import sys
 
 LABELS = {
     "hello": "Java hello-world (`java -jar hello.jar`)",
-    "repo-check": "paperlist check, this repository's papers.yaml",
-    "repo-check-nostamp": "paperlist check, this repository's papers.yaml, without a stamp",
+    "repo-check": "paperlist check in a copy of this repository (as the pre-commit hook runs it)",
+    "repo-check-nostamp": "paperlist check in a copy of this repository, without a stamp",
     "render-cold": "render, cold (README holds only the markers)",
     "render-sync": "render, in sync (nothing to write)",
     "check-sync": "check, in sync",
