@@ -38,6 +38,12 @@ final class BlockYamlReader {
         this.text = text;
     }
 
+    // A reader of the part of a file that starts after `linesBefore` lines.
+    private BlockYamlReader(String text, int linesBefore) {
+        this.text = text;
+        this.lineNumber = linesBefore;
+    }
+
     /** The file's tree, or {@code null} when the file is outside the block subset or not valid YAML. */
     static YamlNode read(String text) {
         BlockYamlReader reader = new BlockYamlReader(text);
@@ -54,6 +60,161 @@ final class BlockYamlReader {
             }
             throw e;
         }
+    }
+
+    /**
+     * The tree of a large catalogue read in two halves at once, one on another thread: the file is cut
+     * at a top-level section in its middle, each half decoded and read by itself, and the second half's
+     * sections appended to the first's. Null when the file is smaller than {@code minBytes}, has a
+     * byte-order mark, holds anything after its top-level 'sections' list, or either half is not clean
+     * UTF-8 in the block subset: the caller then decodes and reads the whole file as usual, which gives
+     * every message.
+     */
+    static YamlNode readInHalves(byte[] bytes, int minBytes) {
+        int cut = bytes.length < minBytes || bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF ? -1 : cut(bytes);
+        if (cut < 0) {
+            return null;
+        }
+        java.util.concurrent.CompletableFuture<YamlNode.Sequence> second = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                second.complete(readSecondHalf(bytes, cut));
+            } catch (Throwable t) {
+                second.completeExceptionally(t);
+            }
+        }, "paperlist-read");
+        worker.setDaemon(true);
+        worker.start();
+        String head = cleanText(bytes, 0, cut);
+        YamlNode first = head == null ? null : read(head);
+        YamlNode.Sequence rest = second.join();
+        if (!(first instanceof YamlNode.Mapping root) || rest == null || !lastKey(root).equals("sections")) {
+            return null;
+        }
+        YamlNode.Entry sections = root.entries().get("sections");
+        if (!(sections.value() instanceof YamlNode.Sequence list)) {
+            return null;
+        }
+        List<YamlNode> items = new ArrayList<>(list.items().size() + rest.items().size());
+        items.addAll(list.items());
+        items.addAll(rest.items());
+        SmallMap<YamlNode.Entry> entries = new SmallMap<>();
+        for (YamlNode.Entry entry : root.entries().values()) {
+            entries.put(entry.key(), entry != sections ? entry : new YamlNode.Entry(entry.key(), entry.line(),
+                    entry.column(), new YamlNode.Sequence(items, list.line(), list.column())));
+        }
+        return new YamlNode.Mapping(entries, root.line(), root.column());
+    }
+
+    private static String lastKey(YamlNode.Mapping mapping) {
+        String last = "";
+        for (String key : mapping.entries().keySet()) {
+            last = key;
+        }
+        return last;
+    }
+
+    // Where the second half starts: the first line after the middle that is an item of the top-level
+    // 'sections' list, at its indentation; -1 when there is none.
+    private static int cut(byte[] bytes) {
+        int sections = 0;
+        while (!startsWith(bytes, sections, "sections:")) {
+            sections = indexOf(bytes, (byte) '\n', sections) + 1;
+            if (sections == 0) {
+                return -1;
+            }
+        }
+        int item = indexOf(bytes, (byte) '\n', sections) + 1;
+        int indent = 0;
+        while (item > 0 && item + indent < bytes.length && bytes[item + indent] == ' ') {
+            indent++;
+        }
+        if (item == 0 || item + indent + 1 >= bytes.length || bytes[item + indent] != '-' || bytes[item + indent + 1] != ' ') {
+            return -1;
+        }
+        // The item nearest the middle: the first after it, or the last before it, whichever is closer.
+        int middle = bytes.length / 2;
+        int after = -1;
+        for (int line = indexOf(bytes, (byte) '\n', middle) + 1; line > 0; line = indexOf(bytes, (byte) '\n', line) + 1) {
+            if (isItemAt(bytes, line, indent)) {
+                after = line;
+                break;
+            }
+        }
+        for (int i = middle; i > item && (after < 0 || middle - i < after - middle); i--) {
+            if (bytes[i - 1] == '\n' && isItemAt(bytes, i, indent)) {
+                return i;
+            }
+        }
+        return after;
+    }
+
+    // Whether the line starting at `line` is "- " after exactly `indent` spaces.
+    private static boolean isItemAt(byte[] bytes, int line, int indent) {
+        if (line + indent + 1 >= bytes.length || bytes[line + indent] != '-' || bytes[line + indent + 1] != ' ') {
+            return false;
+        }
+        for (int i = line; i < line + indent; i++) {
+            if (bytes[i] != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static YamlNode.Sequence readSecondHalf(byte[] bytes, int cut) {
+        String tail = cleanText(bytes, cut, bytes.length);
+        if (tail == null) {
+            return null;
+        }
+        int linesBefore = 0;
+        for (int i = 0; i < cut; i++) {
+            if (bytes[i] == '\n') {
+                linesBefore++;
+            }
+        }
+        BlockYamlReader reader = new BlockYamlReader(tail, linesBefore);
+        try {
+            reader.advance();
+            if (reader.atEnd || !reader.isListItem(reader.indent)) {
+                return null;
+            }
+            YamlNode.Sequence list = reader.list(reader.indent, 1);
+            return reader.atEnd ? list : null;
+        } catch (RuntimeException e) {
+            if (e == DECLINE) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    // The bytes as text when they are valid UTF-8 without NUL (the decoder's U+FFFD marks invalid bytes,
+    // and a file's own U+FFFD is left to the whole-file path too); null otherwise.
+    private static String cleanText(byte[] bytes, int from, int to) {
+        String text = dev.paperlist.io.TextFile.decodeLenient(bytes, from, to);
+        return text.indexOf('\uFFFD') < 0 && text.indexOf('\0') < 0 ? text : null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, String ascii) {
+        if (at + ascii.length() > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // Moves to the next line with content, skipping blank and comment lines, and checks every character

@@ -56,10 +56,8 @@ public final class FileOptions {
         if (proven.isPresent()) {
             return new Planned(null, proven.get());
         }
-        String text = TextFile.decode(catalogBytes, catalog).text();
+        Catalog loaded = CatalogLoader.parse(catalogBytes, catalog);
         catalogBytes = null; // not needed past here: at 100,000 papers they are 200 MB of the heap
-        Catalog loaded = CatalogLoader.parse(text, catalog);
-        text = null;
         Planned planned = plan(environment, loaded);
         stamp.record(planned.plans());
         return planned;

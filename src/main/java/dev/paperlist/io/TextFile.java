@@ -60,7 +60,7 @@ public record TextFile(String displayName, String text, boolean bom) {
         // The JDK's own decoder is several times faster than a CharsetDecoder; it replaces malformed input
         // with U+FFFD, so text without one was valid. Text with one (rare) takes the strict path, which
         // also finds where the bad bytes are.
-        String fast = decodeInSlices(bytes, start);
+        String fast = decodeInSlices(bytes, start, bytes.length);
         if (fast.indexOf('\uFFFD') < 0) {
             return checkedForNul(fast, displayName, bom);
         }
@@ -85,18 +85,26 @@ public record TextFile(String displayName, String text, boolean bom) {
         return checkedForNul(fast, displayName, bom);
     }
 
+    /**
+     * Part of a file's bytes as text, decoded as {@link #decode} does first: invalid bytes become U+FFFD
+     * and nothing is checked, so the caller checks (or decodes the whole file with {@link #decode}).
+     */
+    public static String decodeLenient(byte[] bytes, int from, int to) {
+        return decodeInSlices(bytes, from, to);
+    }
+
     // The JDK's decoder first allocates two bytes per input byte for its output: 400 MB at once for a
     // 200 MB catalogue of CJK text. Past DECODE_WHOLE, slices cut before a lead byte decode alike, into
     // one UTF-16 buffer sized from the count of characters; pure ASCII (one byte a character) skips all
     // that. Below it, one piece is fastest: slicing copies the text twice more.
-    private static String decodeInSlices(byte[] bytes, int start) {
-        int length = bytes.length - start;
+    private static String decodeInSlices(byte[] bytes, int start, int end) {
+        int length = end - start;
         if (length <= DECODE_WHOLE) {
             return new String(bytes, start, length, StandardCharsets.UTF_8);
         }
         long chars = 0;
         boolean ascii = true;
-        for (int i = start; i < bytes.length; i++) {
+        for (int i = start; i < end; i++) {
             int b = bytes[i];
             if (b < 0) {
                 ascii = false;
@@ -114,9 +122,9 @@ public record TextFile(String displayName, String text, boolean bom) {
         StringBuilder out = new StringBuilder("\u0100");
         out.ensureCapacity((int) chars + 1);
         out.setLength(0);
-        for (int from = start; from < bytes.length; ) {
-            int to = Math.min(bytes.length, from + SLICE);
-            for (int back = 0; back < 3 && to < bytes.length && (bytes[to] & 0xC0) == 0x80; back++) {
+        for (int from = start; from < end; ) {
+            int to = Math.min(end, from + SLICE);
+            for (int back = 0; back < 3 && to < end && (bytes[to] & 0xC0) == 0x80; back++) {
                 to--;
             }
             out.append(new String(bytes, from, to - from, StandardCharsets.UTF_8));
@@ -141,7 +149,7 @@ public record TextFile(String displayName, String text, boolean bom) {
     public static TextFile decodeKnownValid(byte[] bytes, String displayName) {
         boolean bom = startsWith(bytes, UTF8_BOM);
         int start = bom ? UTF8_BOM.length : 0;
-        return new TextFile(displayName, decodeInSlices(bytes, start), bom);
+        return new TextFile(displayName, decodeInSlices(bytes, start, bytes.length), bom);
     }
 
     /** Encodes text for writing, with a BOM when the original had one. */
