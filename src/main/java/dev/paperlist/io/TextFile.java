@@ -154,8 +154,13 @@ public record TextFile(String displayName, String text, boolean bom) {
 
     /** Encodes text for writing, with a BOM when the original had one. */
     public static byte[] encode(String text, boolean bom) {
+        return encode(text, bom, -1);
+    }
+
+    /** The same, for text whose encoded size (BOM included) is known already, or -1. */
+    public static byte[] encode(String text, boolean bom, long size) {
         if (text.length() > ENCODE_SLICE) {
-            return encodeInSlices(text, bom);
+            return encodeInSlices(text, bom, size >= 0 ? size : dev.paperlist.Utf8.length(text) + (bom ? UTF8_BOM.length : 0));
         }
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         if (!bom) {
@@ -169,8 +174,8 @@ public record TextFile(String displayName, String text, boolean bom) {
 
     // The JDK's encoder first allocates three bytes per character: 600 MB at once for the README of
     // 100,000 papers, next to the text itself. Counted first, the bytes go into one array of their size.
-    private static byte[] encodeInSlices(String text, boolean bom) {
-        byte[] all = new byte[Math.toIntExact(dev.paperlist.Utf8.length(text) + (bom ? UTF8_BOM.length : 0))];
+    private static byte[] encodeInSlices(String text, boolean bom, long size) {
+        byte[] all = new byte[Math.toIntExact(size)];
         int[] at = {0};
         encodeSlices(text, bom, part -> {
             System.arraycopy(part, 0, all, at[0], part.length);

@@ -21,6 +21,9 @@ public final class OutputPlan {
     private final TextFile current;
     private final String renderedText;
     private byte[] renderedBytes;
+    // The size of the rendered bytes once known: for a text too long to keep its bytes, the stamp's pass
+    // over it counts them, and the budget and the writer need not count them again.
+    private long renderedSize = -1;
 
     public OutputPlan(Path path, String displayName, TextFile current, String renderedText) {
         this.path = path;
@@ -71,10 +74,12 @@ public final class OutputPlan {
         if (renderedBytes != null) {
             return renderedBytes;
         }
-        byte[] bytes = TextFile.encode(renderedText, bom());
+        byte[] bytes = renderedSize >= 0 ? TextFile.encode(renderedText, bom(), renderedSize)
+                : TextFile.encode(renderedText, bom());
         if (renderedText.length() <= KEEP_BYTES_UP_TO) {
             renderedBytes = bytes;
         }
+        renderedSize = bytes.length;
         return bytes;
     }
 
@@ -85,7 +90,15 @@ public final class OutputPlan {
 
     /** The size in bytes of the rendered file, byte-order mark included. */
     public long renderedSize() {
-        return bytesAtHand() ? renderedBytes().length : Utf8.length(renderedText) + (bom() ? 3 : 0);
+        if (renderedSize < 0) {
+            renderedSize = bytesAtHand() ? renderedBytes().length : Utf8.length(renderedText) + (bom() ? 3 : 0);
+        }
+        return renderedSize;
+    }
+
+    /** Records the size of the rendered bytes as a pass that encoded them (the stamp's digest) counted it. */
+    void sizeCounted(long size) {
+        renderedSize = size;
     }
 
     @Override

@@ -136,9 +136,13 @@ public final class SyncStamp {
                     .append("code ").append(codeFingerprint()).append('\n')
                     .append("catalog ").append(catalog).append('\n');
             for (OutputPlan plan : plans) {
-                String[] sizeAndDigest = plan.bytesAtHand()
-                        ? new String[] {Integer.toString(plan.renderedBytes().length), digest(plan.renderedBytes())}
-                        : encodedSizeAndDigest(plan.renderedText(), plan.bom());
+                String[] sizeAndDigest;
+                if (plan.bytesAtHand()) {
+                    sizeAndDigest = new String[] {Integer.toString(plan.renderedBytes().length), digest(plan.renderedBytes())};
+                } else {
+                    sizeAndDigest = encodedSizeAndDigest(plan.renderedText(), plan.bom());
+                    plan.sizeCounted(Long.parseLong(sizeAndDigest[0]));
+                }
                 text.append("output\t").append(sizeAndDigest[0]).append('\t').append(sizeAndDigest[1]).append('\t')
                         .append(escape(plan.path().toAbsolutePath().normalize().toString())).append('\t')
                         .append(escape(plan.displayName())).append('\n');
