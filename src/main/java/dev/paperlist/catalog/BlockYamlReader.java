@@ -87,7 +87,19 @@ final class BlockYamlReader {
         worker.start();
         String head = cleanText(bytes, 0, cut);
         YamlNode first = head == null ? null : read(head);
-        YamlNode.Sequence rest = second.join();
+        YamlNode.Sequence rest;
+        try {
+            rest = second.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // What went wrong on the other thread, out of memory included, is reported as if it happened here.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
         if (!(first instanceof YamlNode.Mapping root) || rest == null || !lastKey(root).equals("sections")) {
             return null;
         }
