@@ -362,12 +362,7 @@ public final class CatalogEditor {
                     + "catalogue plus " + what + ", so nothing was written; please report this with the file");
         }
         // The line where the inserted text's first non-blank line will be.
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
+        int line = source.line(offset);
         for (int i = 0; i < insertedText.length() && Character.isWhitespace(insertedText.charAt(i)); i++) {
             if (insertedText.charAt(i) == '\n') {
                 line++;
