@@ -414,8 +414,7 @@ final class CatalogBinder {
     private Paper paper(YamlNode.Mapping map) {
         checkKeys(map, PAPER_KEYS, "a paper");
         String name = requiredText(map, "name", "a paper");
-        String title = optionalText(map, "title", null);
-        Paper.Builder b = Paper.builder(name, title != null ? title : requiredText(map, "title", "paper '" + name + "'"))
+        Paper.Builder b = Paper.builder(name, requiredText(map, "title", "paper '" + name + "'"))
                 .position(map.position());
         String id = optionalText(map, "id", null);
         if (id != null && !ID.matcher(id).matches()) {
@@ -566,8 +565,7 @@ final class CatalogBinder {
             }
             return List.of(text);
         }
-        List<YamlNode> items = entry.value() instanceof YamlNode.Sequence list ? list.items()
-                : sequence(entry.value(), "'" + key + "'").items();
+        List<YamlNode> items = sequence(entry.value(), "'" + key + "'").items();
         List<String> out = new ArrayList<>(items.size());
         for (YamlNode item : items) {
             String text = cleanText(item);
