@@ -1,5 +1,6 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.io.TextFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ final class BlockYamlReader {
         }, "paperlist-read");
         worker.setDaemon(true);
         worker.start();
-        String head = cleanText(bytes, 0, cut);
+        String head = TextFile.decodeIfPlainlyValid(bytes, 0, cut);
         YamlNode first = head == null ? null : read(head);
         YamlNode.Sequence rest;
         try {
@@ -175,7 +176,7 @@ final class BlockYamlReader {
     }
 
     private static YamlNode.Sequence readSecondHalf(byte[] bytes, int cut) {
-        String tail = cleanText(bytes, cut, bytes.length);
+        String tail = TextFile.decodeIfPlainlyValid(bytes, cut, bytes.length);
         if (tail == null) {
             return null;
         }
@@ -199,13 +200,6 @@ final class BlockYamlReader {
             }
             throw e;
         }
-    }
-
-    // The bytes as text when they are valid UTF-8 without NUL (the decoder's U+FFFD marks invalid bytes,
-    // and a file's own U+FFFD is left to the whole-file path too); null otherwise.
-    private static String cleanText(byte[] bytes, int from, int to) {
-        String text = dev.paperlist.io.TextFile.decodeLenient(bytes, from, to);
-        return text.indexOf('\uFFFD') < 0 && text.indexOf('\0') < 0 ? text : null;
     }
 
     private static boolean startsWith(byte[] bytes, int at, String ascii) {

@@ -86,11 +86,13 @@ public record TextFile(String displayName, String text, boolean bom) {
     }
 
     /**
-     * Part of a file's bytes as text, decoded as {@link #decode} does first: invalid bytes become U+FFFD
-     * and nothing is checked, so the caller checks (or decodes the whole file with {@link #decode}).
+     * Part of a file's bytes as text when {@link #decode} would surely accept it: no U+FFFD (which marks
+     * invalid bytes, or is the file's own and needs the strict check) and no NUL. Null otherwise, and the
+     * caller decodes the whole file with {@link #decode}, which says what is wrong and where.
      */
-    public static String decodeLenient(byte[] bytes, int from, int to) {
-        return decodeInSlices(bytes, from, to);
+    public static String decodeIfPlainlyValid(byte[] bytes, int from, int to) {
+        String text = decodeInSlices(bytes, from, to);
+        return text.indexOf('\uFFFD') < 0 && text.indexOf('\0') < 0 ? text : null;
     }
 
     // The JDK's decoder first allocates two bytes per input byte for its output: 400 MB at once for a
