@@ -162,7 +162,7 @@ public record TextFile(String displayName, String text, boolean bom) {
     /** The same, for text whose encoded size (BOM included) is known already, or -1. */
     public static byte[] encode(String text, boolean bom, long size) {
         if (text.length() > ENCODE_SLICE) {
-            return encodeInSlices(text, bom, size >= 0 ? size : dev.paperlist.Utf8.length(text) + (bom ? UTF8_BOM.length : 0));
+            return encodeInSlices(text, bom, size >= 0 ? size : encodedLength(text, bom));
         }
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         if (!bom) {
@@ -172,6 +172,14 @@ public record TextFile(String displayName, String text, boolean bom) {
         System.arraycopy(UTF8_BOM, 0, all, 0, UTF8_BOM.length);
         System.arraycopy(body, 0, all, UTF8_BOM.length, body.length);
         return all;
+    }
+
+    /**
+     * The number of bytes {@link #encode} gives for the text, counted without encoding it; a lone
+     * surrogate, which it writes as one '?', counts as three, so the count is never too small.
+     */
+    public static long encodedLength(String text, boolean bom) {
+        return dev.paperlist.Utf8.length(text) + (bom ? UTF8_BOM.length : 0);
     }
 
     // The JDK's encoder first allocates three bytes per character: 600 MB at once for the README of

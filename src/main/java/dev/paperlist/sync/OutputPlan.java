@@ -1,6 +1,5 @@
 package dev.paperlist.sync;
 
-import dev.paperlist.Utf8;
 import dev.paperlist.io.TextFile;
 import java.nio.file.Path;
 
@@ -91,7 +90,7 @@ public final class OutputPlan {
     /** The size in bytes of the rendered file, byte-order mark included. */
     public long renderedSize() {
         if (renderedSize < 0) {
-            renderedSize = bytesAtHand() ? renderedBytes().length : Utf8.length(renderedText) + (bom() ? 3 : 0);
+            renderedSize = bytesAtHand() ? renderedBytes().length : TextFile.encodedLength(renderedText, bom());
         }
         return renderedSize;
     }
