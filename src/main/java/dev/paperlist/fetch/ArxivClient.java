@@ -85,6 +85,36 @@ public final class ArxivClient {
      * when the API reports an error, or when it answers with a paper that was not asked for.
      */
     public Map<ArxivId, ArxivEntry> fetch(List<ArxivId> ids) {
+        Lookup lookup = lookup(ids);
+        if (lookup.error() != null) {
+            throw failure("the API reported an error: " + lookup.error());
+        }
+        List<String> missing = new ArrayList<>();
+        for (ArxivId id : ids) {
+            if (!lookup.found().containsKey(id)) {
+                missing.add(id.id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw failure("arXiv has no paper " + String.join(", ", missing) + " (check the id)");
+        }
+        return lookup.found();
+    }
+
+    /**
+     * What one request says about {@code ids}.
+     *
+     * @param found the entries arXiv has, in the order asked; an id it does not have is absent
+     * @param error the API's error entry (HTTP 200 with an entry titled "Error", as for a malformed id),
+     *     one line, or {@code null}
+     */
+    public record Lookup(Map<ArxivId, ArxivEntry> found, String error) {}
+
+    /**
+     * The entries arXiv has for {@code ids}, from one request, without failing on ids it does not have.
+     * Fails when the request fails or when the API answers with a paper that was not asked for.
+     */
+    public Lookup lookup(List<ArxivId> ids) {
         URI uri = queryUri(ids);
         byte[] body = get(uri);
         AtomFeed feed;
@@ -98,7 +128,7 @@ public final class ArxivClient {
         Map<ArxivId, ArxivEntry> found = new LinkedHashMap<>();
         for (AtomFeed.Entry raw : feed.entries()) {
             if (raw.isError()) {
-                throw failure("the API reported an error: " + oneLine(raw.summary() == null ? "(no details)" : raw.summary()));
+                return new Lookup(Map.of(), oneLine(raw.summary() == null ? "(no details)" : raw.summary()));
             }
             ArxivEntry entry = entry(raw);
             if (!ids.contains(entry.id())) {
@@ -107,19 +137,13 @@ public final class ArxivClient {
             found.put(entry.id(), entry);
         }
         Map<ArxivId, ArxivEntry> ordered = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
         for (ArxivId id : ids) {
             ArxivEntry entry = found.get(id);
-            if (entry == null) {
-                missing.add(id.id());
-            } else {
+            if (entry != null) {
                 ordered.put(id, entry);
             }
         }
-        if (!missing.isEmpty()) {
-            throw failure("arXiv has no paper " + String.join(", ", missing) + " (check the id)");
-        }
-        return ordered;
+        return new Lookup(ordered, null);
     }
 
     URI queryUri(List<ArxivId> ids) {
