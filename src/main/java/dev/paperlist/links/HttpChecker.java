@@ -35,6 +35,7 @@ import javax.net.ssl.SSLException;
 final class HttpChecker implements AutoCloseable {
     static final int MAX_REDIRECTS = 10;
     private static final int BODY_LIMIT = 64 * 1024;
+    static final Duration SETTLE = Duration.ofMillis(250);
     private static final String USER_AGENT = "Mozilla/5.0 (compatible; paperlist links)";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -232,13 +233,28 @@ final class HttpChecker implements AutoCloseable {
             return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            settle();
             throw new Failure("timeout after " + seconds(timeout));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new Failure("interrupted");
         } catch (ExecutionException e) {
-            throw classify(e.getCause(), uri, headers.get());
+            Failure failure = classify(e.getCause(), uri, headers.get());
+            if (failure.getMessage().startsWith("timeout")) {
+                settle();
+            }
+            throw failure;
+        }
+    }
+
+    // The client closes a timed-out connection on its own threads; the host's slot is held a moment
+    // longer so that the next request to the host does not open a connection before that one is gone.
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

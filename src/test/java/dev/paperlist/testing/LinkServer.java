@@ -55,13 +55,30 @@ public final class LinkServer implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
+    private final Gauge shared;
+
+    /** Requests open at once over several servers, for a limit on all hosts together. */
+    public static final class Gauge {
+        private final AtomicInteger open = new AtomicInteger();
+        private final AtomicInteger max = new AtomicInteger();
+
+        public int max() {
+            return max.get();
+        }
+    }
 
     public LinkServer() {
-        this(InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress(), new Gauge());
     }
 
     /** A server on one loopback address, such as 127.0.0.7: to a link checker, a host of its own. */
     public LinkServer(InetAddress address) {
+        this(address, new Gauge());
+    }
+
+    /** The same, also counting its open requests in {@code shared}. */
+    public LinkServer(InetAddress address, Gauge shared) {
+        this.shared = shared;
         try {
             server = HttpServer.create(new InetSocketAddress(address, 0), 100);
         } catch (IOException e) {
@@ -107,6 +124,8 @@ public final class LinkServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = open.incrementAndGet();
         maxOpen.accumulateAndGet(now, Math::max);
+        shared.max.accumulateAndGet(shared.open.incrementAndGet(), Math::max);
+        boolean counted = true;
         try {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
@@ -125,6 +144,11 @@ public final class LinkServer implements AutoCloseable {
                 Thread.sleep(reply.delayMillis());
             }
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            // A request stops counting as open before its answer leaves, so the client cannot send its next
+            // one (on a new connection) while this one still counts.
+            counted = false;
+            open.decrementAndGet();
+            shared.open.decrementAndGet();
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             boolean none = body.length == 0 || method.equals("HEAD");
             exchange.sendResponseHeaders(reply.status(), none ? -1 : body.length);
@@ -138,7 +162,10 @@ public final class LinkServer implements AutoCloseable {
         } catch (IOException ignored) {
             // The client gave up (a timeout); nothing to answer any more.
         } finally {
-            open.decrementAndGet();
+            if (counted) {
+                open.decrementAndGet();
+                shared.open.decrementAndGet();
+            }
             exchange.close();
         }
     }
