@@ -104,11 +104,19 @@ public final class LinkSources {
     }
 
     /**
-     * The links of a README outside its generated block, at their own line and column. The block's lines
+     * The links of a README outside its generated block (all of them when it has no markers), at their own
+     * line and column. The block's lines
      * are blanked rather than cut out, so that every position stays the README's and reference
      * definitions anywhere in the file still resolve.
      */
     public void addReadme(String text, String file) {
+        if (!text.contains(Markers.START_PREFIX) && !text.contains(Markers.END_PREFIX)) {
+            // A README paperlist does not render into (CONTRIBUTING.md, say): every link is its own.
+            for (Destination d : destinations(MARKDOWN.parse(text))) {
+                url(d.url(), file, d.position());
+            }
+            return;
+        }
         Markers.Split split = Markers.split(text, file);
         int afterStart = text.length() - split.after().length();
         StringBuilder blanked = new StringBuilder(text.length());
