@@ -258,7 +258,7 @@ final class HttpChecker implements AutoCloseable {
         }
     }
 
-    private Failure classify(Throwable cause, URI uri, boolean headersReceived) {
+    Failure classify(Throwable cause, URI uri, boolean headersReceived) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof HttpConnectTimeoutException) {
                 return new Failure("timeout connecting to " + uri.getHost() + " after " + seconds(timeout));

@@ -107,9 +107,4 @@ public record LinkTarget(Kind kind, String key, String url, String repo, String 
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return new URI(rebuilt);
     }
-
-    /** The host whose concurrency limit a request to this target counts against. */
-    public String host() {
-        return kind == Kind.HTTP && malformed == null ? URI.create(url).getHost() : "";
-    }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the repository statuses from the metrics file {@code refresh} writes beside the catalogue: only
@@ -41,10 +42,16 @@ public final class MetricsRepositories implements RepositoryStatuses {
         try {
             root = new YAMLMapper().readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + where + ": not readable YAML: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String where = "";
+            String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                where = ":" + (marked.getProblemMark().getLine() + 1) + ":" + (marked.getProblemMark().getColumn() + 1);
+                problem = marked.getProblem();
+            } else if (e.getLocation() != null) {
+                JsonLocation at = e.getLocation();
+                where = ":" + at.getLineNr() + ":" + at.getColumnNr();
+            }
+            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + where + ": not readable YAML: " + problem);
         }
         Map<String, Status> statuses = new HashMap<>();
         JsonNode repos = root == null ? null : root.get("repos");

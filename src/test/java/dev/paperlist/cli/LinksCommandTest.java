@@ -332,6 +332,17 @@ class LinksCommandTest {
     }
 
     @Test
+    void anUnreadableMetricsFileIsBadInputWithItsPosition() throws IOException {
+        write("papers.metrics.yaml", "repos:\n  owner/alive: {status: ok\n");
+
+        CliRun run = links();
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("papers.metrics.yaml:3:1: not readable YAML: ");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void aBadAgeIsAUsageError() {
         CliRun run = links("--max-age", "7 weeks");
 
