@@ -109,6 +109,11 @@ final class LinksCommand implements Callable<Integer> {
                 "PAPERLIST_DOI_API");
         LinkChecker.Settings settings = new LinkChecker.Settings(maxAge, maxAgeBroken, parallel, perHost,
                 timeout != null ? timeout : env.network().timeout(), doiApi);
+        if (!noCache && cache == null && java.nio.file.Files.isSymbolicLink(folder.resolve(".paperlist"))) {
+            // A pull request can add the link; the cache goes only where the user says, or inside the folder.
+            throw new PaperlistException(ExitCode.IO, Paths.display(env, folder.resolve(".paperlist"))
+                    + ": is a symbolic link; paperlist writes only inside the catalogue's folder (give --cache FILE or --no-cache)");
+        }
         LinksRun run = new LinksRun(catalogPath, catalog, readmes(env, catalogPath), noCache ? null
                 : named(env, cache != null ? env.resolve(cache) : folder.resolve(DEFAULT_CACHE)),
                 named(env, metrics != null ? env.resolve(metrics) : folder.resolve(metricsName(catalogPath))), settings,

@@ -343,6 +343,22 @@ class LinksCommandTest {
     }
 
     @Test
+    void aCacheFolderThatIsASymbolicLinkIsRefused() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(dir.resolve(".paperlist"), elsewhere);
+
+        CliRun run = links();
+
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).isEqualTo(".paperlist: is a symbolic link; paperlist writes only inside the catalogue's"
+                + " folder (give --cache FILE or --no-cache)\n");
+        assertThat(server.requests()).isEmpty();
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void aBadAgeIsAUsageError() {
         CliRun run = links("--max-age", "7 weeks");
 
