@@ -95,7 +95,7 @@ class LinksCommandTest {
                 .route("/loop2", Reply.redirect(302, "/loop1"))
                 .route("/r301-404", Reply.redirect(301, "/missing2"))
                 .route("/nohead", (method, path, query) -> Reply.status(method.equals("GET") ? 405 : 200))
-                .route("/slow", Reply.status(200).delayed(8_000))
+                .route("/slow", Reply.status(200).delayed(10_000))
                 .route("/arxiv/query", (method, path, query) -> {
                     List<String> ids = new ArrayList<>(Arrays.asList(query.replaceAll(".*id_list=([^&]*).*", "$1").split(",")));
                     if (ids.contains("1501.00001")) {
@@ -128,7 +128,7 @@ class LinksCommandTest {
     private CliRun links(Map<String, String> env, String... args) {
         List<String> all = new ArrayList<>(List.of("links"));
         all.addAll(List.of(args));
-        return CliRun.in(new Environment(dir, env).withNetwork(time.pacing(Duration.ofSeconds(2))),
+        return CliRun.in(new Environment(dir, env).withNetwork(time.pacing(Duration.ofSeconds(3))),
                 all.toArray(String[]::new));
     }
 
@@ -151,7 +151,7 @@ class LinksCommandTest {
                         + " https://github.com/owner/new/tree/main/src",
                 at("\"https://dx.doi.org") + ": https://dx.doi.org/10.1000/missing: DOI not found"
                         + " (doi.org handle API: responseCode 100)",
-                at("\"S/slow\"") + ": S/slow: timeout after 2 s",
+                at("\"S/slow\"") + ": S/slow: timeout after 3 s",
                 at("\"S/r301-404\"") + ": S/r301-404: HTTP 404 (after redirects, at S/missing2)",
                 "17 links: 8 broken, 3 moved, 0 not judged; 14 checked now, 0 from the cache",
                 "").replace("S/", s + "/"));
