@@ -194,6 +194,10 @@ final class YamlReader {
             if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
                 var mark = marked.getProblemMark();
                 String problem = oneLine(marked.getProblem());
+                if (problem.startsWith("found unknown escape character /")) {
+                    // YAML 1.2 allows it, as JSON does; SnakeYAML reads YAML 1.1, where it is not an escape.
+                    problem = "'\\/' is not an escape in the YAML 1.1 that paperlist reads; write '/' (it needs none)";
+                }
                 if (marked.getContext() != null && marked.getContextMark() != null) {
                     var context = marked.getContextMark();
                     if (problem.contains("end of stream")) {
