@@ -1,5 +1,6 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.model.ArxivId;
@@ -727,7 +728,7 @@ final class CatalogBinder {
     }
 
     private PaperlistException error(SourcePosition at, String message) {
-        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + at + ": " + message);
+        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, at.line(), at.column(), message));
     }
 
     private static String abbreviate(String text) {

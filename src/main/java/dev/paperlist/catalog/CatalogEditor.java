@@ -1,5 +1,6 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.YamlSource.Mapping;
@@ -335,9 +336,9 @@ public final class CatalogEditor {
     private static PaperlistException unusualLayout(YamlSource source, Node item, String fileName) {
         int offset = item.start();
         int line = source.line(offset);
-        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + line + ":" + (source.column(offset) + 1)
-                + ": this list item's '-' is not on the line of its first key, so paperlist cannot insert next to it; "
-                + "add the paper by hand");
+        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, line, source.column(offset) + 1,
+                "this list item's '-' is not on the line of its first key, so paperlist cannot insert next to it; "
+                + "add the paper by hand"));
     }
 
     // Splices the text in, then checks that the new text loads as exactly the expected catalogue.

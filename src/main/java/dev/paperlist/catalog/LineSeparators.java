@@ -1,5 +1,6 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,8 @@ final class LineSeparators {
         }
         int column = text.codePointCount(lineStart, offset) + 1;
         String name = c == '\u0085' ? "next line" : c == '\u2028' ? "line separator" : "paragraph separator";
-        return new PaperlistException(ExitCode.INVALID_INPUT, String.format(Locale.ROOT,
-                "%s:%d:%d: U+%04X (%s) is not allowed anywhere in a catalogue, comments included: YAML reads it"
-                        + " as a line break that editors do not show; remove it", fileName, line, column, (int) c, name));
+        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, line, column, String.format(Locale.ROOT,
+                "U+%04X (%s) is not allowed anywhere in a catalogue, comments included: YAML reads it"
+                        + " as a line break that editors do not show; remove it", (int) c, name)));
     }
 }

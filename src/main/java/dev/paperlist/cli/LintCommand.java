@@ -56,15 +56,15 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String text = TextFile.read(root.environment.resolve(catalog), catalog, CatalogLoader.MAX_BYTES).text();
         List<LintWarning> warnings;
         try {
+            String text = TextFile.read(root.environment.resolve(catalog), catalog, CatalogLoader.MAX_BYTES).text();
             Catalog loaded = CatalogLoader.parse(text, catalog);
             warnings = new ArrayList<>(Linter.lint(loaded, SourceIndex.of(text, catalog)));
             warnings.addAll(0, sizeWarnings(loaded));
         } catch (PaperlistException e) {
             if (format == Format.json && e.exitCode() == ExitCode.INVALID_INPUT) {
-                out.print(LintReport.json(catalog, e.getMessage(), List.of()));
+                out.print(LintReport.json(catalog, e, List.of()));
             }
             throw e;
         }

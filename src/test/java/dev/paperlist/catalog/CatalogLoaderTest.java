@@ -77,7 +77,13 @@ class CatalogLoaderTest {
         assertThatThrownBy(() -> parse(yaml))
                 .isInstanceOf(PaperlistException.class)
                 .hasMessage(message)
-                .satisfies(e -> assertThat(((PaperlistException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+                .satisfies(e -> assertThat(((PaperlistException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT))
+                // The place is a value too, for tools that must not parse it back out of the sentence.
+                .satisfies(e -> assertThat(((PaperlistException) e).diagnostic()).hasValueSatisfying(d -> {
+                    assertThat(d.file()).isEqualTo("papers.yaml");
+                    assertThat(d).hasToString(message);
+                    assertThat(message).startsWith("papers.yaml:" + d.line() + ":" + d.column() + ": " + d.message());
+                }));
     }
 
     @ParameterizedTest(name = "emoji at offset {0}")

@@ -120,6 +120,20 @@ class LintTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8GetsItsPlaceInJsonToo() throws IOException {
+        Files.write(dir.resolve("papers.yaml"), new byte[] {'s', 'e', 'c', ':', '\n', ' ', ' ', 'x', (byte) 0xC3, '\n'});
+
+        CliRun json = CliRun.in(dir, "lint", "--format", "json");
+
+        assertThat(json.exitCode()).isEqualTo(3);
+        assertThat(json.err()).isEqualTo("papers.yaml:2:4: invalid UTF-8 byte sequence; save the file as UTF-8\n");
+        JsonNode error = new ObjectMapper().readTree(json.out()).path("errors").get(0);
+        assertThat(error.path("line").asInt()).isEqualTo(2);
+        assertThat(error.path("column").asInt()).isEqualTo(4);
+        assertThat(error.path("message").asText()).isEqualTo("invalid UTF-8 byte sequence; save the file as UTF-8");
+    }
+
+    @Test
     void theWriterKeepsDisabledRules() {
         String text = "settings:\n  lint:\n    disable: [http-link, no-abstract, http-link]\nsections:\n  - title: S\n";
         var catalog = CatalogLoader.parse(text, "papers.yaml");
