@@ -11,6 +11,7 @@ import dev.paperlist.testing.ArxivStub.Reply;
 import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.FakeTime;
 import dev.paperlist.testing.Html;
+import dev.paperlist.testing.MarkdownStructure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -185,5 +186,122 @@ class AddFromIssueTest {
                 + "2402.12226), in 'Multimodal/Large Multimodal Models'; a maintainer can use 'paperlist add --force' to "
                 + "list it in 'Multimodal/Multimodal Learning' too (as a ref to that entry)\n");
         assertUnchanged();
+    }
+
+    @Test
+    void markdownAndHtmlInEveryFreeTextFieldReachTheCatalogueAsTextAndThePageAsText() throws IOException {
+        CliRun run = addFrom("injection.md", "--format", "github-comment");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(stub.queries()).isEmpty();
+        String added = String.join("\n", addedLines());
+        assertThat(added).contains("<script>alert(1)</script> **bold** [link](javascript:alert(1)) <img src=x onerror=alert(1)>")
+                .contains("<img src=x onerror=alert(1)>|` ``` #")
+                .contains("</details><!-- [x](https://evil.example) @maintainer")
+                .contains("<b>topic</b>").contains("[t](https://evil.example)").contains("<i>notes</i>");
+        String readme = Files.readString(dir.resolve("README.md"));
+        String block = readme.substring(readme.indexOf('\n', readme.lastIndexOf("<!-- paperlist:start")),
+                readme.lastIndexOf("<!-- paperlist:end -->"));
+        assertThat(block).contains("Multimodal Learning");
+        String page = Html.of(block);
+        assertThat(page).doesNotContain("<script").doesNotContain("<img src=x").doesNotContain("<img src=\"x\"")
+                .doesNotContain("<b>").doesNotContain("<i>").doesNotContain("</details>").doesNotContain("<!--")
+                .doesNotContain("href=\"javascript:").doesNotContain("href=\"https://evil.example");
+        assertSafeComment(run.out(), "<img src=x onerror=alert(1)>|` ``` #");
+        CliRun check = CliRun.in(dir, "check");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Section          | Multimodal/Large Multimodal Models | unknown section '%s'; choose one of the sections the form offers
+            arXiv id or URL  | https://arxiv.org/abs/2309.05519v2 | paperlist add: 'arXiv id or URL' '%s' is not an arXiv id or URL (such as 2402.12226, arXiv:2402.12226v2, https://arxiv.org/abs/2402.12226 or hep-th/9901001)
+            Paper URL        | _No response_                      | paperlist add: 'Paper URL' must be an http:// or https:// URL, got '%s'
+            Code repository  | https://github.com/NExT-GPT/NExT-GPT | paperlist add: 'Code repository' must be a GitHub repository as owner/repo or https://github.com/owner/repo, got '%s'
+            """)
+    void markdownAndHtmlInAFieldThatIsCheckedIsRefusedAndQuotedOnlyInACodeBlock(String label, String was, String message)
+            throws IOException {
+        String payload = "<img src=x onerror=alert(1)> ``` </details> @maintainer [x](https://evil.example)";
+        String body = Files.readString(BODIES.resolve("well-formed.md"));
+        String marked = body.replace("### " + label + "\n\n" + was + "\n", "### " + label + "\n\n" + payload + "\n");
+        assertThat(marked).isNotEqualTo(body);
+        Files.writeString(dir.resolve("body.md"), marked);
+
+        CliRun run = CliRun.in(env(), "add", "--from-issue", "body.md", "--format", "github-comment");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo(message.formatted(payload) + "\n");
+        assertSafeComment(run.out(), payload);
+        assertUnchanged();
+    }
+
+    // The submitter's text is in the comment only inside one fenced code block: no HTML, link or mention.
+    private static void assertSafeComment(String comment, String payload) {
+        MarkdownStructure structure = MarkdownStructure.of(comment);
+        assertThat(structure.count("FencedCodeBlock")).as(comment).isEqualTo(1);
+        assertThat(structure.count("HtmlInline") + structure.count("HtmlBlock")).as(comment).isZero();
+        assertThat(structure.links()).as(comment).isEmpty();
+        assertThat(comment).contains(payload);
+        assertThat(comment).contains("\n````text\n");
+    }
+
+    @Test
+    void aMegabyteBodyIsRefusedAsNoFormGitHubWouldKeep() throws IOException {
+        String body = Files.readString(BODIES.resolve("well-formed.md"));
+        StringBuilder big = new StringBuilder(body);
+        while (big.length() < 1_000_000) {
+            big.append("More notes = https://example.org/").append(big.length()).append('\n');
+        }
+        Files.writeString(dir.resolve("big.md"), big);
+        Files.writeString(dir.resolve("big.json"), "{\"issue\": {\"body\": " + new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(big.toString()) + "}}");
+
+        for (String file : List.of("big.md", "big.json")) {
+            long start = System.nanoTime();
+            CliRun run = CliRun.in(env(), "add", "--from-issue", file, "--format", "github-comment");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+            assertThat(run.err()).isEqualTo(file + ": the issue body is " + String.format(java.util.Locale.ROOT, "%,d",
+                    big.length()) + " characters, more than the 65,536 GitHub keeps; it is not a submitted form\n");
+            assertThat(run.out()).startsWith("paperlist could not add this paper.");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+        assertUnchanged();
+
+        byte[] over = new byte[(4 << 20) + 1];
+        java.util.Arrays.fill(over, (byte) 'x');
+        CliRun stdin = CliRun.in(env().withStdin(new ByteArrayInputStream(over)), "add", "--from-issue", "-");
+        assertThat(stdin.exitCode()).isEqualTo(3);
+        assertThat(stdin.err()).isEqualTo("standard input: more than 4,194,304 bytes (4 MiB), the limit\n");
+    }
+
+    @Test
+    void aBodyThatIsNoFormOrAnEventWithoutBodyIsInvalidInput() throws IOException {
+        Files.writeString(dir.resolve("plain.md"), "Please add https://arxiv.org/abs/2309.05519, thanks!\n");
+        Files.writeString(dir.resolve("no-body.json"), "{\"issue\": {\"number\": 3, \"body\": null}}");
+        Files.writeString(dir.resolve("push.json"), "{\"ref\": \"refs/heads/main\"}");
+        assertThat(CliRun.in(env(), "add", "--from-issue", "plain.md").err())
+                .isEqualTo("plain.md: no '### Section' heading; open the issue with the 'Add a paper' form\n");
+        assertThat(CliRun.in(env(), "add", "--from-issue", "no-body.json").err())
+                .isEqualTo("no-body.json: the issue has no body; open it with the 'Add a paper' form\n");
+        CliRun push = CliRun.in(env(), "add", "--from-issue", "push.json");
+        assertThat(push.exitCode()).isEqualTo(3);
+        assertThat(push.err()).isEqualTo("push.json: JSON without issue.body; give the payload of an 'issues' event, "
+                + "or the issue body itself\n");
+        assertUnchanged();
+    }
+
+    @Test
+    void paperOptionsBesideFromIssueAndACommentWithoutIssueAreUsageErrors() {
+        CliRun both = CliRun.in(env(), "add", "--from-issue", "x.md", "--section", "Multimodal");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).isEqualTo("paperlist add: --from-issue takes the paper from the issue; give no other "
+                + "option about the paper\n");
+        CliRun comment = CliRun.in(env(), "add", "--section", "Multimodal", "--format", "github-comment");
+        assertThat(comment.exitCode()).isEqualTo(2);
+        assertThat(comment.err()).isEqualTo("paperlist add: --format github-comment needs --from-issue\n");
+        CliRun wrong = CliRun.in(env(), "add", "--from-issue", "x.md", "--format", "html");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).startsWith("paperlist: Invalid value for option '--format': expected one of text, "
+                + "github-comment but was 'html'\n");
     }
 }
