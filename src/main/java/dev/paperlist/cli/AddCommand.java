@@ -142,7 +142,9 @@ final class AddCommand implements Callable<Integer> {
         String fromEnv = env.variables().get("PAPERLIST_ARXIV_API");
         String api = arxivApi != null ? arxivApi : fromEnv != null ? fromEnv : ArxivClient.DEFAULT_API;
         String source = arxivApi != null ? "--arxiv-api" : fromEnv != null ? "PAPERLIST_ARXIV_API" : "the default API";
-        PaperAdder adder = new PaperAdder(env.resolve(files.catalog), files.catalog, env.terminal(), env.lockWait(),
+        // A submitted form is complete as it is: what it lacks is for the submitter to fix, not for a terminal to ask.
+        PaperAdder adder = new PaperAdder(env.resolve(files.catalog), files.catalog,
+                fromIssue != null ? null : env.terminal(), env.lockWait(),
                 () -> new ArxivClient(ArxivClient.baseUri(api, source), env.network()));
         AddRequest request = new AddRequest(section, arxiv, name, title, url, code, venue, date, authors, tags, badges,
                 notes, abstractText, topics, summary, comment, added, image, position, newSection, force, dryRun, !noRender);

@@ -2,13 +2,12 @@ package dev.paperlist.contribute;
 
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.CatalogEditor;
 import dev.paperlist.model.Catalog;
-import dev.paperlist.model.Section;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The GitHub issue form through which someone without Java proposes a paper: its fields, shared by the
@@ -87,19 +86,9 @@ public final class IssueForm {
         }
     }
 
-    /** Every section's path, in page order: {@code Top}, {@code Top/Sub}, …; the dropdown's options. */
+    /** The dropdown's options: every section's path, in page order, each once. */
     public static List<String> sectionPaths(Catalog catalog) {
-        Set<String> out = new LinkedHashSet<>();
-        collect(catalog.sections(), "", out);
-        return new ArrayList<>(out);
-    }
-
-    private static void collect(List<Section> sections, String prefix, Set<String> out) {
-        for (Section section : sections) {
-            String path = prefix + section.title();
-            out.add(path);
-            collect(section.sections(), path + SEPARATOR, out);
-        }
+        return new ArrayList<>(new LinkedHashSet<>(CatalogEditor.sectionPaths(catalog)));
     }
 
     /** The form for a catalogue, as YAML: the same text for the same sections. */

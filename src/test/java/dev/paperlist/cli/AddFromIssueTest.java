@@ -304,4 +304,23 @@ class AddFromIssueTest {
         assertThat(wrong.err()).startsWith("paperlist: Invalid value for option '--format': expected one of text, "
                 + "github-comment but was 'html'\n");
     }
+
+    @Test
+    void whatTheFormLacksIsNotAskedForOnATerminal() throws IOException {
+        stub.reply(Reply.ok(recorded("hep-th-9711200.xml")));
+        Files.writeString(dir.resolve("no-name.md"), Files.readString(BODIES.resolve("well-formed.md"))
+                .replace("https://arxiv.org/abs/2309.05519v2", "hep-th/9711200")
+                .replace("Multimodal/Large Multimodal Models", "Multimodal/Multimodal Learning"));
+        List<String> asked = new ArrayList<>();
+
+        CliRun run = CliRun.in(env().withTerminal(prompt -> {
+            asked.add(prompt);
+            return "Asked";
+        }), "add", "--from-issue", "no-name.md");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("paperlist add: missing 'Short name' (the short heading, such as AnyGPT)\n");
+        assertThat(asked).isEmpty();
+        assertUnchanged();
+    }
 }
