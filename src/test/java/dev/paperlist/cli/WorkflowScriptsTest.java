@@ -55,9 +55,9 @@ class WorkflowScriptsTest {
         }
         files.add(Path.of("action.yml"));
         assertThat(files).contains(ADD_PAPER);
+        assertThat(scripts(load(Files.readString(ADD_PAPER)))).hasSizeGreaterThanOrEqualTo(4);
         for (Path file : files) {
             List<String> scripts = scripts(load(Files.readString(file)));
-            assertThat(scripts).as("scripts in %s", file).isNotEmpty();
             assertThat(findings(scripts)).as("untrusted text in a script of %s", file).isEmpty();
         }
     }
