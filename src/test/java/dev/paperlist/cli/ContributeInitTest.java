@@ -97,6 +97,25 @@ class ContributeInitTest {
     }
 
     @Test
+    void lintSaysWhatIsWrongWithAFormThatIsNoLongerInitsOwn() throws IOException {
+        Files.writeString(dir.resolve("papers.yaml"), "sections:\n  - title: Vision\n    papers: []\n"
+                + "  - title: Audio\n    papers: []\n");
+        Path form = Files.createDirectories(dir.resolve(".github/ISSUE_TEMPLATE")).resolve("add-paper.yml");
+        String prefix = "papers.yaml:1:1: issue-form: the issue form .github/ISSUE_TEMPLATE/add-paper.yml ";
+        String hint = "; run 'paperlist contribute init'\n";
+
+        Files.writeString(form, "body:\n  - type: dropdown\n    id: section\n    attributes:\n      options: [Audio, Vision]\n");
+        assertThat(CliRun.in(dir, "lint").out()).contains(prefix + "lists the sections in another order" + hint);
+        Files.writeString(form, "body:\n  - type: input\n    id: arxiv\n");
+        assertThat(CliRun.in(dir, "lint").out()).contains(prefix + "has no dropdown with id 'section'" + hint);
+        Files.writeString(form, "body: [\n");
+        assertThat(CliRun.in(dir, "lint").out()).contains(prefix + "cannot be read as YAML" + hint);
+        Files.writeString(dir.resolve("papers.yaml"), "settings:\n  lint:\n    disable: [issue-form]\n"
+                + "sections:\n  - title: Vision\n    papers: []\n");
+        assertThat(CliRun.in(dir, "lint").out()).doesNotContain("issue-form");
+    }
+
+    @Test
     void aCatalogueWithoutSectionsHasNoForm() throws IOException {
         Files.writeString(dir.resolve("papers.yaml"), "sections: []\n");
         CliRun init = CliRun.in(dir, "contribute", "init");
