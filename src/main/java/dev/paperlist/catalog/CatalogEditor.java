@@ -157,6 +157,13 @@ public final class CatalogEditor {
         return s;
     }
 
+    /** Every section's path, in page order: {@code Top}, {@code Top/Sub}, …, as {@code --section} takes it. */
+    public static List<String> sectionPaths(Catalog catalog) {
+        List<String> out = new ArrayList<>();
+        paths(catalog.sections(), "", out);
+        return out;
+    }
+
     private static void paths(List<Section> sections, String parent, List<String> out) {
         for (Section s : sections) {
             String path = parent.isEmpty() ? s.title() : parent + "/" + s.title();
