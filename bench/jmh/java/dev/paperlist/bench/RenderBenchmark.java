@@ -52,6 +52,14 @@ public class RenderBenchmark {
 
     @Setup
     public void catalogue() {
+        List<Section> top = sections(papers);
+        notes = new Catalog(Settings.DEFAULT, top);
+        table = new Catalog(Settings.DEFAULT.withLayout("table"), top);
+        abstractText = paper(new Random(1), 0).abstractText();
+    }
+
+    /** The benchmark's catalogue of {@code papers} papers, also the input of the loading benchmark. */
+    public static List<Section> sections(int papers) {
         Random random = new Random(20240219);
         List<Section> top = new ArrayList<>();
         int made = 0;
@@ -64,9 +72,7 @@ public class RenderBenchmark {
             Section leaf = new Section("Leaf " + s, list, List.of(), SourcePosition.UNKNOWN);
             top.add(new Section("Area " + s, List.of(), List.of(leaf), SourcePosition.UNKNOWN));
         }
-        notes = new Catalog(Settings.DEFAULT, top);
-        table = new Catalog(Settings.DEFAULT.withLayout("table"), top);
-        abstractText = paper(random, 0).abstractText();
+        return top;
     }
 
     private static Paper paper(Random random, int n) {

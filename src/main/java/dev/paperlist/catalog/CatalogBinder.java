@@ -1,5 +1,6 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.model.ArxivId;
@@ -360,7 +361,8 @@ final class CatalogBinder {
                     int index = draft.entries.size();
                     draft.entries.add(null);
                     draft.positions.add(ref.position());
-                    pendingRefs.add(new PendingRef(text(ref, "'ref'"), ref.position(), draft, index));
+                    pendingRefs.add(new PendingRef(nonEmpty(text(ref, "'ref'").strip(), "'ref'", ref.position()),
+                            ref.position(), draft, index));
                 } else {
                     Paper paper = paper(paperMap);
                     register(paper);
@@ -447,9 +449,8 @@ final class CatalogBinder {
                 });
                 String what = "extra field '" + entry.key() + "'";
                 String text = TextRules.collapseWhitespace(text(scalar(entry.value(), what), what));
-                if (!text.isEmpty()) {
-                    b.extra(TextRules.collapseWhitespace(entry.key()), text);
-                }
+                b.extra(TextRules.collapseWhitespace(entry.key()),
+                        nonEmpty(text, what, entry.value().position()));
             }
         }
         if (map.entries().containsKey("badges")) {
@@ -498,9 +499,11 @@ final class CatalogBinder {
         if (entry == null) {
             return null;
         }
-        String text = keyText(entry, key);
-        if (text.isEmpty()) {
-            return null;
+        String text = nonEmpty(keyText(entry, key).strip(), "'" + key + "'", entry.value().position());
+        int space = firstWhitespace(text);
+        if (space >= 0) {
+            throw error(entry.value().position(), "'" + key + "' contains white space (" + describe(text.charAt(space))
+                    + " after '" + abbreviate(text.substring(0, space)) + "'); a URL has none: write it as %20");
         }
         if (!TextRules.isWebUrl(text)) {
             throw error(entry.value().position(), "'" + key + "' must be an http:// or https:// URL, got '"
@@ -510,11 +513,14 @@ final class CatalogBinder {
     }
 
     private String requiredUrl(YamlNode.Mapping map, String key, String owner) {
-        String url = url(map, key);
-        if (url == null) {
+        YamlNode.Entry entry = map.entries().get(key);
+        if (entry == null) {
             throw error(map.position(), owner + " needs '" + key + "'");
         }
-        return url;
+        if (keyText(entry, key).isBlank()) {
+            throw error(entry.value().position(), owner + " has an empty '" + key + "'");
+        }
+        return url(map, key);
     }
 
     private PartialDate date(YamlNode.Mapping map, String key) {
@@ -534,8 +540,8 @@ final class CatalogBinder {
         if (entry == null) {
             return null;
         }
-        String text = keyText(entry, key);
         SourcePosition at = entry.value().position();
+        String text = nonEmpty(keyText(entry, key).strip(), "'" + key + "'", at);
         return parser.apply(text, at).orElseThrow(() ->
                 error(at, "'" + key + "' must be " + expected + ", got '" + abbreviate(text) + "'"));
     }
@@ -573,6 +579,7 @@ final class CatalogBinder {
                 String what = "an item of '" + key + "'";
                 text = text(scalar(item, what), what);
             }
+            text = TextRules.collapseWhitespace(text);
             if (text.isEmpty()) {
                 throw error(item.position(), "an item of '" + key + "' is empty");
             }
@@ -582,23 +589,53 @@ final class CatalogBinder {
     }
 
     private String requiredText(YamlNode.Mapping map, String key, String owner) {
-        String text = optionalText(map, key, null);
-        if (text == null) {
-            YamlNode.Entry entry = map.entries().get(key);
-            throw error(entry == null ? map.position() : entry.value().position(),
-                    owner + (entry == null ? " needs '" + key + "'" : " has an empty '" + key + "'"));
+        YamlNode.Entry entry = map.entries().get(key);
+        if (entry == null) {
+            throw error(map.position(), owner + " needs '" + key + "'");
+        }
+        String text = TextRules.collapseWhitespace(keyText(entry, key));
+        if (text.isEmpty()) {
+            throw error(entry.value().position(), owner + " has an empty '" + key + "'");
         }
         return text;
     }
 
-    /** A text field: white space folded; empty text counts as absent. */
+    /**
+     * A text field: white space folded. An absent key gives {@code fallback}; a key with empty text is an
+     * error, as {@code ~} is, so that no value the file spells out is silently dropped.
+     */
     private String optionalText(YamlNode.Mapping map, String key, String fallback) {
         YamlNode.Entry entry = map.entries().get(key);
         if (entry == null) {
             return fallback;
         }
-        String text = TextRules.collapseWhitespace(keyText(entry, key));
-        return text.isEmpty() ? fallback : text;
+        return nonEmpty(TextRules.collapseWhitespace(keyText(entry, key)), "'" + key + "'", entry.value().position());
+    }
+
+    // The one rule for a value that is there but empty ('venue:', 'venue: ""', 'venue: "  "'): an error at it.
+    private String nonEmpty(String text, String what, SourcePosition at) {
+        if (text.isEmpty()) {
+            throw error(at, what + " is empty; give a value or remove the key");
+        }
+        return text;
+    }
+
+    private static int firstWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(char c) {
+        return switch (c) {
+            case ' ' -> "a space";
+            case '\t' -> "a tab";
+            case '\n', '\r' -> "a line break";
+            default -> String.format(java.util.Locale.ROOT, "U+%04X", (int) c);
+        };
     }
 
     /**
@@ -612,10 +649,8 @@ final class CatalogBinder {
             return null;
         }
         String trimmed = text.replaceAll("^(?:[ \\t]*\\n)+", "").stripTrailing();
-        if (trimmed.isEmpty()) {
-            return null;
-        }
         SourcePosition at = value(map, key).position();
+        nonEmpty(trimmed, "'" + key + "'", at);
         MarkdownBlocks.problem(trimmed).ifPresent(problem -> {
             throw error(at, "'" + key + "' " + problem);
         });
@@ -693,7 +728,7 @@ final class CatalogBinder {
     }
 
     private PaperlistException error(SourcePosition at, String message) {
-        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + at + ": " + message);
+        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, at.line(), at.column(), message));
     }
 
     private static String abbreviate(String text) {

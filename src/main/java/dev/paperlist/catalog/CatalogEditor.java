@@ -1,5 +1,6 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.YamlSource.Mapping;
@@ -154,6 +155,13 @@ public final class CatalogEditor {
             s = s.substring(0, s.length() - 1);
         }
         return s;
+    }
+
+    /** Every section's path, in page order: {@code Top}, {@code Top/Sub}, …, as {@code --section} takes it. */
+    public static List<String> sectionPaths(Catalog catalog) {
+        List<String> out = new ArrayList<>();
+        paths(catalog.sections(), "", out);
+        return out;
     }
 
     private static void paths(List<Section> sections, String parent, List<String> out) {
@@ -335,9 +343,9 @@ public final class CatalogEditor {
     private static PaperlistException unusualLayout(YamlSource source, Node item, String fileName) {
         int offset = item.start();
         int line = source.line(offset);
-        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + line + ":" + (source.column(offset) + 1)
-                + ": this list item's '-' is not on the line of its first key, so paperlist cannot insert next to it; "
-                + "add the paper by hand");
+        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, line, source.column(offset) + 1,
+                "this list item's '-' is not on the line of its first key, so paperlist cannot insert next to it; "
+                + "add the paper by hand"));
     }
 
     // Splices the text in, then checks that the new text loads as exactly the expected catalogue.

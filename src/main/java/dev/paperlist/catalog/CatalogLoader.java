@@ -27,6 +27,7 @@ public final class CatalogLoader {
 
     /** Decodes and parses a catalogue file's bytes; {@code displayName} is the file name used in messages. */
     public static Catalog parse(byte[] bytes, String displayName) {
+        LineSeparators.refuseIn(bytes, displayName);
         YamlNode root = BlockYamlReader.readInHalves(bytes, READ_IN_HALVES_FROM);
         if (root != null) {
             return new CatalogBinder(displayName).bind(root);
@@ -36,6 +37,7 @@ public final class CatalogLoader {
 
     /** Parses catalogue text; {@code displayName} is the file name used in messages. */
     public static Catalog parse(String text, String displayName) {
+        LineSeparators.refuseIn(text, displayName);
         // The fast reader takes the plain block style paperlist writes; SnakeYAML everything else, and
         // every error, with its message.
         YamlNode root = BlockYamlReader.read(text);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.model.SourcePosition;
@@ -186,7 +187,7 @@ final class YamlReader {
     }
 
     private PaperlistException error(SourcePosition at, String message) {
-        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + at + ": " + message);
+        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, at.line(), at.column(), message));
     }
 
     private PaperlistException syntaxError(JsonProcessingException e) {
@@ -194,20 +195,24 @@ final class YamlReader {
             if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
                 var mark = marked.getProblemMark();
                 String problem = oneLine(marked.getProblem());
+                if (problem.startsWith("found unknown escape character /")) {
+                    // YAML 1.2 allows it, as JSON does; SnakeYAML reads YAML 1.1, where it is not an escape.
+                    problem = "'\\/' is not an escape in the YAML 1.1 that paperlist reads; write '/' (it needs none)";
+                }
                 if (marked.getContext() != null && marked.getContextMark() != null) {
                     var context = marked.getContextMark();
                     if (problem.contains("end of stream")) {
                         // The end of the file says nothing; where the unclosed quote or bracket opens does.
-                        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + (context.getLine() + 1)
-                                + ":" + (context.getColumn() + 1) + ": YAML syntax error: " + problem + " at "
+                        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName,
+                                context.getLine() + 1, context.getColumn() + 1, "YAML syntax error: " + problem + " at "
                                 + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + " " + oneLine(marked.getContext())
-                                + " that starts here", e);
+                                + " that starts here"), e);
                     }
                     problem = oneLine(marked.getContext()) + " at " + (context.getLine() + 1) + ":"
                             + (context.getColumn() + 1) + ": " + problem;
                 }
-                return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + (mark.getLine() + 1) + ":"
-                        + (mark.getColumn() + 1) + ": YAML syntax error: " + problem, e);
+                return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, mark.getLine() + 1,
+                        mark.getColumn() + 1, "YAML syntax error: " + problem), e);
             }
         }
         JsonLocation location = e.getLocation();

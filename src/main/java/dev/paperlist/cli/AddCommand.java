@@ -1,12 +1,19 @@
 package dev.paperlist.cli;
 
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
 import dev.paperlist.add.AddRequest;
 import dev.paperlist.add.PaperAdder;
+import dev.paperlist.contribute.IssueComment;
+import dev.paperlist.contribute.IssueSubmission;
 import dev.paperlist.fetch.ArxivClient;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +33,8 @@ import picocli.CommandLine.Spec;
             "  paperlist add --section Vision --name DETR --url https://example.org/detr \\",
             "      --title \"End-to-End Object Detection with Transformers\" \\",
             "      --venue \"ECCV 2020\"",
-            "  paperlist add --section Audio --new-section --arxiv 2212.04356 --dry-run"})
+            "  paperlist add --section Audio --new-section --arxiv 2212.04356 --dry-run",
+            "  paperlist add --from-issue issue-body.md --format github-comment > comment.md"})
 final class AddCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Mixin FileOptions files;
@@ -78,9 +86,55 @@ final class AddCommand implements Callable<Integer> {
     boolean dryRun;
     @Option(names = "--no-render", description = "Do not render the outputs after adding.")
     boolean noRender;
+    @Option(names = "--from-issue", paramLabel = "FILE",
+            description = "Take the paper from a submitted issue form: the issue body, or the JSON of an 'issues' "
+                    + "event; - reads standard input. A wrong or listed paper exits 3.")
+    String fromIssue;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            completionCandidates = Formats.class,
+            description = "text, or github-comment: with --from-issue, Markdown on standard output for a comment on "
+                    + "the issue or the pull request; default: ${DEFAULT-VALUE}.")
+    Format format;
     @Option(names = "--arxiv-api", paramLabel = "URL",
             description = "The arXiv API (default: $PAPERLIST_ARXIV_API, else " + ArxivClient.DEFAULT_API + ").")
     String arxivApi;
+
+    /** How the outcome is printed. */
+    enum Format {
+        TEXT("text"), GITHUB_COMMENT("github-comment");
+
+        private final String id;
+
+        Format(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /** Reads {@code --format} by the names help shows, which have a hyphen. */
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.id.equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException("expected one of text, github-comment but was '" + value + "'");
+        }
+    }
+
+    /** The values of {@code --format}, for help and completion. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("text", "github-comment").iterator();
+        }
+    }
 
     @Override
     public Integer call() {
@@ -88,14 +142,47 @@ final class AddCommand implements Callable<Integer> {
         String fromEnv = env.variables().get("PAPERLIST_ARXIV_API");
         String api = arxivApi != null ? arxivApi : fromEnv != null ? fromEnv : ArxivClient.DEFAULT_API;
         String source = arxivApi != null ? "--arxiv-api" : fromEnv != null ? "PAPERLIST_ARXIV_API" : "the default API";
-        PaperAdder adder = new PaperAdder(env.resolve(files.catalog), files.catalog, env.terminal(), env.lockWait(),
+        // A submitted form is complete as it is: what it lacks is for the submitter to fix, not for a terminal to ask.
+        PaperAdder adder = new PaperAdder(env.resolve(files.catalog), files.catalog,
+                fromIssue != null ? null : env.terminal(), env.lockWait(),
                 () -> new ArxivClient(ArxivClient.baseUri(api, source), env.network()));
-        PaperAdder.Outcome outcome = adder.add(new AddRequest(section, arxiv, name, title, url, code, venue, date, authors,
-                tags, badges, notes, abstractText, topics, summary, comment, added, image, position, newSection, force,
-                dryRun, !noRender),
-                catalog -> files.planOutputs(env, catalog));
+        AddRequest request = new AddRequest(section, arxiv, name, title, url, code, venue, date, authors, tags, badges,
+                notes, abstractText, topics, summary, comment, added, image, position, newSection, force, dryRun, !noRender);
+        if (fromIssue != null) {
+            return fromIssue(adder, request, env);
+        }
+        if (format != Format.TEXT) {
+            throw new PaperlistException(ExitCode.USAGE, "paperlist add: --format github-comment needs --from-issue");
+        }
+        PaperAdder.Outcome outcome = adder.add(request, catalog -> files.planOutputs(env, catalog));
         outcome.notes().forEach(spec.commandLine().getErr()::println);
         outcome.out().forEach(spec.commandLine().getOut()::println);
         return 0;
+    }
+
+    // With github-comment, standard output is the comment alone, on failure too; the usual lines go to stderr.
+    private Integer fromIssue(PaperAdder adder, AddRequest options, Environment env) {
+        if (!options.equals(IssueSubmission.noPaperOptions(dryRun, !noRender))) {
+            throw new PaperlistException(ExitCode.USAGE, "paperlist add: --from-issue takes the paper from the issue; "
+                    + "give no other option about the paper");
+        }
+        boolean comment = format == Format.GITHUB_COMMENT;
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            IssueSubmission submission = fromIssue.equals("-") ? IssueSubmission.read(env.stdin(), "standard input")
+                    : IssueSubmission.read(env.resolve(fromIssue), fromIssue);
+            PaperAdder.Outcome outcome = submission.add(adder, dryRun, !noRender, catalog -> files.planOutputs(env, catalog));
+            outcome.notes().forEach(spec.commandLine().getErr()::println);
+            outcome.out().forEach((comment ? spec.commandLine().getErr() : out)::println);
+            if (comment) {
+                out.print(IssueComment.success(outcome));
+            }
+            return 0;
+        } catch (PaperlistException e) {
+            if (comment) {
+                out.print(IssueComment.failure(e));
+            }
+            throw e;
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.catalog.SourceIndex;
 import dev.paperlist.io.TextFile;
+import dev.paperlist.lint.IssueFormRule;
 import dev.paperlist.lint.LintReport;
 import dev.paperlist.lint.LintWarning;
 import dev.paperlist.lint.Linter;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Validate papers.yaml as render does (an error exits 3), then warn about what a list "
                 + "maintainer wants fixed: a paper with no abstract, date or link; the not_accepted text on a paper "
                 + "whose venue is known; http links to https hosts; duplicate titles; empty sections; colliding "
-                + "anchors; star badges of another repository; outputs near their size budget.",
+                + "anchors; star badges of another repository; outputs near their size budget; an issue form "
+                + "(.github/ISSUE_TEMPLATE/add-paper.yml) whose sections are not the catalogue's.",
             "Each warning is 'papers.yaml:LINE:COL: rule-id: message'. Switch rules off in papers.yaml with "
                 + "settings: lint: disable: [rule-id, ...]."},
         footerHeading = "%nExamples:%n",
@@ -56,15 +58,16 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String text = TextFile.read(root.environment.resolve(catalog), catalog, CatalogLoader.MAX_BYTES).text();
         List<LintWarning> warnings;
         try {
+            String text = TextFile.read(root.environment.resolve(catalog), catalog, CatalogLoader.MAX_BYTES).text();
             Catalog loaded = CatalogLoader.parse(text, catalog);
             warnings = new ArrayList<>(Linter.lint(loaded, SourceIndex.of(text, catalog)));
             warnings.addAll(0, sizeWarnings(loaded));
+            warnings.addAll(IssueFormRule.warnings(loaded, root.environment.resolve(catalog)));
         } catch (PaperlistException e) {
             if (format == Format.json && e.exitCode() == ExitCode.INVALID_INPUT) {
-                out.print(LintReport.json(catalog, e.getMessage(), List.of()));
+                out.print(LintReport.json(catalog, e, List.of()));
             }
             throw e;
         }

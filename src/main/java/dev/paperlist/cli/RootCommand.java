@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
             "  0  success; the outputs are up to date",
             "  1  check: an output is out of date",
             "  2  wrong command-line usage",
-            "  3  invalid input: papers.yaml or the README markers; add: already listed",
+            "  3  invalid input: papers.yaml or the README markers; add: already listed or a bad issue form",
             "  4  network failure (arXiv, GitHub)",
             "  5  a file could not be read, written or locked",
             " 70  internal error in paperlist"})
@@ -65,6 +65,7 @@ public final class RootCommand implements Runnable {
         all.put("completion", CompletionCommand.class);
         all.put("site", SiteCommand.class);
         all.put("export", ExportCommand.class);
+        all.put("contribute", ContributeCommand.class);
         all.put("links", LinksCommand.class);
         all.put("help", picocli.CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(all);

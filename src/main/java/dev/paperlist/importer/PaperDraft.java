@@ -31,6 +31,10 @@ final class PaperDraft {
     }
 
     void extra(String label, String markdown) {
+        if (markdown.isBlank()) {
+            // A label with nothing after it shows nothing, and the catalogue refuses an empty value.
+            return;
+        }
         String key = label;
         for (int n = 2; extra.containsKey(key); n++) {
             key = label + " (" + n + ")";

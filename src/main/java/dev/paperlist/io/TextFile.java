@@ -1,5 +1,6 @@
 package dev.paperlist.io;
 
+import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public record TextFile(String displayName, String text, boolean bom) {
     public static TextFile decode(byte[] bytes, String displayName) {
         if (looksLikeUtf16(bytes)) {
             throw new PaperlistException(ExitCode.INVALID_INPUT,
-                    displayName + ":1:1: the file is UTF-16; save it as UTF-8");
+                    Diagnostic.at(displayName, 1, 1, "the file is UTF-16; save it as UTF-8"));
         }
         boolean bom = startsWith(bytes, UTF8_BOM);
         int start = bom ? UTF8_BOM.length : 0;
@@ -73,8 +74,8 @@ public record TextFile(String displayName, String text, boolean bom) {
             CoderResult result = decoder.decode(in, scratch, true);
             if (result.isError()) {
                 String valid = new String(bytes, start, in.position() - start, StandardCharsets.UTF_8);
-                throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + positionAtEnd(valid)
-                        + ": invalid UTF-8 byte sequence; save the file as UTF-8");
+                throw new PaperlistException(ExitCode.INVALID_INPUT, diagnosticAtEnd(displayName, valid,
+                        "invalid UTF-8 byte sequence; save the file as UTF-8"));
             }
             if (result.isUnderflow()) {
                 break;
@@ -138,8 +139,8 @@ public record TextFile(String displayName, String text, boolean bom) {
     private static TextFile checkedForNul(String text, String displayName, boolean bom) {
         int nul = text.indexOf('\0');
         if (nul >= 0) {
-            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":"
-                    + positionAtEnd(text.substring(0, nul)) + ": NUL character; the file must be text");
+            throw new PaperlistException(ExitCode.INVALID_INPUT, diagnosticAtEnd(displayName, text.substring(0, nul),
+                    "NUL character; the file must be text"));
         }
         return new TextFile(displayName, text, bom);
     }
@@ -252,7 +253,8 @@ public record TextFile(String displayName, String text, boolean bom) {
      * Line and column just after the text. Columns count Unicode characters (code points), as
      * SnakeYAML does for the catalogue's other messages: an emoji is one column, a tab is one.
      */
-    static String positionAtEnd(CharSequence decoded) {
+    /** A diagnostic at the position just after {@code decoded}, the text before the problem. */
+    static Diagnostic diagnosticAtEnd(String displayName, CharSequence decoded, String message) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < decoded.length(); i++) {
@@ -264,7 +266,7 @@ public record TextFile(String displayName, String text, boolean bom) {
                 column++;
             }
         }
-        return line + ":" + column;
+        return Diagnostic.at(displayName, line, column, message);
     }
 
     // With a byte-order mark, or without one when the text starts with ASCII characters: every other byte is 0.

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperlist.Diagnostic;
+import dev.paperlist.PaperlistException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The JSON form of a lint run, for tools: the file, the loader's error if there was one, and the
@@ -16,27 +16,27 @@ import java.util.regex.Pattern;
  */
 public final class LintReport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LOCATED = Pattern.compile("(?s).*?:(\\d+):(\\d+): (.*)");
 
     private LintReport() {}
 
     /**
-     * @param loaderError the loader's one-line message, or {@code null} when the catalogue loaded
+     * @param loaderError why the catalogue did not load, or {@code null} when it loaded
      */
-    public static String json(String fileName, String loaderError, List<LintWarning> warnings) {
+    public static String json(String fileName, PaperlistException loaderError, List<LintWarning> warnings) {
         ObjectNode root = JSON.createObjectNode();
         root.put("file", fileName);
         ArrayNode errors = root.putArray("errors");
         if (loaderError != null) {
             ObjectNode error = errors.addObject();
-            Matcher m = LOCATED.matcher(loaderError.startsWith(fileName + ":")
-                    ? loaderError.substring(fileName.length()) : "");
-            if (m.matches()) {
-                error.put("line", Integer.parseInt(m.group(1)));
-                error.put("column", Integer.parseInt(m.group(2)));
-                error.put("message", m.group(3));
+            Diagnostic at = loaderError.diagnostic().orElse(null);
+            if (at != null && at.line() > 0) {
+                error.put("line", at.line());
+                if (at.column() > 0) {
+                    error.put("column", at.column());
+                }
+                error.put("message", at.message());
             } else {
-                error.put("message", loaderError);
+                error.put("message", loaderError.getMessage());
             }
         }
         ArrayNode list = root.putArray("warnings");

@@ -20,7 +20,8 @@ public enum LintRule {
     EMPTY_SECTION("empty-section", "a section holds no paper, itself or below it"),
     ANCHOR_COLLISION("anchor-collision", "two headings make the same GitHub anchor, so one gets a -1 suffix"),
     STAR_REPO_MISMATCH("star-repo-mismatch", "a star badge counts another repository than the paper's code link"),
-    SIZE_BUDGET("size-budget", "an output is near or over its size budget (GitHub shows no README past 512 KB)");
+    SIZE_BUDGET("size-budget", "an output is near or over its size budget (GitHub shows no README past 512 KB)"),
+    ISSUE_FORM("issue-form", "the issue form's section dropdown differs from the catalogue's sections");
 
     private final String id;
     private final String summary;

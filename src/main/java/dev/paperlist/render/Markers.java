@@ -1,5 +1,6 @@
 package dev.paperlist.render;
 
+import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import java.util.ArrayList;
@@ -156,6 +157,6 @@ public final class Markers {
     }
 
     private static PaperlistException error(String displayName, int line, String message) {
-        return new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + line + ": " + message);
+        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.atLine(displayName, line, message));
     }
 }

@@ -77,7 +77,13 @@ class CatalogLoaderTest {
         assertThatThrownBy(() -> parse(yaml))
                 .isInstanceOf(PaperlistException.class)
                 .hasMessage(message)
-                .satisfies(e -> assertThat(((PaperlistException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT));
+                .satisfies(e -> assertThat(((PaperlistException) e).exitCode()).isEqualTo(ExitCode.INVALID_INPUT))
+                // The place is a value too, for tools that must not parse it back out of the sentence.
+                .satisfies(e -> assertThat(((PaperlistException) e).diagnostic()).hasValueSatisfying(d -> {
+                    assertThat(d.file()).isEqualTo("papers.yaml");
+                    assertThat(d).hasToString(message);
+                    assertThat(message).startsWith("papers.yaml:" + d.line() + ":" + d.column() + ": " + d.message());
+                }));
     }
 
     @ParameterizedTest(name = "emoji at offset {0}")
@@ -111,6 +117,66 @@ class CatalogLoaderTest {
     void foldsWhiteSpaceInText() {
         Paper p = onlyPaper("        abstract: |\n          line one\n            line two\n\n          para\n");
         assertThat(p.abstractText()).isEqualTo("line one line two para");
+    }
+
+    @Test
+    void aUrlIsTrimmedWhateverTheScalarStyle() {
+        // A folded block keeps its final line break, and a quoted URL its spaces: before, the README
+        // linked https://x.org/a%0A and https://x.org/a%20.
+        assertThat(onlyPaper("        url: >\n          https://x.org/a\n").url()).isEqualTo("https://x.org/a");
+        assertThat(onlyPaper("        url: \"https://x.org/a \"\n").url()).isEqualTo("https://x.org/a");
+        assertThat(onlyPaper("        image: \"\\thttps://x.org/i.png\\n\"\n").image()).isEqualTo("https://x.org/i.png");
+        assertThat(onlyPaper("        badges: [{kind: project, url: \" https://p.org \"}]\n").badges().get(0).url())
+                .isEqualTo("https://p.org");
+        assertThat(onlyPaper("        notes: [{label: N, url: \"https://n.org\\n\"}]\n").notes().get(0).url())
+                .isEqualTo("https://n.org");
+    }
+
+    @Test
+    void listItemsFoldWhiteSpaceAsSingleValuesDo() {
+        Paper p = onlyPaper("        topics: [\"Computer  Vision\", \"\\tA\"]\n        authors:\n          - |\n            Line\n            Break\n");
+        assertThat(p.topics()).containsExactly("Computer Vision", "A");
+        assertThat(p.authors()).containsExactly("Line Break");
+        assertThat(onlyPaper("        topics: \"Computer  Vision\"\n").topics()).containsExactly("Computer Vision");
+    }
+
+    @Test
+    void datesAndRefsAreTrimmed() {
+        assertThat(onlyPaper("        submitted: \" 2024-01-02\"\n").submitted()).hasToString("2024-01-02");
+        Catalog c = parse("sections:\n  - title: A\n    papers:\n      - {name: P, id: p1, title: T}\n"
+                + "  - title: B\n    papers:\n      - ref: \"p1 \"\n");
+        assertThat(c.sections().get(1).papers().get(0)).isSameAs(c.sections().get(0).papers().get(0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"venue:", "venue: \"\"", "venue: \"   \"", "summary: ''", "submitted:", "url:", "image: \" \"",
+            "authors: \"\"", "abstract: |\n          \n"})
+    void anEmptyValueIsAnErrorAtItsPositionForEveryField(String line) {
+        String key = line.substring(0, line.indexOf(':'));
+        assertThatThrownBy(() -> onlyPaper("        " + line + "\n"))
+                .isInstanceOf(PaperlistException.class)
+                .hasMessageMatching("papers\\.yaml:6:\\d+: '" + key + "' is empty; give a value or remove the key");
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(ints = {0x2028, 0x2029, 0x85})
+    void lineSeparatorsAreRefusedAnywhereInTheFileEvenInAComment(int codePoint) {
+        // YAML 1.1 ends a comment at these, so '# note<U+2028>venue: hidden' would set a venue nobody sees.
+        String yaml = HEAD + "        # note" + Character.toString(codePoint) + "        venue: hidden\n";
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(PaperlistException.class)
+                .hasMessageStartingWith("papers.yaml:6:15: U+" + String.format("%04X", codePoint));
+        assertThatThrownBy(() -> CatalogLoader.parse(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "papers.yaml"))
+                .isInstanceOf(PaperlistException.class)
+                .hasMessageStartingWith("papers.yaml:6:15: U+" + String.format("%04X", codePoint));
+    }
+
+    @Test
+    void anEscapedSlashIsExplained() {
+        // "\/" is an escape of YAML 1.2 that SnakeYAML (YAML 1.1) does not know; the message says what to write.
+        assertThatThrownBy(() -> onlyPaper("        venue: \"a\\/b\"\n"))
+                .isInstanceOf(PaperlistException.class)
+                .hasMessageContaining("'\\/'").hasMessageContaining("write '/'");
     }
 
     @Test

@@ -403,6 +403,10 @@ class SchemaAgreementTest {
     }
 
     private static boolean schemaAccepts(String catalogue) throws IOException {
+        // A schema sees values, not the file: refusing U+2028, U+2029 and NEL anywhere in it is the loader's alone.
+        if (catalogue.indexOf('\u2028') >= 0 || catalogue.indexOf('\u2029') >= 0 || catalogue.indexOf('\u0085') >= 0) {
+            return false;
+        }
         return schema.validate(asLoaderReadsIt(catalogue)).isEmpty();
     }
 

@@ -55,9 +55,9 @@ class GoldenOutputsTest {
 
         Path expected = dir.resolve("expected");
         List<String> produced = relativeFiles(work).stream().filter(f -> !f.equals("papers.yaml")).toList();
-        for (String file : produced) {
-            Golden.assertMatches(expected.resolve(file), Files.readString(work.resolve(file), StandardCharsets.UTF_8));
-        }
+        // Every file is compared (and, with -Dgolden.update=true, rewritten) before the failures are reported.
+        org.junit.jupiter.api.Assertions.assertAll(produced.stream().map(file -> () ->
+                Golden.assertMatches(expected.resolve(file), Files.readString(work.resolve(file), StandardCharsets.UTF_8))));
         if (Files.isDirectory(expected)) {
             assertThat(produced).as("files produced for %s", dir.getFileName())
                     .containsExactlyElementsOf(relativeFiles(expected));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The daily dead-links workflow README.md gives: it parses, runs on a schedule, keeps the cache file
  * that {@code links} writes, and reaches GitHub only through well-known actions and {@code gh}.
- * (.ci/lint-workflows runs actionlint on it.)
+ * (.ci/actionlint runs actionlint on it.)
  */
 class LinksWorkflowTest {
     @Test

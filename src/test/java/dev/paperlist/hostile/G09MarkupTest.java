@@ -186,7 +186,7 @@ class G09MarkupTest {
         for (String text : HOSTILE) {
             yaml.append("      - name: ").append(quoted(text)).append('\n')
                     .append("        title: ").append(quoted(text)).append('\n')
-                    .append("        url: ").append(quoted("https://example.org/p " + i++ + "/(x)")).append('\n')
+                    .append("        url: ").append(quoted("https://example.org/p%20" + i++ + "/(x)")).append('\n')
                     .append("        venue: ").append(quoted(text)).append('\n')
                     .append("        authors: [").append(quoted(text)).append(", ").append(quoted(text)).append("]\n")
                     .append("        tags: [").append(quoted(text)).append("]\n")

@@ -179,7 +179,8 @@ class G15PropertiesTest {
                             .abstractText(abstractText);
                     if (extras > 0) {
                         // Distinct per name, as the loader refuses the same link twice in a section.
-                        b.url("https://example.org/" + name + " (x)")
+                        b.url("https://example.org/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace("+", "%20") + "%20(x)")
                                 .code(GitHubRepo.parse("owner/repo" + extras).orElseThrow())
                                 .submitted(new PartialDate(2024, extras, 0));
                     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code paperlist lint}: one fixture per rule under {@code src/test/resources/lint/RULE-ID.yaml}, whose
  * {@code # expect: LINE:COL: rule-id: message} header lines are the complete, exact output expected for it
- * (positions were counted from the fixture's text, not from paperlist's output).
+ * (positions were counted from the fixture's text, not from paperlist's output). Files a rule reads beside
+ * the catalogue are in the folder {@code RULE-ID/}, copied next to it.
  */
 class LintTest {
     private static final Path FIXTURES = Path.of("src", "test", "resources", "lint");
@@ -43,6 +44,7 @@ class LintTest {
         assertThat(expected).as("expectations in %s.yaml", rule.id()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains(": " + rule.id() + ": "));
         Files.writeString(dir.resolve("papers.yaml"), text, StandardCharsets.UTF_8);
+        copyFilesBeside(rule);
 
         CliRun lint = CliRun.in(dir, "lint");
 
@@ -63,6 +65,7 @@ class LintTest {
                 : text.replace("\nsections:\n", "\nsettings:\n  lint:\n    disable: [" + rule.id() + "]\nsections:\n");
         assertThat(disabled).isNotEqualTo(text);
         Files.writeString(dir.resolve("papers.yaml"), disabled, StandardCharsets.UTF_8);
+        copyFilesBeside(rule);
 
         CliRun lint = CliRun.in(dir, "lint", "--strict");
 
@@ -120,6 +123,20 @@ class LintTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8GetsItsPlaceInJsonToo() throws IOException {
+        Files.write(dir.resolve("papers.yaml"), new byte[] {'s', 'e', 'c', ':', '\n', ' ', ' ', 'x', (byte) 0xC3, '\n'});
+
+        CliRun json = CliRun.in(dir, "lint", "--format", "json");
+
+        assertThat(json.exitCode()).isEqualTo(3);
+        assertThat(json.err()).isEqualTo("papers.yaml:2:4: invalid UTF-8 byte sequence; save the file as UTF-8\n");
+        JsonNode error = new ObjectMapper().readTree(json.out()).path("errors").get(0);
+        assertThat(error.path("line").asInt()).isEqualTo(2);
+        assertThat(error.path("column").asInt()).isEqualTo(4);
+        assertThat(error.path("message").asText()).isEqualTo("invalid UTF-8 byte sequence; save the file as UTF-8");
+    }
+
+    @Test
     void theWriterKeepsDisabledRules() {
         String text = "settings:\n  lint:\n    disable: [http-link, no-abstract, http-link]\nsections:\n  - title: S\n";
         var catalog = CatalogLoader.parse(text, "papers.yaml");
@@ -154,6 +171,20 @@ class LintTest {
         assertThat(Linter.normalisedTitle("Ünified  Models: a Study!")).isEqualTo(Linter.normalisedTitle("unified models — A study"));
         assertThat(Linter.normalisedTitle("Model 2")).isNotEqualTo(Linter.normalisedTitle("Model 3"));
         assertThat(Linter.normalisedTitle("多模态 模型")).isEqualTo("多模态模型");
+    }
+
+    private void copyFilesBeside(LintRule rule) throws IOException {
+        Path beside = FIXTURES.resolve(rule.id());
+        if (!Files.isDirectory(beside)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(beside)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = dir.resolve(beside.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
     }
 
     private static String fixture(LintRule rule) throws IOException {

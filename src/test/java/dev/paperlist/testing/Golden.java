@@ -9,23 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden-file comparison. With {@code -Dgolden.update=true} the expected file is rewritten from the
- * actual output (expectations only, never inputs); otherwise a difference fails the test.
+ * Golden-file comparison. With {@code -Dgolden.update=true} an expected file that differs from the actual
+ * output is rewritten (expectations only, never inputs) and the test fails, naming the file, so an update
+ * is never a green run by accident: run again without the flag to see the tests pass. Otherwise a
+ * difference fails the test.
  */
 public final class Golden {
     private Golden() {}
 
     public static void assertMatches(Path expectedFile, String actual) {
-        boolean update = Boolean.getBoolean("golden.update");
         try {
-            if (update) {
-                Files.createDirectories(expectedFile.getParent());
-                Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
+            String expected = Files.exists(expectedFile) ? Files.readString(expectedFile, StandardCharsets.UTF_8) : null;
+            if (Boolean.getBoolean("golden.update")) {
+                if (!actual.equals(expected)) {
+                    Files.createDirectories(expectedFile.getParent());
+                    Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
+                    throw new AssertionError("golden file rewritten: " + expectedFile
+                            + " (review the change, then run the tests again without -Dgolden.update)");
+                }
                 return;
             }
-            assertThat(expectedFile).as("golden file %s (run with -Dgolden.update=true to create)", expectedFile).exists();
-            assertThat(actual).as("output against golden file %s", expectedFile)
-                    .isEqualTo(Files.readString(expectedFile, StandardCharsets.UTF_8));
+            assertThat(expected).as("golden file %s (run with -Dgolden.update=true to create)", expectedFile).isNotNull();
+            assertThat(actual).as("output against golden file %s", expectedFile).isEqualTo(expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
