@@ -65,6 +65,7 @@ public final class RootCommand implements Runnable {
         all.put("completion", CompletionCommand.class);
         all.put("site", SiteCommand.class);
         all.put("export", ExportCommand.class);
+        all.put("refresh", RefreshCommand.class);
         all.put("help", picocli.CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(all);
     }
