@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * paper id), each kept in the file's sorted order. Repository lookups ignore case, as GitHub does; the
  * key is written as the catalogue first spelt it. Immutable; the {@code with} methods return copies.
  */
-public final class Metrics {
+public final class Metrics implements dev.paperlist.model.Figures {
     /** No data file, or an empty one. */
     public static final Metrics EMPTY = new Metrics(new TreeMap<>(), new TreeMap<>());
 
@@ -35,6 +35,20 @@ public final class Metrics {
     /** The paper under an arXiv id such as {@code 2103.00020}, or under its catalogue id. */
     public Optional<PaperMetrics> paper(String key) {
         return Optional.ofNullable(papers.get(key));
+    }
+
+    @Override
+    public Optional<Repo> repoFigures(String ownerName) {
+        return repo(ownerName).filter(m -> m.status() != RepoMetrics.Status.MISSING).map(m -> new Repo(m.stars(),
+                m.gained(), Boolean.TRUE.equals(m.archived()), m.pushed(),
+                m.fetched().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+    }
+
+    @Override
+    public java.util.OptionalInt citations(String key) {
+        PaperMetrics p = papers.get(key);
+        return p == null || p.citations() == null ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(p.citations());
     }
 
     /** The repositories in file order, each under the key as written. */
