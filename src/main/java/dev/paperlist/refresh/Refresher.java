@@ -48,7 +48,7 @@ public final class Refresher {
     public enum Part { STARS, VENUES, CITATIONS }
 
     /** DBLP is asked one title a second, so a run asks about this many papers at most; the rest wait a week. */
-    public static final int MAX_DBLP_LOOKUPS = 50;
+    public static final int MAX_DBLP_LOOKUPS = 30;
     /** arXiv's id_list takes this many ids a request. */
     static final int ARXIV_BATCH = 100;
 
