@@ -80,6 +80,18 @@ public final class ArxivClient {
      * when the API reports an error, or when it answers with a paper that was not asked for.
      */
     public Map<ArxivId, ArxivEntry> fetch(List<ArxivId> ids) {
+        return fetch(ids, true);
+    }
+
+    /**
+     * The entries arXiv has for {@code ids}, in the order asked; an id without an entry is left out rather
+     * than failing the request, for a refresh of a whole list that one mistyped id should not stop.
+     */
+    public Map<ArxivId, ArxivEntry> fetchFound(List<ArxivId> ids) {
+        return fetch(ids, false);
+    }
+
+    private Map<ArxivId, ArxivEntry> fetch(List<ArxivId> ids, boolean requireAll) {
         URI uri = queryUri(ids);
         byte[] body = get(uri);
         AtomFeed feed;
@@ -111,7 +123,7 @@ public final class ArxivClient {
                 ordered.put(id, entry);
             }
         }
-        if (!missing.isEmpty()) {
+        if (requireAll && !missing.isEmpty()) {
             throw failure("arXiv has no paper " + String.join(", ", missing) + " (check the id)");
         }
         return ordered;

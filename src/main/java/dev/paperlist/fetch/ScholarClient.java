@@ -68,7 +68,8 @@ public final class ScholarClient {
             }
             JsonNode answer = post(bytes);
             if (!answer.isArray() || answer.size() != batch.size()) {
-                throw service.failure("asked about " + batch.size() + " papers, the answer has "
+                throw service.failure("asked about " + batch.size() + (batch.size() == 1 ? " paper" : " papers")
+                        + ", the answer has "
                         + (answer.isArray() ? answer.size() + " entries" : "no list"));
             }
             for (int i = 0; i < batch.size(); i++) {

@@ -226,7 +226,7 @@ public final class Refresher {
         if (venues && !preprints.isEmpty()) {
             ArxivClient arxiv = clients.arxiv().get();
             for (int from = 0; from < preprints.size(); from += ARXIV_BATCH) {
-                Map<ArxivId, ArxivEntry> entries = arxiv.fetch(preprints.subList(from,
+                Map<ArxivId, ArxivEntry> entries = arxiv.fetchFound(preprints.subList(from,
                         Math.min(preprints.size(), from + ARXIV_BATCH)));
                 for (ArxivEntry entry : entries.values()) {
                     entry.venueHint().ifPresent(v -> found.put(entry.id(), new Proposal(v, "arxiv")));

@@ -302,4 +302,51 @@ class RefreshCommandTest {
         CliRun section = run(env(false), "refresh", "--section", "Nowhere");
         assertThat(section.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void aProgressLineGoesToStandardErrorOnlyOnATerminal() {
+        stub.on("/gh/graphql", Reply.json(fixture("graphql-partial.json")));
+        CliRun quiet = run(env(true), "refresh", "--only", "stars");
+        assertThat(quiet.err()).isEmpty();
+        CliRun onTerminal = CliRun.in(new Environment(dir, env(true)).withNetwork(time.pacing(Duration.ofSeconds(2)))
+                .withTerminal(prompt -> null), "refresh", "--only", "stars");
+        assertThat(onTerminal.exitCode()).as(onTerminal.toString()).isZero();
+        assertThat(onTerminal.err()).startsWith("\rrefresh: GitHub 3/3").endsWith("\r\033[K");
+        assertThat(onTerminal.out()).isEqualTo(quiet.out());
+    }
+
+    @Test
+    void aPaperWrittenOnOneLineIsLeftForAHandEditWithANote() throws IOException {
+        String oneLine = CATALOG.replace("""
+                      - name: BetaGen
+                        title: "BetaGen: Generating Made-Up Things"
+                        url: https://arxiv.org/abs/2401.00002
+                        code: https://github.com/beta-lab/BetaGen
+                """, """
+                      - {name: BetaGen, title: "BetaGen: Generating Made-Up Things", url: "https://arxiv.org/abs/2401.00002"}
+                """);
+        assertThat(oneLine).isNotEqualTo(CATALOG);
+        Files.writeString(dir.resolve("papers.yaml"), oneLine);
+        stub.on("/arxiv/", Reply.atom(fixture("arxiv-two.xml")));
+        stub.on("/s2/", Reply.json("[null]"));
+        stub.on("/dblp/", Reply.json(fixture("dblp-beta.json")));
+        CliRun r = run(env(true), "refresh", "--only", "venues", "--apply");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        // Line 12 of the file as written, where AlphaNet's new venue line comes first.
+        assertThat(r.err()).isEqualTo("papers.yaml:12:9: 'BetaGen' is written on one line (a flow mapping), where a "
+                + "venue cannot carry its source as a comment; set its venue by hand\n");
+        assertThat(read("papers.yaml")).isEqualTo(oneLine.replace("code: alpha-lab/AlphaNet\n",
+                "code: alpha-lab/AlphaNet\n        venue: \"ICLR 2025\"  # venue from arXiv\n"));
+    }
+
+    @Test
+    void anIdArxivDoesNotKnowIsSkippedNotFatal() throws IOException {
+        stub.on("/arxiv/", Reply.atom(fixture("arxiv-two.xml").replaceAll("(?s)<entry>\\s*<id>http://arxiv.org/abs/2401.00002.*?</entry>", "")));
+        stub.on("/s2/", Reply.json("[null]"));
+        stub.on("/dblp/", Reply.json(fixture("dblp-beta.json")));
+        CliRun r = run(env(true), "refresh", "--only", "venues");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(read("papers.metrics.yaml")).contains("\"2401.00001\": {venue: \"ICLR 2025\", venue_source: arxiv")
+                .contains("\"2401.00002\": {venue: \"CVPR 2024\", venue_source: dblp");
+    }
 }
