@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -326,8 +325,4 @@ public final class MetricsFile {
             return new PaperlistException(ExitCode.INVALID_INPUT, file + where(node.getStartMark()) + ": " + message);
         }
     }
-
-    /** The keys the file uses, for documentation and tests. */
-    static final List<String> REPO_FIELDS = List.of("status", "renamed_to", "stars", "stars_before", "archived",
-            "pushed", "branch", "fetched", "etag");
 }

@@ -349,4 +349,22 @@ class RefreshCommandTest {
         assertThat(read("papers.metrics.yaml")).contains("\"2401.00001\": {venue: \"ICLR 2025\", venue_source: arxiv")
                 .contains("\"2401.00002\": {venue: \"CVPR 2024\", venue_source: dblp");
     }
+
+    @Test
+    void semanticScholarsRetryAfterIsWaitedAndGraphqlsSpentBudgetStopsTheStarsOnly() throws IOException {
+        stub.on("/gh/graphql", Reply.status(403, Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1764756000"),
+                "{\"message\":\"API rate limit exceeded for user ID 1.\"}"));
+        stub.on("/arxiv/", Reply.atom(fixture("arxiv-two.xml")));
+        stub.on("/s2/", Reply.status(429, Map.of("Retry-After", "4"), "{\"message\": \"Too Many Requests\"}"),
+                Reply.json(fixture("s2-batch.json")));
+        stub.on("/dblp/", Reply.json(fixture("dblp-beta.json")));
+        CliRun r = run(env(true), "refresh");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("stopped fetching repositories after 0 of 3: GitHub's rate limit is used up until "
+                + "10:00 UTC");
+        assertThat(time.sleeps()).contains(Duration.ofSeconds(4));
+        assertThat(stub.requests("/s2/")).hasSize(2);
+        assertThat(read("papers.metrics.yaml")).contains("repos: {}\n")
+                .contains("\"2401.00001\": {citations: 210, venue: \"ICLR 2025\"");
+    }
 }
