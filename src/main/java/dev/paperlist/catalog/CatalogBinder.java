@@ -38,7 +38,9 @@ final class CatalogBinder {
     static final List<String> ROOT_KEYS = List.of("settings", "sections");
     static final List<String> SETTINGS_KEYS = List.of("not_accepted", "labels", "author_separator",
             "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs", "lint",
-            "tag_pages", "size_budget", "split_sections");
+            "tag_pages", "size_budget", "split_sections", "metrics");
+    static final List<String> METRICS_KEYS = List.of("stars", "citations", "archived", "stale_months", "sort",
+            "trending");
     static final List<String> LINT_KEYS = List.of("disable");
     static final List<String> TAG_PAGES_KEYS = List.of("folder", "visible");
     static final List<String> SPLIT_KEYS = List.of("folder");
@@ -159,7 +161,8 @@ final class CatalogBinder {
                 lintDisabled(map),
                 tagPages(map),
                 sizeBudget(map),
-                split(map));
+                split(map),
+                metrics(map));
     }
 
     /** {@code lint: {disable: [rule-id, ...]}}: rules of {@code paperlist lint} this list does not want. */
@@ -204,6 +207,43 @@ final class CatalogBinder {
             visible = Integer.parseInt(s.text());
         }
         return new Settings.TagPages(folder(pages, d.folder()), visible);
+    }
+
+    /** {@code metrics:}, what the output shows of the figures {@code refresh} fetched; absent means nothing. */
+    private Settings.Metrics metrics(YamlNode.Mapping map) {
+        Settings.Metrics d = Settings.Metrics.OFF;
+        if (!map.entries().containsKey("metrics")) {
+            return d;
+        }
+        YamlNode.Mapping m = mapping(value(map, "metrics"), "'metrics'");
+        checkKeys(m, METRICS_KEYS, "'metrics'");
+        String stars = oneOf(m, "stars", Settings.Metrics.STARS, d.stars());
+        String sort = oneOf(m, "sort", Settings.Metrics.SORTS, d.sort());
+        return new Settings.Metrics(stars, bool(m, "citations", d.citations()), bool(m, "archived", d.archived()),
+                wholeNumber(m, "stale_months", d.staleMonths()), sort, wholeNumber(m, "trending", d.trending()));
+    }
+
+    private String oneOf(YamlNode.Mapping map, String key, List<String> allowed, String fallback) {
+        if (!map.entries().containsKey(key)) {
+            return fallback;
+        }
+        YamlNode.Scalar s = scalar(value(map, key), "'" + key + "'");
+        if (!allowed.contains(s.text())) {
+            throw error(s.position(), "'" + key + "' must be one of " + String.join(", ", allowed) + ", got '" + s.text()
+                    + "'" + DidYouMean.hint(s.text(), allowed));
+        }
+        return s.text();
+    }
+
+    private int wholeNumber(YamlNode.Mapping map, String key, int fallback) {
+        if (!map.entries().containsKey(key)) {
+            return fallback;
+        }
+        YamlNode.Scalar s = scalar(value(map, key), "'" + key + "'");
+        if (!s.text().matches("[0-9]{1,6}")) {
+            throw error(s.position(), "'" + key + "' must be a whole number from 0 to 999999, got '" + s.text() + "'");
+        }
+        return Integer.parseInt(s.text());
     }
 
     /** {@code split_sections: true}, or a mapping of its keys; absent or {@code false} means never split. */

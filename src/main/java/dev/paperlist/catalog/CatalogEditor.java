@@ -236,6 +236,55 @@ public final class CatalogEditor {
                 "an id for '" + paper.name() + "'");
     }
 
+    /**
+     * Sets the venue of a paper that has none: a {@code venue:} line after the paper's keys that come before
+     * it in the usual order, followed by the comment {@code # mark} (where the venue came from). Only a paper
+     * written as a block mapping can take a comment; a flow mapping is refused (exit 3) for a hand edit.
+     */
+    public static Result setVenue(String text, String fileName, Catalog catalog, Paper paper, String venue,
+                                  String mark) {
+        YamlSource source = new YamlSource(text);
+        YamlStyle style = YamlStyle.of(source);
+        EntryWriter writer = new EntryWriter(style);
+        Mapping node = paperNode(source.root, catalog.sections(), paper);
+        if (node == null) {
+            throw new PaperlistException(ExitCode.INTERNAL, fileName + ": cannot find '" + paper.name() + "' in the text");
+        }
+        String where = fileName + ":" + paper.position() + ": '" + paper.name() + "'";
+        if (YamlSource.isFlow(node)) {
+            throw new PaperlistException(ExitCode.INVALID_INPUT, where + " is written on one line (a flow mapping), "
+                    + "where a venue cannot carry its source as a comment; set its venue by hand");
+        }
+        if (YamlSource.tuple(node, "venue") != null) {
+            throw new PaperlistException(ExitCode.INVALID_INPUT, where + " already has a venue");
+        }
+        int venueRank = CatalogBinder.PAPER_KEYS.indexOf("venue");
+        Tuple after = null;
+        for (Tuple t : node.tuples()) {
+            int rank = CatalogBinder.PAPER_KEYS.indexOf(t.key().key());
+            if (rank >= 0 && rank < venueRank) {
+                after = t;
+            }
+        }
+        if (after == null) {
+            after = node.tuples().get(node.tuples().size() - 1);
+        }
+        int at = source.nextLineStart(source.contentEnd(after.value()));
+        int keyColumn = source.column(node.tuples().get(0).key().start());
+        String inserted = " ".repeat(keyColumn) + "venue: " + writer.scalar("venue", venue, false)
+                + (mark == null ? "" : "  # " + mark) + style.eol;
+        Map<Paper, Paper> replaced = new IdentityHashMap<>();
+        replaced.put(paper, withVenue(paper, venue));
+        return apply(source, style, fileName, at, inserted, c -> replacePapers(c, replaced), catalog,
+                "a venue for '" + paper.name() + "'");
+    }
+
+    private static Paper withVenue(Paper p, String venue) {
+        return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), p.badges(), venue, p.submitted(), p.authors(),
+                p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(), p.added(),
+                p.image(), p.extra(), p.position());
+    }
+
     private static Result insert(String text, String fileName, Catalog catalog, Target target, Integer position,
                                  EntryWriter.Item item, Paper modelPaper, String what) {
         YamlSource source = new YamlSource(text);

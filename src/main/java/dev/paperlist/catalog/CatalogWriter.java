@@ -10,6 +10,7 @@ import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,30 @@ public final class CatalogWriter {
         }
         if (s.split() != null) {
             body.append("  split_sections: {folder: ").append(scalar(s.split().folder())).append("}\n");
+        }
+        if (!s.metrics().equals(Settings.Metrics.OFF)) {
+            Settings.Metrics m = s.metrics();
+            Settings.Metrics off = Settings.Metrics.OFF;
+            List<String> parts = new ArrayList<>();
+            if (!m.stars().equals(off.stars())) {
+                parts.add("stars: " + m.stars());
+            }
+            if (m.citations()) {
+                parts.add("citations: true");
+            }
+            if (m.archived()) {
+                parts.add("archived: true");
+            }
+            if (m.staleMonths() != 0) {
+                parts.add("stale_months: " + m.staleMonths());
+            }
+            if (m.sort() != null) {
+                parts.add("sort: " + m.sort());
+            }
+            if (m.trending() != 0) {
+                parts.add("trending: " + m.trending());
+            }
+            body.append("  metrics: {").append(String.join(", ", parts)).append("}\n");
         }
         if (body.length() > 0) {
             out.append("settings:\n").append(body);

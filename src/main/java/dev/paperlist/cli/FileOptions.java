@@ -4,7 +4,10 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.io.TextFile;
+import dev.paperlist.metrics.MetricsFile;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Settings;
+import dev.paperlist.render.PaperOrder;
 import dev.paperlist.model.Output;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
@@ -51,7 +54,7 @@ public final class FileOptions {
         Path catalogPath = environment.resolve(catalog);
         byte[] catalogBytes = TextFile.readBytes(catalogPath, catalog, CatalogLoader.MAX_BYTES);
         SyncStamp stamp = SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
-                catalogBytes);
+                withMetrics(catalogPath, catalogBytes));
         Optional<List<OutputPlan>> proven = proven(stamp, catalogPath);
         if (proven.isPresent()) {
             return new Planned(null, proven.get());
@@ -72,10 +75,39 @@ public final class FileOptions {
             Path catalogPath = environment.resolve(catalog);
             byte[] catalogBytes = TextFile.readBytes(catalogPath, catalog, CatalogLoader.MAX_BYTES);
             return proven(SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
-                    catalogBytes), catalogPath);
+                    withMetrics(catalogPath, catalogBytes)), catalogPath);
         } catch (PaperlistException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * What a render depends on besides the code: the catalogue's bytes, and the metrics data file's bytes
+     * when there is one (its figures can be part of the outputs), so that a refresh invalidates the stamp.
+     */
+    private static byte[] withMetrics(Path catalogPath, byte[] catalogBytes) {
+        Path metrics = MetricsFile.besides(catalogPath);
+        if (!Files.isRegularFile(metrics)) {
+            return catalogBytes;
+        }
+        try {
+            byte[] more = Files.readAllBytes(metrics);
+            byte[] both = java.util.Arrays.copyOf(catalogBytes, catalogBytes.length + 1 + more.length);
+            System.arraycopy(more, 0, both, catalogBytes.length + 1, more.length);
+            return both;
+        } catch (IOException e) {
+            // Unreadable: the full plan reads it again and reports why.
+            return catalogBytes;
+        }
+    }
+
+    /** The catalogue with the figures of its metrics data file, in the order its settings ask for. */
+    private static Catalog withFigures(Path catalogPath, Environment environment, Catalog loaded) {
+        if (loaded.settings().metrics().equals(Settings.Metrics.OFF)) {
+            return loaded;
+        }
+        Path metrics = MetricsFile.besides(catalogPath);
+        return PaperOrder.apply(loaded.withFigures(MetricsFile.read(metrics, Paths.display(environment, metrics))));
     }
 
     private static Optional<List<OutputPlan>> proven(SyncStamp stamp, Path catalogPath) {
@@ -116,8 +148,9 @@ public final class FileOptions {
         return plan(environment, loaded).plans();
     }
 
-    private Planned plan(Environment environment, Catalog loaded) {
+    private Planned plan(Environment environment, Catalog asLoaded) {
         Path catalogPath = environment.resolve(catalog);
+        Catalog loaded = withFigures(catalogPath, environment, asLoaded);
         String catalogName = catalogPath.getFileName().toString();
         Path folder = catalogPath.getParent();
         List<OutputPlan> plans = new ArrayList<>();
@@ -132,7 +165,8 @@ public final class FileOptions {
             for (Output output : outputs) {
                 Path path = folder.resolve(output.file()).normalize();
                 requireInside(folder, path, output.file(), catalog);
-                Catalog withLayout = new Catalog(loaded.settings().withLayout(output.layout()), loaded.sections());
+                Catalog withLayout = new Catalog(loaded.settings().withLayout(output.layout()), loaded.sections(),
+                        loaded.figures());
                 plans.addAll(ReadmeSync.planWithPages(withLayout, path, displayName(environment, path), catalogName));
             }
         }

@@ -67,6 +67,7 @@ public final class RootCommand implements Runnable {
         all.put("export", ExportCommand.class);
         all.put("contribute", ContributeCommand.class);
         all.put("links", LinksCommand.class);
+        all.put("refresh", RefreshCommand.class);
         all.put("help", picocli.CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(all);
     }

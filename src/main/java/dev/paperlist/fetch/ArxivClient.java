@@ -4,8 +4,6 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.model.ArxivId;
 import dev.paperlist.model.PartialDate;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,7 +12,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -27,9 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,6 +92,19 @@ public final class ArxivClient {
         }
         if (!missing.isEmpty()) {
             throw failure("arXiv has no paper " + String.join(", ", missing) + " (check the id)");
+        }
+        return lookup.found();
+    }
+
+    /**
+     * The entries arXiv has for {@code ids}, in the order asked; an id without an entry is left out rather
+     * than failing the request, for a refresh of a whole list that one mistyped id should not stop. Fails
+     * when the request fails or the API reports an error.
+     */
+    public Map<ArxivId, ArxivEntry> fetchFound(List<ArxivId> ids) {
+        Lookup lookup = lookup(ids);
+        if (lookup.error() != null) {
+            throw failure("the API reported an error: " + lookup.error());
         }
         return lookup.found();
     }
@@ -178,7 +186,8 @@ public final class ArxivClient {
         }
         String abstractText = normalise(raw.summary());
         return new ArxivEntry(id, title, authors, abstractText.isEmpty() ? null : abstractText, submitted,
-                emptyToNull(normalise(raw.comment())), emptyToNull(normalise(raw.journalRef())));
+                emptyToNull(normalise(raw.comment())), emptyToNull(normalise(raw.journalRef())),
+                emptyToNull(normalise(raw.doi())));
     }
 
     // One GET with the rate limit and the retries.
@@ -267,7 +276,7 @@ public final class ArxivClient {
     PaperlistException connectionFailure(URI uri, Throwable cause, boolean headersReceived) {
         String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TooLarge) {
+            if (t instanceof LimitedBody.TooLarge) {
                 return failure("the response is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; refused");
             }
             if (t instanceof HttpConnectTimeoutException) {
@@ -348,58 +357,5 @@ public final class ArxivClient {
 
     private static PaperlistException failure(String message) {
         return new PaperlistException(ExitCode.NETWORK, "arXiv API: " + message);
-    }
-
-    private static final class TooLarge extends IOException {
-        TooLarge() {
-            super("response too large");
-        }
-    }
-
-    /** Collects the body, and stops the download once it passes a size limit. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int limit;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        LimitedBody(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + buffer.remaining() > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge());
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
     }
 }

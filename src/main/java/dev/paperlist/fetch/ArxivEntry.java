@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param submitted the day version 1 was submitted ({@code published} in the API), in UTC
  * @param comment the authors' comment ({@code arxiv:comment}), or {@code null}
  * @param journalRef the journal reference ({@code arxiv:journal_ref}), or {@code null}
+ * @param doi the DOI of the published version ({@code arxiv:doi}), or {@code null}
  */
 public record ArxivEntry(ArxivId id, String title, List<String> authors, String abstractText, PartialDate submitted,
-                         String comment, String journalRef) {
+                         String comment, String journalRef, String doi) {
     public ArxivEntry {
         authors = List.copyOf(authors);
     }

@@ -21,7 +21,7 @@ record AtomFeed(List<Entry> entries) {
 
     /** One {@code <entry>} as written, white space not yet normalised. */
     record Entry(String id, String title, String summary, String published, List<String> authors, String comment,
-                 String journalRef) {
+                 String journalRef, String doi) {
         /** The API reports a failed query as HTTP 200 with a single entry titled "Error". */
         boolean isError() {
             return "Error".equals(title == null ? null : title.strip())
@@ -108,6 +108,7 @@ record AtomFeed(List<Entry> entries) {
         String published = null;
         String comment = null;
         String journalRef = null;
+        String doi = null;
         List<String> authors = new ArrayList<>();
         int depth = 1;
         while (depth > 0) {
@@ -139,11 +140,13 @@ record AtomFeed(List<Entry> entries) {
                 comment = r.getElementText();
             } else if (depth == 1 && ARXIV.equals(ns) && name.equals("journal_ref")) {
                 journalRef = r.getElementText();
+            } else if (depth == 1 && ARXIV.equals(ns) && name.equals("doi")) {
+                doi = r.getElementText();
             } else {
                 depth++;
             }
         }
-        return new Entry(id, title, summary, published, authors, comment, journalRef);
+        return new Entry(id, title, summary, published, authors, comment, journalRef, doi);
     }
 
     // Reads <author> to its end tag; its <name> is the author (the <arxiv:affiliation> is not used).

@@ -14,6 +14,7 @@ package dev.paperlist.model;
  * @param tagPages where and how tag pages are written; {@code null} when they are not
  * @param sizeBudget the size in bytes each output should stay under
  * @param split where sections go when a README would exceed its budget; {@code null} to never split
+ * @param metrics what the output shows of the figures {@code refresh} fetched; {@link Metrics#OFF} for none
  */
 public record Settings(
         String notAccepted,
@@ -30,7 +31,8 @@ public record Settings(
         java.util.List<LintRule> lintDisabled,
         TagPages tagPages,
         long sizeBudget,
-        Split split) {
+        Split split,
+        Metrics metrics) {
 
     public static final java.util.List<String> LAYOUTS = java.util.List.of("notes", "table", "list");
 
@@ -38,7 +40,7 @@ public record Settings(
     public static final long DEFAULT_SIZE_BUDGET = 450L * 1024;
 
     public static final Settings DEFAULT = new Settings("None (temporal)", Labels.DEFAULT, "; ", ", ", true, true, 1,
-            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of(), java.util.List.of(), null, DEFAULT_SIZE_BUDGET, null);
+            "notes", TableColumn.DEFAULT_COLUMNS, "-", java.util.List.of(), java.util.List.of(), null, DEFAULT_SIZE_BUDGET, null, Metrics.OFF);
 
     /**
      * Per-topic pages on GitHub.
@@ -59,7 +61,28 @@ public record Settings(
         public static final Split DEFAULT = new Split("sections");
     }
 
+    /**
+     * What the output shows of the figures in the metrics data file; all off by default, so a list renders
+     * the same with or without the file.
+     *
+     * @param stars {@code badge} (the live shields.io badge), {@code text} (the count, such as ★ 12.3k, with
+     *     the badge where there is no count) or {@code both}
+     * @param citations whether to show citation counts
+     * @param archived whether to mark archived repositories
+     * @param staleMonths mark repositories without a push for this many months; 0 for never
+     * @param sort how papers are ordered within a section: {@code stars}, {@code citations}, {@code date},
+     *     {@code name}, or {@code null} for as written
+     * @param trending mark repositories that gained at least this many stars since the refresh before; 0 for never
+     */
+    public record Metrics(String stars, boolean citations, boolean archived, int staleMonths, String sort,
+                          int trending) {
+        public static final Metrics OFF = new Metrics("badge", false, false, 0, null, 0);
+        public static final java.util.List<String> STARS = java.util.List.of("badge", "text", "both");
+        public static final java.util.List<String> SORTS = java.util.List.of("stars", "citations", "date", "name");
+    }
+
     public Settings {
+        java.util.Objects.requireNonNull(metrics, "metrics");
         tableColumns = java.util.List.copyOf(tableColumns);
         outputs = java.util.List.copyOf(outputs);
         lintDisabled = java.util.List.copyOf(lintDisabled);
@@ -68,18 +91,27 @@ public record Settings(
         }
     }
 
+    /** The settings without figures. */
+    public Settings(String notAccepted, Labels labels, String authorSeparator, String tagSeparator, boolean toc,
+                    boolean tocPapers, int topHeadingLevel, String layout, java.util.List<TableColumn> tableColumns,
+                    String emptyCell, java.util.List<Output> outputs, java.util.List<LintRule> lintDisabled,
+                    TagPages tagPages, long sizeBudget, Split split) {
+        this(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel, layout, tableColumns,
+                emptyCell, outputs, lintDisabled, tagPages, sizeBudget, split, Metrics.OFF);
+    }
+
     /** The settings of the README layouts alone; tag pages, budget and splitting take their defaults. */
     public Settings(String notAccepted, Labels labels, String authorSeparator, String tagSeparator, boolean toc,
                     boolean tocPapers, int topHeadingLevel, String layout, java.util.List<TableColumn> tableColumns,
                     String emptyCell, java.util.List<Output> outputs) {
         this(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel, layout, tableColumns,
-                emptyCell, outputs, java.util.List.of(), null, DEFAULT_SIZE_BUDGET, null);
+                emptyCell, outputs, java.util.List.of(), null, DEFAULT_SIZE_BUDGET, null, Metrics.OFF);
     }
 
     /** The same settings with another layout, for an output that has its own. */
     public Settings withLayout(String otherLayout) {
         return new Settings(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel,
-                otherLayout, tableColumns, emptyCell, outputs, lintDisabled, tagPages, sizeBudget, split);
+                otherLayout, tableColumns, emptyCell, outputs, lintDisabled, tagPages, sizeBudget, split, metrics);
     }
 
     public boolean tableLayout() {

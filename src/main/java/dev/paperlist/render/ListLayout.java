@@ -25,7 +25,7 @@ public final class ListLayout extends SectionLayout {
         }
     }
 
-    private static void paper(StringBuilder out, Paper p) {
+    private void paper(StringBuilder out, Paper p) {
         out.append("- ");
         if (!p.name().equals(p.title())) {
             out.append("\\[").append(MarkdownText.text(p.name())).append("\\] ");
@@ -45,7 +45,11 @@ public final class ListLayout extends SectionLayout {
         p.extra().values().forEach(markdown -> out.append(' ').append(MarkdownText.oneLine(markdown)));
         out.append('\n');
         if (p.code() != null) {
-            out.append("  ").append(Badges.star(p.code())).append('\n');
+            out.append("  ").append(MetricsText.code(p, settings, figures)).append('\n');
+        }
+        String citations = MetricsText.citations(p, settings, figures);
+        if (!citations.isEmpty()) {
+            out.append("  ").append(citations).append('\n');
         }
         for (Badge badge : p.badges()) {
             out.append("  ").append(Badges.badge(badge)).append('\n');

@@ -2,6 +2,7 @@ package dev.paperlist.render;
 
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Figures;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
@@ -19,6 +20,8 @@ public final class NotesLayout implements Layout {
     private final Labels labels;
 
     private final int parallelFrom;
+    // The figures of the catalogue being rendered, set before any piece of the body is.
+    private Figures figures = Figures.NONE;
 
     public NotesLayout(Settings settings) {
         this(settings, PARALLEL_FROM);
@@ -33,6 +36,7 @@ public final class NotesLayout implements Layout {
 
     @Override
     public void renderTo(Catalog catalog, Slugger slugger, MovedSections moved, StringBuilder out) {
+        figures = catalog.figures();
         List<Heading> headings = new ArrayList<>();
         collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
         int start = out.length();
@@ -138,10 +142,14 @@ public final class NotesLayout implements Layout {
         }
         List<String> badges = new ArrayList<>();
         if (p.code() != null) {
-            badges.add(Badges.star(p.code()));
+            badges.add(MetricsText.code(p, settings, figures));
         }
         for (Badge badge : p.badges()) {
             badges.add(Badges.badge(badge));
+        }
+        String citations = MetricsText.citations(p, settings, figures);
+        if (!citations.isEmpty()) {
+            badges.add(citations);
         }
         // One badge a line, each after a hard break; a backslash break survives editors that strip
         // trailing spaces, where the two-space break of hand-written lists does not.

@@ -64,7 +64,8 @@ public final class ReadmeRenderer {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
             order.add(i);
-            bodies.add(Layout.of(settings).render(new Catalog(settings, List.of(top.get(i))), new Slugger()));
+            bodies.add(Layout.of(settings).render(new Catalog(settings, List.of(top.get(i)), catalog.figures()),
+                    new Slugger()));
         }
         order.sort(Comparator.comparing((Integer i) -> Utf8.length(bodies.get(i))).thenComparing(i -> i).reversed());
         // The fewest of the largest sections whose move makes the README fit. An estimate from the sizes

@@ -1,6 +1,7 @@
 package dev.paperlist.render;
 
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Figures;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.List;
  */
 abstract class SectionLayout implements Layout {
     final Settings settings;
+    /** The figures of the catalogue being rendered, set as rendering starts. */
+    Figures figures = Figures.NONE;
 
     SectionLayout(Settings settings) {
         this.settings = settings;
@@ -23,6 +26,7 @@ abstract class SectionLayout implements Layout {
 
     @Override
     public final void renderTo(Catalog catalog, Slugger slugger, MovedSections moved, StringBuilder out) {
+        figures = catalog.figures();
         List<Heading> headings = new ArrayList<>();
         collect(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
         int start = out.length();

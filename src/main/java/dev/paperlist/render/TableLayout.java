@@ -54,7 +54,7 @@ public final class TableLayout extends SectionLayout {
             case "name" -> MarkdownText.text(p.name());
             case "venue" -> p.venue() == null ? "" : MarkdownText.text(p.venue());
             case "date" -> p.submitted() == null ? "" : p.submitted().toString();
-            case "code" -> p.code() == null ? "" : Badges.star(p.code());
+            case "code" -> code(p);
             case "supplement" -> joined(p.badges().stream().map(Badges::badge).toList(), "<br>");
             case "authors" -> joined(p.authors().stream().map(MarkdownText::text).toList(),
                     MarkdownText.text(settings.authorSeparator()));
@@ -64,6 +64,13 @@ public final class TableLayout extends SectionLayout {
             case "abstract" -> p.abstractText() == null ? "" : MarkdownText.inline(p.abstractText());
             default -> throw new IllegalArgumentException("unknown column " + column.field());
         };
+    }
+
+    // The repository and, when shown, the citation count below it.
+    private String code(Paper p) {
+        String code = MetricsText.code(p, settings, figures);
+        String citations = MetricsText.citations(p, settings, figures);
+        return code.isEmpty() || citations.isEmpty() ? code + citations : code + "<br>" + citations;
     }
 
     // Extra fields are Markdown kept from an imported list; only a bare '|' would end the cell early.

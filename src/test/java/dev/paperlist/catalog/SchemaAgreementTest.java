@@ -231,6 +231,7 @@ class SchemaAgreementTest {
         keys.put("/$defs/column/anyOf/2", List.of("extra", "header", "align"));
         keys.put("/$defs/tagPages", CatalogBinder.TAG_PAGES_KEYS);
         keys.put("/$defs/split", CatalogBinder.SPLIT_KEYS);
+        keys.put("/$defs/metrics", CatalogBinder.METRICS_KEYS);
         return keys;
     }
 

@@ -338,7 +338,7 @@ class LinksCommandTest {
         CliRun run = links();
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).startsWith("papers.metrics.yaml:3:1: not readable YAML: ");
+        assertThat(run.err()).startsWith("papers.metrics.yaml:3:1: not valid YAML: ");
         assertThat(server.requests()).isEmpty();
     }
 

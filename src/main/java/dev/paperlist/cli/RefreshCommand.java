@@ -1,0 +1,64 @@
+package dev.paperlist.cli;
+
+import dev.paperlist.metrics.MetricsFile;
+import dev.paperlist.refresh.Refresher;
+import dev.paperlist.refresh.Services;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code paperlist refresh}: fetches stars, venues and citations into the metrics data file. */
+@Command(name = "refresh", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fetch GitHub stars, archived flags and last pushes, venues of preprints (arXiv, Semantic "
+                + "Scholar, DBLP) and citation counts (Semantic Scholar) into papers.metrics.yaml beside the catalogue.",
+            "Venues are proposed, not trusted: they are printed, and written into papers.yaml only with --apply. "
+                + "With a GitHub token (GITHUB_TOKEN, or --token-env) repositories are asked 100 a request through "
+                + "GraphQL; without one, one by one through REST with the entity tags of the last refresh. Nothing is "
+                + "written when a request fails; when the rate limit runs out, what was fetched is kept."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  paperlist refresh                   # GraphQL when GITHUB_TOKEN is set",
+            "  paperlist refresh --only stars --section Vision",
+            "  paperlist refresh --only venues --apply", "  paperlist refresh --paper 2103.00020 --token-env GH_PAT"})
+final class RefreshCommand implements Callable<Integer> {
+    @ParentCommand RootCommand root;
+    @Spec CommandSpec spec;
+
+    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = "papers.yaml",
+            description = "The catalogue (default: ${DEFAULT-VALUE}); the data file is FILE's name with .metrics.yaml.")
+    String catalog;
+    @Option(names = "--section", paramLabel = "PATH", completionCandidates = SectionCandidates.class,
+            description = "Only the papers of this section and its subsections.")
+    String section;
+    @Option(names = "--paper", paramLabel = "ID", description = "Only this paper: its id, name or arXiv id.")
+    String paper;
+    @Option(names = "--only", paramLabel = "WHAT", split = ",",
+            description = "Only some of stars, venues, citations (comma-separated or repeated).")
+    Set<Refresher.Part> only = EnumSet.noneOf(Refresher.Part.class);
+    @Option(names = "--apply", description = "Write the proposed venues into the catalogue, each with a comment "
+            + "naming its source.")
+    boolean apply;
+    @Option(names = "--token-env", paramLabel = "NAME",
+            description = "The environment variable holding the GitHub token (default: GITHUB_TOKEN).")
+    String tokenEnv;
+
+    @Override
+    public Integer call() {
+        Environment env = root.environment;
+        Path catalogPath = env.resolve(catalog);
+        Path metrics = MetricsFile.besides(catalogPath);
+        var clock = Services.clock(env.variables());
+        Refresher refresher = new Refresher(catalogPath, catalog, metrics, Paths.display(env, metrics), env.lockWait(),
+                Services.from(env.variables(), env.network(), tokenEnv, clock), clock,
+                env.terminal() != null ? spec.commandLine().getErr() : null);
+        Refresher.Outcome outcome = refresher.refresh(new Refresher.Request(section, paper, only, apply));
+        outcome.notes().forEach(spec.commandLine().getErr()::println);
+        outcome.out().forEach(spec.commandLine().getOut()::println);
+        return 0;
+    }
+}

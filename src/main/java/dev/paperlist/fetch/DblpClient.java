@@ -1,0 +1,94 @@
+package dev.paperlist.fetch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Looks a paper up by title in DBLP's publication search ({@code search/publ/api}), the fallback for
+ * venues. Hits in {@code journals/corr} are DBLP's copies of arXiv preprints and are ignored; only a hit
+ * whose title is the paper's title (letters and digits compared) counts. One request a second.
+ */
+public final class DblpClient {
+    public static final String DEFAULT_API = "https://dblp.org/search/publ/api";
+    static final int MAX_TRIES = 3;
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final WebService service;
+
+    public DblpClient(URI base, Pacing pacing) {
+        this.base = base;
+        this.service = new WebService("DBLP API", pacing, Duration.ofSeconds(1));
+    }
+
+    public int requests() {
+        return service.requests();
+    }
+
+    /** The venue and year of the published paper with this title, such as {@code ICLR 2024}. */
+    public Optional<String> venue(String title) {
+        String separator = base.getRawQuery() == null ? "?" : "&";
+        URI uri = URI.create(base + separator + "q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)
+                + "&format=json&h=10");
+        JsonNode root = get(uri);
+        String wanted = letters(title);
+        for (JsonNode hit : root.path("result").path("hits").path("hit")) {
+            JsonNode info = hit.path("info");
+            String key = info.path("key").asText("");
+            if (key.startsWith("journals/corr/") || !letters(info.path("title").asText("")).equals(wanted)) {
+                continue;
+            }
+            JsonNode venueNode = info.path("venue");
+            String venue = venueNode.isArray() ? venueNode.path(0).asText("") : venueNode.asText("");
+            if (venue.isBlank() || venue.equalsIgnoreCase("CoRR")) {
+                continue;
+            }
+            String year = info.path("year").asText("");
+            return Optional.of(venue.strip() + (year.isEmpty() || venue.contains(year) ? "" : " " + year));
+        }
+        return Optional.empty();
+    }
+
+    private static String letters(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    private JsonNode get(URI uri) {
+        Duration wait = Duration.ZERO;
+        WebService.Answer answer = null;
+        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
+            answer = service.send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(), wait);
+            int status = answer.status();
+            if (status == 200) {
+                try {
+                    JsonNode node = JSON.readTree(answer.body());
+                    if (node == null || !node.isObject()) {
+                        throw service.failure("the response is not a JSON object");
+                    }
+                    return node;
+                } catch (IOException e) {
+                    throw service.failure("the response is cut off or is not JSON");
+                }
+            }
+            if (status != 429 && status < 500) {
+                throw service.failure("HTTP " + status + " from " + WebService.withoutQuery(uri));
+            }
+            Optional<Duration> asked = WebService.retryAfter(answer);
+            if (asked.isPresent() && asked.get().compareTo(MAX_WAIT) > 0) {
+                throw service.failure("HTTP " + status + ": the API asks to wait " + asked.get().toSeconds()
+                        + " s; try again later");
+            }
+            wait = asked.orElse(Duration.ofSeconds(2L << (attempt - 1)));
+        }
+        throw service.failure("HTTP " + answer.status() + " " + MAX_TRIES + " times; try again later");
+    }
+}

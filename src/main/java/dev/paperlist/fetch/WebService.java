@@ -1,0 +1,215 @@
+package dev.paperlist.fetch;
+
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One JSON web service as the refresh clients use it: a request with timeouts and a body size limit,
+ * pacing between requests, and every way a request fails turned into one line with exit code 4, named
+ * after the service. Like {@link ArxivClient}, the whole body must arrive within the timeout.
+ */
+final class WebService {
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    static final String USER_AGENT = "paperlist (paper list maintenance tool)";
+
+    /** A response: status, headers and the whole body. */
+    record Answer(int status, HttpHeaders headers, byte[] body) {
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        OptionalLong number(String name) {
+            Optional<String> v = header(name);
+            if (v.isPresent() && v.get().strip().matches("-?\\d{1,18}")) {
+                return OptionalLong.of(Long.parseLong(v.get().strip()));
+            }
+            return OptionalLong.empty();
+        }
+
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private final String name;
+    private final Pacing pacing;
+    private final Duration interval;
+    private final HttpClient http;
+    private long lastRequestNanos;
+    private boolean requested;
+    private int requests;
+
+    /**
+     * @param name how messages name the service, such as {@code GitHub API}
+     * @param interval the least time between two requests
+     */
+    WebService(String name, Pacing pacing, Duration interval) {
+        this.name = name;
+        this.pacing = pacing;
+        this.interval = interval;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(pacing.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** How many requests went out. */
+    int requests() {
+        return requests;
+    }
+
+    /** Sends one request, waiting first as long as the pacing and {@code extraWait} ask. */
+    Answer send(HttpRequest.Builder builder, Duration extraWait) {
+        pause(extraWait);
+        HttpRequest request = builder.timeout(pacing.timeout()).header("User-Agent", USER_AGENT).build();
+        URI uri = request.uri();
+        AtomicBoolean headersReceived = new AtomicBoolean();
+        lastRequestNanos = pacing.nanoTime().getAsLong();
+        requested = true;
+        requests++;
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> {
+            headersReceived.set(true);
+            return new LimitedBody(MAX_BODY_BYTES);
+        });
+        try {
+            HttpResponse<byte[]> response = future.get(pacing.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timeout(uri);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw failure("interrupted");
+        } catch (ExecutionException e) {
+            throw connectionFailure(uri, e.getCause(), headersReceived.get());
+        }
+    }
+
+    void sleep(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        try {
+            pacing.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("interrupted while waiting");
+        }
+    }
+
+    private void pause(Duration extra) {
+        Duration wait = extra;
+        if (requested) {
+            Duration untilAllowed = interval.minus(Duration.ofNanos(pacing.nanoTime().getAsLong() - lastRequestNanos));
+            if (untilAllowed.compareTo(wait) > 0) {
+                wait = untilAllowed;
+            }
+        }
+        sleep(wait);
+    }
+
+    private PaperlistException timeout(URI uri) {
+        return failure("no answer from " + withoutQuery(uri) + " within " + seconds(pacing.timeout()));
+    }
+
+    private PaperlistException connectionFailure(URI uri, Throwable cause, boolean headersReceived) {
+        String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof LimitedBody.TooLarge) {
+                return failure("the response is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; refused");
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return failure("cannot connect to " + host + " within " + seconds(pacing.timeout()));
+            }
+            if (t instanceof HttpTimeoutException) {
+                return timeout(uri);
+            }
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return failure("cannot find the host " + uri.getHost() + " (no network, or a mistyped API address?)");
+            }
+        }
+        if (headersReceived) {
+            return failure("the connection closed before the whole response arrived (a cut-off response)");
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return failure("cannot connect to " + host + " (connection refused or no network)");
+            }
+        }
+        String message = cause == null ? "unknown error" : cause.getMessage() == null
+                ? cause.getClass().getSimpleName() : cause.getMessage();
+        return failure("request to " + host + " failed: " + oneLine(message));
+    }
+
+    PaperlistException failure(String message) {
+        return new PaperlistException(ExitCode.NETWORK, name + ": " + message);
+    }
+
+    /** Retry-After as seconds or as an HTTP date, read against the response's own Date. */
+    static Optional<Duration> retryAfter(Answer answer) {
+        Optional<String> value = answer.header("Retry-After");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = value.get().strip();
+        if (text.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
+        }
+        try {
+            ZonedDateTime when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Optional<String> date = answer.header("Date");
+            if (date.isEmpty()) {
+                return Optional.empty();
+            }
+            ZonedDateTime now = ZonedDateTime.parse(date.get().strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(now, when);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String withoutQuery(URI uri) {
+        String s = uri.toString();
+        int q = s.indexOf('?');
+        return q < 0 ? s : s.substring(0, q);
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    static String oneLine(String text) {
+        String s = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return s.length() <= 200 ? s : s.substring(0, 197) + "...";
+    }
+
+    /** A base URL with the path under it, whatever slashes either has. */
+    static URI under(URI base, String path) {
+        String b = base.toString();
+        return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
+    }
+}
