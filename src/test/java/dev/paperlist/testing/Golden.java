@@ -24,6 +24,9 @@ public final class Golden {
                 return;
             }
             assertThat(expectedFile).as("golden file %s (run with -Dgolden.update=true to create)", expectedFile).exists();
+            if (expectedFile.toString().endsWith(".md")) {
+                GfmPairs.record(expectedFile.toString(), Files.readString(expectedFile, StandardCharsets.UTF_8), actual);
+            }
             assertThat(actual).as("output against golden file %s", expectedFile)
                     .isEqualTo(Files.readString(expectedFile, StandardCharsets.UTF_8));
         } catch (IOException e) {
