@@ -15,7 +15,8 @@ import org.commonmark.parser.Parser;
 
 /**
  * Writes catalogue text into Markdown so that it shows as written on GitHub and cannot change the
- * page around it: no links, HTML, headings, lists, tables, math or emoji codes it did not ask for.
+ * page around it: no links, HTML, headings, lists, tables, math or emoji codes it did not ask for,
+ * as commonmark-java and as GitHub's renderer (cmark-gfm with its autolink extension) read it.
  * Callers pass single-line text (the loader folds line breaks) and never place it at a line start.
  */
 public final class MarkdownText {
@@ -185,7 +186,7 @@ public final class MarkdownText {
             if (c >= 128) {
                 continue;
             }
-            if (in(ESCAPED, c)) {
+            if (in(ESCAPED, c) || c == '.' && startsWww(plain, i) || c == ':' && startsSchemeSlashes(plain, i)) {
                 out.append(plain, from, i).append('\\');
                 from = i;
             } else if (c == '&') {
@@ -200,6 +201,20 @@ public final class MarkdownText {
         if (entity || colons > 1) {
             escapeContextual(out, start);
         }
+    }
+
+    // GitHub's autolink extension makes a link of "www." or "scheme://" and everything after it up to a
+    // space or '<', read from the Markdown source: the backslash of a following "\<" becomes part of the
+    // link and the '<' starts raw HTML, and every other escape in the run shows as a backslash. Catalogue
+    // text never links by itself, so the autolink is stopped before it starts: the '.' of "www." and the
+    // ':' of "scheme://" are escaped, which no renderer shows and after which the extension sees no link.
+    private static boolean startsWww(String s, int dot) {
+        return dot >= 3 && s.regionMatches(true, dot - 3, "www", 0, 3);
+    }
+
+    private static boolean startsSchemeSlashes(String s, int colon) {
+        return colon > 0 && colon + 2 < s.length() && s.charAt(colon + 1) == '/' && s.charAt(colon + 2) == '/'
+                && (s.charAt(colon - 1) | 0x20) >= 'a' && (s.charAt(colon - 1) | 0x20) <= 'z';
     }
 
     // '&' only before something that reads as an entity, ':' only around an emoji shortcode.

@@ -151,10 +151,15 @@ public final class NotesLayout implements Layout {
         if (!citations.isEmpty()) {
             badges.add(citations);
         }
-        // One badge a line, each after a hard break; a backslash break survives editors that strip
-        // trailing spaces, where the two-space break of hand-written lists does not.
+        // The badges go under the title, one a line, as continuation lines of the same paragraph: the
+        // title's line ends in a hard break and the badge lines in soft ones, so GitHub shows the badges
+        // side by side, as hand-written lists do. The break is a backslash, which survives editors that
+        // strip trailing spaces, where the two-space break of hand-written lists does not.
+        if (!badges.isEmpty()) {
+            out.append('\\');
+        }
         for (String badge : badges) {
-            out.append("\\\n  ").append(badge);
+            out.append("\n  ").append(badge);
         }
         out.append('\n');
         field(out, labels.accepted(), MarkdownText.text(p.venue() != null ? p.venue() : settings.notAccepted()));

@@ -162,6 +162,20 @@ class CliTest {
         assertThat(typo.err()).contains("render");
     }
 
+    @Test
+    void anUnknownCommandOrOptionWithHelpIsAUsageErrorToo() {
+        CliRun command = CliRun.in(dir, "rendr", "--help");
+        assertThat(command.exitCode()).as(command.toString()).isEqualTo(2);
+        assertThat(command.out()).isEmpty();
+        assertThat(command.err()).startsWith("paperlist: Unmatched argument at index 0: 'rendr'\n")
+                .contains("Did you mean: paperlist render")
+                .endsWith("Try 'paperlist --help' for more information.\n");
+        CliRun option = CliRun.in(dir, "render", "--bogus", "--help");
+        assertThat(option.exitCode()).as(option.toString()).isEqualTo(2);
+        assertThat(option.err()).contains("'--bogus'").endsWith("Try 'paperlist render --help' for more information.\n");
+        assertThat(CliRun.in(dir, "render", "--help").exitCode()).isZero();
+    }
+
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }

@@ -31,7 +31,7 @@ class ImportRoundTripTest {
         assertThat(imported.err()).isEmpty();
         String readme = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
         assertThat(readme).contains("<!-- paperlist:start").contains("<!-- paperlist:end -->");
-        Html.assertSame(Html.normalised(original), Html.normalised(readme));
+        Html.assertSameHtml("import-round-trip/" + fixture, original, readme);
         CliRun check = CliRun.in(dir, "check");
         assertThat(check.exitCode()).as(check.toString()).isZero();
         CliRun render = CliRun.in(dir, "render");

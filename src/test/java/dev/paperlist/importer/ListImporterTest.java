@@ -45,7 +45,28 @@ class ListImporterTest {
 
         String rendered = new NotesLayout(imported.settings()).render(imported, new Slugger());
 
-        Html.assertSame(Html.normalised(seed.substring(seed.indexOf("- [Multimodal]"))), Html.normalised(rendered));
+        Html.assertSameHtml("import-then-render/seed", seed.substring(seed.indexOf("- [Multimodal]")), rendered);
+    }
+
+    @Test
+    void badgesAfterHardBreaksAndAfterSoftBreaksImportAlike() {
+        String title = "## Vision\n\n### CLIP\n\n- **Paper:** [Learning Transferable Visual Models](https://arxiv.org/abs/2103.00020)";
+        String star = "[![Star](https://img.shields.io/github/stars/openai/CLIP.svg?style=social&label=Star)](https://github.com/openai/CLIP)";
+        String project = "[![Project Page](https://img.shields.io/badge/Project-Page-green.svg)](https://openai.com/research/clip)";
+        // Each badge on a line of its own after a hard break, as earlier versions of the notes layout wrote it.
+        String hardBreaks = title + "\\\n  " + star + "\\\n  " + project + "\n- **Accepted:** ICML 2021\n";
+        // The title's line ends in a hard break and the badges follow as continuation lines, as the seed has them.
+        String softBreaks = title + "\\\n  " + star + "\n  " + project + "\n- **Accepted:** ICML 2021\n";
+
+        ListImporter.Result hard = new ListImporter().read(hardBreaks, "README.md");
+        ListImporter.Result soft = new ListImporter().read(softBreaks, "README.md");
+
+        assertThat(hard.warnings()).isEmpty();
+        assertThat(soft.warnings()).isEmpty();
+        Paper paper = soft.catalog().sections().get(0).papers().get(0);
+        assertThat(paper.code().slug()).isEqualTo("openai/CLIP");
+        assertThat(paper.badges()).extracting(b -> b.kind()).containsExactly("project");
+        assertThat(CatalogWriter.write(hard.catalog())).isEqualTo(CatalogWriter.write(soft.catalog()));
     }
 
     @Test

@@ -66,12 +66,12 @@ class MetricsRenderTest {
                 ## Big
 
                 - **Paper:** [Big Paper](https://arxiv.org/abs/2401.00002)\\
-                  [★ 12.3k](https://github.com/Big/Repo/tree/main/x) 📈 +345\\
+                  [★ 12.3k](https://github.com/Big/Repo/tree/main/x) 📈 +345
                   1.2k citations
                 """);
         assertThat(block).contains("""
                 - **Paper:** [Small Paper](https://arxiv.org/abs/2401.00001)\\
-                  [★ 999](https://github.com/small/Repo) (archived)\\
+                  [★ 999](https://github.com/small/Repo) (archived)
                   1 citation
                 """);
         assertThat(block.indexOf("## Big")).isLessThan(block.indexOf("## Small"));

@@ -31,7 +31,7 @@ class SeedFidelityTest {
 
     @Test
     void renderedListHasTheSeedsHtml() throws IOException {
-        Html.assertSame(Html.normalised(seedList()), Html.normalised(renderedList()));
+        Html.assertSameHtml("seed-fidelity", seedList(), renderedList());
     }
 
     @Test

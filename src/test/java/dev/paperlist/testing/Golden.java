@@ -30,6 +30,9 @@ public final class Golden {
                 return;
             }
             assertThat(expected).as("golden file %s (run with -Dgolden.update=true to create)", expectedFile).isNotNull();
+            if (expectedFile.toString().endsWith(".md")) {
+                GfmPairs.record(expectedFile.toString(), expected, actual);
+            }
             assertThat(actual).as("output against golden file %s", expectedFile).isEqualTo(expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

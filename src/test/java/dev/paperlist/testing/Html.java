@@ -12,6 +12,13 @@ public final class Html {
     private static final List<org.commonmark.Extension> GFM = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(GFM).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(GFM).build();
+    // As close to GitHub as commonmark-java comes, for the witness's check that cmark-gfm agrees with it:
+    // GitHub's autolinks and strikethrough, and URLs percent-encoded as cmark-gfm writes them.
+    private static final List<org.commonmark.Extension> GITHUB = List.of(TablesExtension.create(),
+            org.commonmark.ext.autolink.AutolinkExtension.create(),
+            org.commonmark.ext.gfm.strikethrough.StrikethroughExtension.create());
+    private static final Parser GITHUB_PARSER = Parser.builder().extensions(GITHUB).build();
+    private static final HtmlRenderer GITHUB_RENDERER = HtmlRenderer.builder().extensions(GITHUB).percentEncodeUrls(true).build();
 
     private Html() {}
 
@@ -32,6 +39,23 @@ public final class Html {
         throw new AssertionError("first difference at offset " + i + "\n expected: …"
                 + expected.substring(from, Math.min(expected.length(), i + 120)) + "…\n   actual: …"
                 + actual.substring(from, Math.min(actual.length(), i + 120)) + "…");
+    }
+
+    /**
+     * Fails unless two Markdown texts give the same normalised HTML; the pair is also recorded under
+     * {@code name} for the cmark-gfm witness ({@link GfmPairs}).
+     */
+    public static void assertSameHtml(String name, String expectedMarkdown, String actualMarkdown) {
+        GfmPairs.record(name, expectedMarkdown, actualMarkdown);
+        assertSame(normalised(expectedMarkdown), normalised(actualMarkdown));
+    }
+
+    /** What {@link #normalised} gives, with GitHub's extensions as commonmark-java has them. */
+    public static String normalisedAsGitHub(String markdown) {
+        return GITHUB_RENDERER.render(GITHUB_PARSER.parse(markdown))
+                .replaceAll("(?s)<!--.*?-->", "")
+                .replaceAll(">\\s+<", "><")
+                .strip();
     }
 
     /** HTML with whitespace-only runs between tags removed and HTML comments dropped. */

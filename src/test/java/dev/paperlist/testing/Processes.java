@@ -51,6 +51,21 @@ public final class Processes {
     }
 
     /** The words that start paperlist from the test classpath in a JVM of its own, as a shell command. */
+    /** Whether a program of this name is on the PATH. */
+    public static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static List<String> paperlistCommand() {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
