@@ -26,6 +26,7 @@ import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -151,6 +152,16 @@ public final class ListImporter {
 
         void walk(Node document) {
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+                if (block instanceof Heading heading && Values.textOf(heading).isBlank()) {
+                    // An empty heading (a template stub) heads nothing; it stays where it is as text.
+                    SectionDraft current = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+                    if (current != null) {
+                        warnings.add(where + ":" + lineOf(heading) + ": an empty heading is kept as text of section '"
+                                + current.title + "'");
+                        current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
+                    }
+                    continue;
+                }
                 if (block instanceof Heading heading) {
                     if (NotesFields.isFieldList(heading.getNext())) {
                         block = notesPaper(heading, (BulletList) heading.getNext());
@@ -168,15 +179,38 @@ public final class ListImporter {
                     // The page's preamble, before any heading: it stays as written.
                 } else if (block instanceof TableBlock table && TableReader.isPaperTable(table)) {
                     table(current, table);
-                } else if (block instanceof BulletList list && BulletPapers.isPaperList(list)) {
-                    BulletPapers.read(list, markdown, lineOffset).forEach(d -> current.add(d, "list"));
-                    layouts.merge("list", list.getFirstChild() == null ? 0 : 1, Integer::sum);
+                } else if (block instanceof ListBlock list && BulletPapers.isPaperList(list)) {
+                    bulletPapers(current, list);
                 } else if (block instanceof HtmlBlock html && html.getLiteral().strip().startsWith(Markers.START_PREFIX.substring(0, 14))) {
                     // paperlist's own markers
                 } else {
                     current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
                 }
             }
+        }
+
+        // Items that group papers under a line of their own become subsections of the section.
+        private void bulletPapers(SectionDraft current, ListBlock list) {
+            List<PaperDraft> papers = BulletPapers.read(list, markdown, lineOffset, new BulletPapers.Groups() {
+                @Override
+                public void group(String title, ListBlock nested, Node item) {
+                    SectionDraft child = new SectionDraft(title.isBlank() ? "Papers" : title, current.level + 1, start(item));
+                    child.line = lineOf(item);
+                    warnings.add(where + ":" + child.line + ": the list item '" + child.title + "' groups the papers under"
+                            + " it; imported as a subsection, which is rendered as a heading");
+                    current.children.add(child);
+                    bulletPapers(child, nested);
+                }
+
+                @Override
+                public void other(Node item) {
+                    warnings.add(where + ":" + lineOf(item) + ": a list item without a paper link in a list of papers"
+                            + " is kept as text of section '" + current.title + "'");
+                    current.text(item, markdown, true);
+                }
+            });
+            papers.forEach(d -> current.add(d, "list"));
+            layouts.merge("list", papers.size(), Integer::sum);
         }
 
         private Node notesPaper(Heading heading, BulletList fields) {
@@ -537,25 +571,6 @@ public final class ListImporter {
             }
         }
 
-        // papers.yaml holds only absolute http(s) links; a relative or mistyped one is reported at its paper.
-        private static void requireWebLinks(Paper paper, int line, Reading reading) {
-            List<String> links = new ArrayList<>();
-            links.add(paper.url());
-            links.add(paper.image());
-            paper.badges().forEach(b -> {
-                links.add(b.url());
-                links.add(b.image());
-            });
-            paper.notes().forEach(n -> links.add(n.url()));
-            for (String link : links) {
-                if (link != null && !link.isEmpty() && !TextRules.isWebUrl(link)) {
-                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line + ": paper '"
-                            + paper.name() + "' links to '" + link + "', which is not an http:// or https:// URL; "
-                            + "papers.yaml holds absolute links only, so make it one");
-                }
-            }
-        }
-
         int count() {
             return 1 + children.stream().mapToInt(SectionDraft::count).sum();
         }
@@ -567,6 +582,67 @@ public final class ListImporter {
         void collect(Map<PaperDraft, Boolean> out) {
             entries.forEach(p -> out.put(p, Boolean.TRUE));
             children.forEach(c -> c.collect(out));
+        }
+
+        /**
+         * The section's papers as the loader accepts them: an exact duplicate (the same title and link) is
+         * read once, a second paper of one name gets a numbered name where names are headings, and links
+         * papers.yaml cannot hold are kept as written in extra fields; each with a warning at its line.
+         */
+        private List<Paper> papers(Settings settings, Reading reading) {
+            boolean headed = settings.layout().equals("notes");
+            List<Paper> papers = new ArrayList<>();
+            Map<String, PaperDraft> seen = new HashMap<>();
+            Set<String> names = new HashSet<>();
+            for (PaperDraft d : entries) {
+                String shown = d.title != null ? d.title : d.name;
+                if (shown == null || shown.isBlank() || d.name != null && d.name.isBlank()) {
+                    reading.warnings.add(reading.where + ":" + d.line + ": an entry without a name or title (a template"
+                            + " stub?) is left out; give it a heading or a linked title to import it");
+                    continue;
+                }
+                if (d.name == null) {
+                    d.name = shown;
+                }
+                webLinksOnly(d);
+                String title = "\n" + TextRules.collapseWhitespace(shown).strip().toLowerCase(java.util.Locale.ROOT);
+                List<String> keys = new ArrayList<>();
+                if (d.url != null) {
+                    keys.add("url\n" + TextRules.normalisedUrl(d.url) + title);
+                    dev.paperlist.model.ArxivId.parse(d.url).ifPresent(id -> keys.add("arXiv id\n" + id.id() + title));
+                }
+                PaperDraft first = keys.stream().map(seen::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (first != null) {
+                    reading.warnings.add(reading.where + ":" + d.line + ": '" + d.name + "' is listed twice in section '"
+                            + this.title + "' (the same title and link as at line " + first.line + "); imported once");
+                    continue;
+                }
+                keys.forEach(k -> seen.put(k, d));
+                if (headed && !names.add(d.name.toLowerCase(java.util.Locale.ROOT))) {
+                    String base = d.name;
+                    for (int n = 2; !names.add(d.name.toLowerCase(java.util.Locale.ROOT)); n++) {
+                        d.name = base + " (" + n + ")";
+                    }
+                    reading.warnings.add(reading.where + ":" + d.line + ": a second paper named '" + base
+                            + "' in section '" + this.title + "' is named '" + d.name + "', so that its heading differs");
+                }
+                d.problems.forEach(p -> reading.warnings.add(reading.where + ":" + d.line + ": paper '" + d.name + "': " + p));
+                papers.add(d.build(settings.authorSeparator(), settings.tagSeparator()));
+            }
+            return papers;
+        }
+
+        // papers.yaml holds only absolute http(s) links; a title link it cannot hold stays as written.
+        private static void webLinksOnly(PaperDraft d) {
+            if (d.url != null && d.url.isBlank()) {
+                d.problems.add("its title links to nothing; imported without a link");
+                d.url = null;
+            } else if (d.url != null && !TextRules.isWebUrl(d.url)) {
+                d.problems.add("its title links to '" + d.url + "', which is not an http(s) URL; imported without a"
+                        + " link, which is kept as written in the extra field 'Link'");
+                d.extra("Link", "[" + d.url.replace("]", "\\]") + "](" + d.url + ")");
+                d.url = null;
+            }
         }
 
         Section build(Settings settings, Reading reading) {
@@ -586,31 +662,7 @@ public final class ListImporter {
                 throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
                         + ": a heading without text cannot be a section of the list; give it a title");
             }
-            List<Paper> papers = new ArrayList<>();
-            // The loader refuses the same paper twice in a section; say so here, at the second one's line.
-            Map<String, PaperDraft> seen = new HashMap<>();
-            for (PaperDraft d : entries) {
-                Paper paper = d.build(settings.authorSeparator(), settings.tagSeparator());
-                if (paper.name() == null || paper.name().isBlank() || paper.title() == null || paper.title().isBlank()) {
-                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + d.line
-                            + ": a paper without a name or title; give it a heading or a linked title");
-                }
-                List<String> keys = new ArrayList<>(List.of("heading\n" + paper.name().toLowerCase(java.util.Locale.ROOT)));
-                if (paper.url() != null && TextRules.isWebUrl(paper.url())) {
-                    keys.add("url\n" + TextRules.normalisedUrl(paper.url()));
-                }
-                paper.arxivId().ifPresent(id -> keys.add("arXiv id " + id + "\n"));
-                for (String key : keys) {
-                    PaperDraft first = seen.putIfAbsent(key, d);
-                    if (first != null && first != d) {
-                        throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + d.line + ": '"
-                                + paper.name() + "' is listed twice in section '" + title + "' (the same "
-                                + key.substring(0, key.indexOf('\n')) + " as at line " + first.line + "); remove one of them");
-                    }
-                }
-                requireWebLinks(paper, d.line, reading);
-                papers.add(paper);
-            }
+            List<Paper> papers = papers(settings, reading);
             List<Section> sections = new ArrayList<>();
             for (SectionDraft child : children) {
                 sections.add(child.build(settings, reading));

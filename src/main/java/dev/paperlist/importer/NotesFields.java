@@ -1,5 +1,7 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.catalog.TextRules;
+
 import dev.paperlist.model.NoteLink;
 import java.util.List;
 import java.util.Locale;
@@ -160,8 +162,13 @@ final class NotesFields {
         var repo = BadgeReader.starRepository(image.getDestination(), href);
         if (repo.isPresent()) {
             d.code = repo.get();
-        } else if (href != null) {
+        } else if (href != null && TextRules.isWebUrl(href) && TextRules.isWebUrl(image.getDestination())) {
             d.badges.add(BadgeReader.badge(href, image.getDestination(), Values.textOf(image)));
+        } else if (href != null) {
+            // papers.yaml holds absolute links only; the badge stays as the list wrote it.
+            d.extra("Image", "[![" + Values.textOf(image) + "](" + image.getDestination() + ")](" + href + ")");
+            d.problems.add("the badge '" + Values.oneLine(Values.textOf(image)) + "' links to '" + href
+                    + "', which is not an http(s) URL; kept as written in the extra field 'Image'");
         } else {
             d.extra("Image", "![" + Values.textOf(image) + "](" + image.getDestination() + ")");
         }
@@ -176,7 +183,17 @@ final class NotesFields {
                 if (text.startsWith("[") && text.endsWith("]")) {
                     text = text.substring(1, text.length() - 1);
                 }
-                d.notes.add(new NoteLink(text, link.getDestination()));
+                String url = link.getDestination();
+                if (url.isBlank()) {
+                    // A template's "[Note]()" placeholder.
+                    d.problems.add("the note link '" + text + "' links to nothing; left out");
+                } else if (!TextRules.isWebUrl(url)) {
+                    d.extra("Note", "[" + Values.textOf(link) + "](" + url + ")");
+                    d.problems.add("the note link '" + text + "' links to '" + url
+                            + "', which is not an http(s) URL; kept as written in the extra field 'Note'");
+                } else {
+                    d.notes.add(new NoteLink(text, url));
+                }
                 any = true;
             }
         }

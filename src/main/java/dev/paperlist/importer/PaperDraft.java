@@ -24,6 +24,8 @@ final class PaperDraft {
     String abstractText;
     final List<NoteLink> notes = new ArrayList<>();
     final Map<String, String> extra = new LinkedHashMap<>();
+    // What was kept other than as read, said at the paper's line once the section is built.
+    final List<String> problems = new ArrayList<>();
     final int line;
 
     PaperDraft(int line) {
