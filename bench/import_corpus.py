@@ -15,6 +15,10 @@ proceedings or PDF link (in Markdown, in an HTML href or written bare), or a bol
 ('**[Title](url)**' or '[**Title**](url)'). Lines in fenced code and HTML comments are skipped;
 a record whose only links are to anchors on the page (contents) is never a paper.
 
+missing FILE CATALOGUE: the paper records of FILE none of whose URLs is the link (the 'url') of a paper of
+the catalogue, one a line: a record kept only in section text or in another paper's extra fields counts
+as missing.
+
 page FILE: the HTML cmark-gfm makes of FILE with GitHub's extensions, with HTML comments removed and
 whitespace between tags and runs of whitespace made one space, one block per line.
 """
@@ -125,6 +129,42 @@ def count(path):
     return sum(1 for r in records(text) if is_paper(r))
 
 
+def paper_urls(catalogue):
+    """The links of the catalogue's papers (their 'url' fields; section text and extra fields do not count)."""
+    import yaml
+    with open(catalogue, encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    out = set()
+
+    def sections(items):
+        for section in items or []:
+            for paper in section.get("papers") or []:
+                if isinstance(paper, dict) and paper.get("url"):
+                    out.add(str(paper["url"]).strip())
+            sections(section.get("sections"))
+
+    sections(data.get("sections"))
+    return out
+
+
+def missing(path, catalogue):
+    """The paper records of the list none of whose URLs a paper of the catalogue holds."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    held = paper_urls(catalogue)
+    out = []
+    for r in records(text):
+        if not is_paper(r):
+            continue
+        urls = [m.group(0) for m in URL.finditer(r[1])]
+        if not any(u in held or u.rstrip(".,;") in held for u in urls):
+            out.append(r[1].replace("\n", " ")[:160])
+    return out
+
+
+URL = re.compile(r"https?://[^\s)\]\"'<>]+")
+
+
 def page(path):
     html = subprocess.run(["cmark-gfm", "--unsafe", "-e", "table", "-e", "autolink", "-e", "strikethrough",
                            "-e", "tagfilter", path], capture_output=True, check=True).stdout.decode("utf-8", "replace")
@@ -139,6 +179,9 @@ def page(path):
 if __name__ == "__main__":
     if sys.argv[1] == "count":
         print(count(sys.argv[2]))
+    elif sys.argv[1] == "missing":
+        for line in missing(sys.argv[2], sys.argv[3]):
+            print(line)
     elif sys.argv[1] == "page":
         sys.stdout.write(page(sys.argv[2]))
     else:

@@ -340,11 +340,12 @@ final class CatalogBinder {
             throw error(map.position(), "section '" + title + "' is nested " + depth
                     + " levels deep; at most " + MAX_SECTION_DEPTH + " levels are allowed");
         }
-        // Papers are headed one level below their section; Markdown stops at level 6.
-        int paperLevel = settings.topHeadingLevel() + depth;
+        // Papers are headed one level below their section (in the layouts that head them); Markdown stops at level 6.
+        int paperLevel = settings.topHeadingLevel() + depth - (headsPapers(settings) ? 0 : 1);
         if (paperLevel > 6) {
-            throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its papers"
-                    + " would need level " + paperLevel + " (lower 'top_heading_level' or the nesting)");
+            throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its "
+                    + (headsPapers(settings) ? "papers" : "heading") + " would need level " + paperLevel
+                    + " (lower 'top_heading_level' or the nesting)");
         }
         SectionDraft draft = new SectionDraft(title, map.position(), headsPapers(settings));
         draft.text = markdownBlock(map, "text");

@@ -25,6 +25,8 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Image;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
@@ -42,6 +44,9 @@ import org.commonmark.parser.Parser;
  * as extra fields or section text, or reported as a warning with its line.
  */
 public final class ListImporter {
+    // The text of a link that names no paper but only says it is one: "Paper", "[PDF]", "📄 Paper", "arXiv".
+    private static final java.util.regex.Pattern GENERIC =
+            java.util.regex.Pattern.compile("(?iU)[^\\p{L}\\p{N}]*(paper|pdf|arxiv|link)[^\\p{L}\\p{N}]*");
     private static final java.util.regex.Pattern NOT_ACCEPTED =
             java.util.regex.Pattern.compile("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*");
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
@@ -165,6 +170,8 @@ public final class ListImporter {
                 if (block instanceof Heading heading) {
                     if (NotesFields.isFieldList(heading.getNext())) {
                         block = notesPaper(heading, (BulletList) heading.getNext());
+                    } else if (isPaperHeading(heading)) {
+                        block = headingPaper(heading);
                     } else {
                         section(heading);
                     }
@@ -181,12 +188,99 @@ public final class ListImporter {
                     table(current, table);
                 } else if (block instanceof ListBlock list && BulletPapers.isPaperList(list)) {
                     bulletPapers(current, list);
+                } else if (block instanceof Paragraph p && isPaperParagraph(p)) {
+                    PaperDraft d = new PaperDraft(lineOf(p));
+                    LinkedEntries.read(d, p, markdown);
+                    current.add(d, "list");
+                    layouts.merge("list", 1, Integer::sum);
+                } else if (block instanceof Paragraph p && block.getNext() instanceof ListBlock fields && titleOverFields(p, fields)) {
+                    PaperDraft d = new PaperDraft(lineOf(p));
+                    d.title = LinkedEntries.clean(Values.textOf(p));
+                    Link link = LinkedEntries.paperLink(fields);
+                    d.url = link != null ? link.getDestination() : LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields));
+                    d.extra("More", Values.source(markdown, fields, fields));
+                    current.add(d, "list");
+                    layouts.merge("list", 1, Integer::sum);
+                    block = fields;
                 } else if (block instanceof HtmlBlock html && html.getLiteral().strip().startsWith(Markers.START_PREFIX.substring(0, 14))) {
                     // paperlist's own markers
                 } else {
                     current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
                 }
             }
+        }
+
+        // "**Title** \ *Authors* \ venue [[Paper](arxiv)]": a paragraph that opens with its title and links to a paper.
+        private boolean isPaperParagraph(Paragraph p) {
+            Node first = p.getFirstChild();
+            return (first instanceof StrongEmphasis
+                    || first instanceof Link l && !(l.getFirstChild() instanceof Image) && !GENERIC.matcher(Values.textOf(l)).matches())
+                    && LinkedEntries.paperLink(p) != null;
+        }
+
+        // "**Title**" alone, then a list of its links ("- Paper: https://arxiv.org/abs/…", written bare or linked).
+        private boolean titleOverFields(Paragraph p, ListBlock fields) {
+            return p.getFirstChild() instanceof StrongEmphasis strong && strong.getNext() == null
+                    && !BulletPapers.isPaperList(fields) && (LinkedEntries.paperLink(fields) != null
+                            || LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields)) != null);
+        }
+
+        /**
+         * A heading that is a paper: a heading linking to a web page, or one whose blocks (up to the next
+         * heading) give a paper link labelled only "Paper" or "PDF" or written bare, with no list or table of
+         * papers among them.
+         */
+        private boolean isPaperHeading(Heading heading) {
+            boolean linked = false;
+            for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
+                linked |= n instanceof Link l && TextRules.isWebUrl(l.getDestination());
+            }
+            boolean paperLink = false;
+            boolean blocks = false;
+            for (Node b = heading.getNext(); b != null && !(b instanceof Heading); b = b.getNext()) {
+                blocks = true;
+                if (b instanceof TableBlock t && TableReader.isPaperTable(t) || b instanceof ListBlock l && BulletPapers.isPaperList(l)
+                        || b instanceof Paragraph p && (isPaperParagraph(p) || b.getNext() instanceof ListBlock f && titleOverFields(p, f))) {
+                    return false;
+                }
+                paperLink |= genericPaperLink(b);
+            }
+            return blocks && (linked || paperLink);
+        }
+
+        private boolean genericPaperLink(Node block) {
+            Link link = LinkedEntries.paperLink(block);
+            if (link != null) {
+                return GENERIC.matcher(Values.textOf(link)).matches();
+            }
+            return block instanceof Paragraph && LinkedEntries.barePaperUrl(Values.source(markdown, block, block)) != null;
+        }
+
+        private Node headingPaper(Heading heading) {
+            SectionDraft parent = deepestBelow(heading.getLevel());
+            PaperDraft d = new PaperDraft(lineOf(heading));
+            d.title = LinkedEntries.clean(Values.textOf(heading));
+            for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof Link l && TextRules.isWebUrl(l.getDestination()) && d.url == null) {
+                    d.url = l.getDestination();
+                }
+            }
+            Node last = heading;
+            for (Node b = heading.getNext(); b != null && !(b instanceof Heading); b = b.getNext()) {
+                last = b;
+                if (d.url == null) {
+                    Link link = LinkedEntries.paperLink(b);
+                    d.url = link != null ? link.getDestination() : LinkedEntries.barePaperUrl(Values.source(markdown, b, b));
+                }
+                d.extra("More", Values.source(markdown, b, b));
+            }
+            if (parent == null) {
+                // Before any section: the page's preamble, as written.
+                return last;
+            }
+            parent.add(d, "notes");
+            layouts.merge("notes", 1, Integer::sum);
+            return last;
         }
 
         // Items that group papers under a line of their own become subsections of the section.

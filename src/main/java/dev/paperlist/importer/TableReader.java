@@ -57,7 +57,18 @@ final class TableReader {
                 return true;
             }
         }
-        return false;
+        // Whatever the header says, a table most of whose rows link to a paper lists papers.
+        int rows = 0;
+        int papers = 0;
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            if (!(section instanceof TableHead)) {
+                for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                    rows++;
+                    papers += LinkedEntries.paperLink(row) != null ? 1 : 0;
+                }
+            }
+        }
+        return rows > 0 && papers * 2 > rows;
     }
 
     Table read(TableBlock table, List<String> warnings, String where) {
@@ -73,6 +84,12 @@ final class TableReader {
                 titleSeen |= field.equals("title");
                 columns.add(new TableColumn(field, header, alignment(cell)));
             }
+        }
+        if (!titleSeen) {
+            // No header says "Title": the column whose cells hold the paper links is the title.
+            int column = paperColumn(table, columns.size());
+            TableColumn c = columns.get(column);
+            columns.set(column, new TableColumn("title", c.header(), c.alignment()));
         }
         List<PaperDraft> papers = new ArrayList<>();
         Map<String, Integer> empties = new java.util.LinkedHashMap<>();
@@ -106,6 +123,12 @@ final class TableReader {
                     warnings.add(where + ":" + d.line + ": a table row without a title; skipped");
                     continue;
                 }
+                if (d.url == null) {
+                    // A title written without its link ("**Title** - what it does | [Paper](arxiv), [Tweet](…)"):
+                    // the row's paper link is the paper's, and the cell keeps it as written too.
+                    Link paper = LinkedEntries.paperLink(row);
+                    d.url = paper == null ? null : paper.getDestination();
+                }
                 papers.add(d);
             }
         }
@@ -120,6 +143,25 @@ final class TableReader {
         String empty = empties.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                 .thenComparing(e -> e.getKey().equals("-") ? 1 : 0)).map(Map.Entry::getKey).orElse(null);
         return new Table(columns, papers, empty, line(table));
+    }
+
+    private static int paperColumn(TableBlock table, int width) {
+        int[] counts = new int[width];
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            if (!(section instanceof TableHead)) {
+                for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                    List<TableCell> cells = cells((TableRow) row);
+                    for (int i = 0; i < Math.min(width, cells.size()); i++) {
+                        counts[i] += LinkedEntries.paperLink(cells.get(i)) != null ? 1 : 0;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < width; i++) {
+            best = counts[i] > counts[best] ? i : best;
+        }
+        return best;
     }
 
     // Returns whether the title cell had a note after its link.
