@@ -25,6 +25,9 @@ final class LinkedEntries {
             + "|openaccess\\.thecvf\\.com/|ieeexplore\\.ieee\\.org/|link\\.springer\\.com/|ecva\\.net/|ojs\\.aaai\\.org/"
             + "|ijcai\\.org/proceedings|sciencedirect\\.com/|nature\\.com/articles|biorxiv\\.org/|huggingface\\.co/papers/"
             + "|semanticscholar\\.org/paper|jmlr\\.org/papers|[^\\s)\"'<>]*\\.pdf\\b)[^\\s)\"'<>]*");
+    // The text of a link that names no paper but only says it is one: "Paper", "[PDF]", "📄 Paper", "arXiv".
+    static final Pattern GENERIC =
+            Pattern.compile("(?iU)[^\\p{L}\\p{N}]*(paper|pdf|arxiv|link)[^\\p{L}\\p{N}]*");
     private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]{8,})[\"”]");
 
     private LinkedEntries() {}

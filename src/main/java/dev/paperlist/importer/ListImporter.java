@@ -27,6 +27,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Image;
 import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
@@ -44,9 +45,6 @@ import org.commonmark.parser.Parser;
  * as extra fields or section text, or reported as a warning with its line.
  */
 public final class ListImporter {
-    // The text of a link that names no paper but only says it is one: "Paper", "[PDF]", "📄 Paper", "arXiv".
-    private static final java.util.regex.Pattern GENERIC =
-            java.util.regex.Pattern.compile("(?iU)[^\\p{L}\\p{N}]*(paper|pdf|arxiv|link)[^\\p{L}\\p{N}]*");
     private static final java.util.regex.Pattern NOT_ACCEPTED =
             java.util.regex.Pattern.compile("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*");
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
@@ -157,18 +155,18 @@ public final class ListImporter {
 
         void walk(Node document) {
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
-                if (block instanceof Heading heading && Values.textOf(heading).isBlank()) {
-                    // An empty heading (a template stub) heads nothing; it stays where it is as text.
-                    SectionDraft current = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-                    if (current != null) {
-                        warnings.add(where + ":" + lineOf(heading) + ": an empty heading is kept as text of section '"
-                                + current.title + "'");
-                        current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
+                if (block instanceof Heading heading && Values.textOf(heading).isBlank() && !stack.isEmpty()) {
+                    // An empty heading is a template's stub, and so are the empty fields under it: left out.
+                    boolean fields = NotesFields.isFieldList(heading.getNext()) && NotesFields.isEmpty((BulletList) heading.getNext());
+                    warnings.add(where + ":" + lineOf(heading) + ": an empty heading" + (fields ? " and the empty fields under it" : "")
+                            + " (a template stub) " + (fields ? "are" : "is") + " left out");
+                    if (fields) {
+                        block = heading.getNext();
                     }
                     continue;
                 }
                 if (block instanceof Heading heading) {
-                    if (NotesFields.isFieldList(heading.getNext())) {
+                    if (NotesFields.isFieldList(heading.getNext(), headingLink(heading) != null)) {
                         block = notesPaper(heading, (BulletList) heading.getNext());
                     } else if (isPaperHeading(heading)) {
                         block = headingPaper(heading);
@@ -205,16 +203,44 @@ public final class ListImporter {
                 } else if (block instanceof HtmlBlock html && html.getLiteral().strip().startsWith(Markers.START_PREFIX.substring(0, 14))) {
                     // paperlist's own markers
                 } else {
+                    paperLikeText(current, block);
                     current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
                 }
             }
         }
 
+        // A paper link or a star badge left in a section's text is a paper import did not recognise: say so,
+        // so that --strict fails on it.
+        private void paperLikeText(SectionDraft current, Node block) {
+            String source = Values.source(markdown, block, block);
+            if (LinkedEntries.paperLink(block) != null || LinkedEntries.barePaperUrl(source) != null
+                    || source.contains("img.shields.io/github/stars/")) {
+                warnings.add(where + ":" + lineOf(block) + ": paper-like content (a paper link or a star badge) is kept as"
+                        + " text of section '" + current.title + "', not as a paper");
+            }
+        }
+
+        // The web link a heading consists of ("### [Title](url)", maybe after an emoji), or null.
+        private static Link headingLink(Heading heading) {
+            Link found = null;
+            for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof Link l && TextRules.isWebUrl(l.getDestination()) && found == null) {
+                    found = l;
+                } else if (!(n instanceof Text t && (t.getLiteral().isBlank()
+                        || found == null && t.getLiteral().codePoints().noneMatch(Character::isLetterOrDigit)))) {
+                    return null;
+                }
+            }
+            return found;
+        }
+
         // "**Title** \ *Authors* \ venue [[Paper](arxiv)]": a paragraph that opens with its title and links to a paper.
         private boolean isPaperParagraph(Paragraph p) {
             Node first = p.getFirstChild();
-            return (first instanceof StrongEmphasis
-                    || first instanceof Link l && !(l.getFirstChild() instanceof Image) && !GENERIC.matcher(Values.textOf(l)).matches())
+            boolean label = first instanceof StrongEmphasis strong && (Values.textOf(strong).strip().endsWith(":")
+                    || strong.getNext() instanceof Text t && t.getLiteral().startsWith(":"));
+            return (first instanceof StrongEmphasis && !label
+                    || first instanceof Link l && !(l.getFirstChild() instanceof Image) && !LinkedEntries.GENERIC.matcher(Values.textOf(l)).matches())
                     && LinkedEntries.paperLink(p) != null;
         }
 
@@ -251,7 +277,7 @@ public final class ListImporter {
         private boolean genericPaperLink(Node block) {
             Link link = LinkedEntries.paperLink(block);
             if (link != null) {
-                return GENERIC.matcher(Values.textOf(link)).matches();
+                return LinkedEntries.GENERIC.matcher(Values.textOf(link)).matches();
             }
             return block instanceof Paragraph && LinkedEntries.barePaperUrl(Values.source(markdown, block, block)) != null;
         }
@@ -298,8 +324,8 @@ public final class ListImporter {
 
                 @Override
                 public void other(Node item) {
-                    warnings.add(where + ":" + lineOf(item) + ": a list item without a paper link in a list of papers"
-                            + " is kept as text of section '" + current.title + "'");
+                    warnings.add(where + ":" + lineOf(item) + ": a list item without a title link or paper link in a"
+                            + " list of papers is kept as text of section '" + current.title + "'");
                     current.text(item, markdown, true);
                 }
             });
@@ -312,6 +338,12 @@ public final class ListImporter {
             PaperDraft d = new PaperDraft(lineOf(heading));
             d.name = Values.oneLine(Values.textOf(heading));
             notes.read(d, fields, warnings, where);
+            Link link = headingLink(heading);
+            if (link != null && d.url == null) {
+                // "### [Title](url)" over fields of any labels: the heading's link is the paper's.
+                d.url = link.getDestination();
+                d.title = d.title != null ? d.title : Values.oneLine(Values.textOf(link));
+            }
             countNotAccepted(d);
             layouts.merge("notes", 1, Integer::sum);
             if (parent == null) {
@@ -744,7 +776,8 @@ public final class ListImporter {
                 if (!used.equals(settings.layout())) {
                     reading.warnings.add(reading.where + ":" + line + ": section '" + title + "' has papers in the "
                             + used + " layout; the list's layout is " + settings.layout() + ", so they will be rendered "
-                            + (used.equals("notes") ? "without their field labels (" + String.join(", ", reading.labelWords()) + ")"
+                            + (used.equals("notes") ? "without their field labels"
+                                    + (reading.labelWords().isEmpty() ? "" : " (" + String.join(", ", reading.labelWords()) + ")")
                                     : "in the " + settings.layout() + " layout"));
                 }
             }

@@ -46,6 +46,11 @@ final class NotesFields {
 
     /** Whether a list is a paper's fields: most items start with a bold label and one is a known field. */
     static boolean isFieldList(Node node) {
+        return isFieldList(node, false);
+    }
+
+    /** The same, with any labels when {@code anyLabels}: under a heading that links to the paper. */
+    static boolean isFieldList(Node node, boolean anyLabels) {
         if (!(node instanceof BulletList list)) {
             return false;
         }
@@ -60,7 +65,25 @@ final class NotesFields {
                 known |= FIELDS.containsKey(label);
             }
         }
-        return known && labelled * 2 > items;
+        return (known || anyLabels) && labelled * 2 > items;
+    }
+
+    /** Whether every field of the list is empty or an empty link ("- **Paper:**", "- **Notes:** [Note]()"). */
+    static boolean isEmpty(BulletList list) {
+        for (Node n = list.getFirstChild(); n != null; n = n.getNext()) {
+            if (n.getFirstChild() instanceof Paragraph p && p.getFirstChild() instanceof StrongEmphasis strong) {
+                for (Node v = strong.getNext(); v != null; v = v.getNext()) {
+                    if (!(v instanceof Text t && t.getLiteral().replace(":", "").isBlank()
+                            || v instanceof Link l && l.getDestination().isBlank()
+                            || v instanceof org.commonmark.node.SoftLineBreak || v instanceof org.commonmark.node.HardLineBreak)) {
+                        return false;
+                    }
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     // The label of a field item: the bold text at its start, lower case, without the colon.

@@ -147,12 +147,15 @@ final class TableReader {
 
     private static int paperColumn(TableBlock table, int width) {
         int[] counts = new int[width];
+        int[] generic = new int[width];
         for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
             if (!(section instanceof TableHead)) {
                 for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
                     List<TableCell> cells = cells((TableRow) row);
                     for (int i = 0; i < Math.min(width, cells.size()); i++) {
-                        counts[i] += LinkedEntries.paperLink(cells.get(i)) != null ? 1 : 0;
+                        Link link = LinkedEntries.paperLink(cells.get(i));
+                        counts[i] += link != null ? 1 : 0;
+                        generic[i] += link != null && LinkedEntries.GENERIC.matcher(Values.textOf(link)).matches() ? 1 : 0;
                     }
                 }
             }
@@ -161,7 +164,8 @@ final class TableReader {
         for (int i = 1; i < width; i++) {
             best = counts[i] > counts[best] ? i : best;
         }
-        return best;
+        // "| Method | [Paper](arxiv) |": a link that only says "Paper" names nothing; the first column does.
+        return generic[best] * 2 > counts[best] ? 0 : best;
     }
 
     // Returns whether the title cell had a note after its link.
