@@ -753,9 +753,40 @@ public final class ListImporter {
                             + "' in section '" + this.title + "' is named '" + d.name + "', so that its heading differs");
                 }
                 d.problems.forEach(p -> reading.warnings.add(reading.where + ":" + d.line + ": paper '" + d.name + "': " + p));
-                papers.add(d.build(settings.authorSeparator(), settings.tagSeparator()));
+                Paper paper = d.build(settings.authorSeparator(), settings.tagSeparator());
+                papers.add(asWritten(d, paper, settings));
             }
             return papers;
+        }
+
+        /**
+         * The paper with each table cell that the table layout would write otherwise kept as written: an
+         * extra field under the column's header, which the layout writes in place of the field.
+         */
+        private Paper asWritten(PaperDraft d, Paper paper, Settings settings) {
+            List<TableColumn> shown = columns == null ? settings.tableColumns() : columns;
+            if (d.cells == null || !settings.layout().equals("table") || !d.tableColumns.equals(shown)) {
+                return paper;
+            }
+            dev.paperlist.render.TableLayout layout = new dev.paperlist.render.TableLayout(settings);
+            boolean changed = false;
+            for (int i = 0; i < shown.size(); i++) {
+                TableColumn column = shown.get(i);
+                String written = d.cells.get(i);
+                if (column.field().equals("extra") || written.isEmpty()) {
+                    continue;
+                }
+                String rendered = layout.cell(column, paper);
+                String empty = dev.paperlist.render.MarkdownText.text(settings.emptyCell());
+                // Compared without backslash escapes, which change nothing GitHub shows ("\\[GPTQ\\]" is "[GPTQ]").
+                if (!Values.unescape(rendered).equals(Values.unescape(written)) && !(rendered.isEmpty() && written.equals(empty))) {
+                    // Kept once: under the column's header rather than also as the extra field it was read into.
+                    d.extra.values().removeIf(written::equals);
+                    d.extra.put(dev.paperlist.render.TableLayout.writtenKey(column), written);
+                    changed = true;
+                }
+            }
+            return changed ? d.build(settings.authorSeparator(), settings.tagSeparator()) : paper;
         }
 
         // papers.yaml holds only absolute http(s) links; a title link it cannot hold stays as written.

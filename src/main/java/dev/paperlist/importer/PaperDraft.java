@@ -24,6 +24,9 @@ final class PaperDraft {
     String abstractText;
     final List<NoteLink> notes = new ArrayList<>();
     final Map<String, String> extra = new LinkedHashMap<>();
+    // A table row's cells as written, by column, to keep those the layout would write otherwise.
+    List<dev.paperlist.model.TableColumn> tableColumns;
+    List<String> cells;
     // What was kept other than as read, said at the paper's line once the section is built.
     final List<String> problems = new ArrayList<>();
     final int line;

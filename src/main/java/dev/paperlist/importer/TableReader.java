@@ -107,9 +107,12 @@ final class TableReader {
                     warnings.add(where + ":" + d.line + ": a row with " + written + " cells in a table of "
                             + columns.size() + " columns; the cells past the last column are not shown by GitHub and were not imported");
                 }
+                d.tableColumns = columns;
+                d.cells = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     TableCell cell = i < cells.size() ? cells.get(i) : null;
                     String source = i < raw.size() ? Values.oneLine(raw.get(i)) : "";
+                    d.cells.add(source);
                     if (isEmptyMarker(source)) {
                         // commonmark pads short rows with empty cells; only written cells show the list's habit.
                         if (cell != null && i < written) {
