@@ -452,7 +452,15 @@ final class CatalogBinder {
                             + "; remove it");
                 });
                 String what = "extra field '" + entry.key() + "'";
-                String text = TextRules.collapseWhitespace(text(scalar(entry.value(), what), what));
+                String written = text(scalar(entry.value(), what), what);
+                // An entry kept as written keeps its lines (continuation lines, breaks, blank lines) and is
+                // written as blocks, so it must not open what it does not close.
+                String text = entry.key().equals(Paper.WRITTEN) ? written : TextRules.collapseWhitespace(written);
+                if (entry.key().equals(Paper.WRITTEN)) {
+                    MarkdownBlocks.problem(written.strip()).ifPresent(problem -> {
+                        throw error(entry.value().position(), what + " " + problem);
+                    });
+                }
                 if (!text.isEmpty()) {
                     b.extra(TextRules.collapseWhitespace(entry.key()), text);
                 }

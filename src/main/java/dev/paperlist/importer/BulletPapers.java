@@ -83,6 +83,19 @@ final class BulletPapers {
         return null;
     }
 
+    // An item's lines as written, from its bullet to its last character; null for a nested item, whose
+    // lines carry its parent's indentation.
+    private static String written(Node item, String markdown) {
+        var spans = item.getSourceSpans();
+        if (spans.isEmpty() || spans.get(0).getColumnIndex() != 0) {
+            return null;
+        }
+        var last = spans.get(spans.size() - 1);
+        String text = markdown.substring(spans.get(0).getInputIndex(), last.getInputIndex() + last.getLength()).replace("\r\n", "\n");
+        // A loose list (a blank line between its items) shows each item as paragraphs: the blank line is its.
+        return item.getParent() instanceof ListBlock list && !list.isTight() ? text + "\n" : text;
+    }
+
     // The ')' closing a leading '(' (or full-width '（'), counting those in between; -1 when there is none.
     private static int closingParenthesis(String text) {
         if (!text.startsWith("(") && !text.startsWith("（")) {
@@ -116,6 +129,7 @@ final class BulletPapers {
             Link link = titleLink(item);
             PaperDraft d = new PaperDraft(ListImporter.line(item) + lineOffset);
             if (link == null) {
+                d.listItem = written(item, markdown);
                 if (item.getFirstChild() instanceof Paragraph p && LinkedEntries.read(d, p, markdown)) {
                     for (Node block = p.getNext(); block != null; block = block.getNext()) {
                         d.extra("More", Values.source(markdown, block, block));
@@ -129,6 +143,7 @@ final class BulletPapers {
                 }
                 continue;
             }
+            d.listItem = written(item, markdown);
             d.title = Values.oneLine(Values.textOf(link));
             d.url = link.getDestination();
             Node after = link.getParent() instanceof StrongEmphasis ? link.getParent().getNext() : link.getNext();

@@ -764,6 +764,14 @@ public final class ListImporter {
          * extra field under the column's header, which the layout writes in place of the field.
          */
         private Paper asWritten(PaperDraft d, Paper paper, Settings settings) {
+            if (d.listItem != null && settings.layout().equals("list")) {
+                // A bullet the list wrote otherwise than the list layout writes it is kept as written.
+                if (!Values.unescape(dev.paperlist.render.ListLayout.entry(paper)).equals(Values.unescape(d.listItem))) {
+                    d.extra.put(dev.paperlist.render.ListLayout.WRITTEN, d.listItem);
+                    return d.build(settings.authorSeparator(), settings.tagSeparator());
+                }
+                return paper;
+            }
             List<TableColumn> shown = columns == null ? settings.tableColumns() : columns;
             if (d.cells == null || !settings.layout().equals("table") || !d.tableColumns.equals(shown)) {
                 return paper;

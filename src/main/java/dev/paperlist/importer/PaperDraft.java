@@ -27,6 +27,8 @@ final class PaperDraft {
     // A table row's cells as written, by column, to keep those the layout would write otherwise.
     List<dev.paperlist.model.TableColumn> tableColumns;
     List<String> cells;
+    // A list item's source as written (bullet, continuation lines and all), for the same reason.
+    String listItem;
     // What was kept other than as read, said at the paper's line once the section is built.
     final List<String> problems = new ArrayList<>();
     final int line;
