@@ -135,6 +135,8 @@ public final class ListImporter {
         final Map<String, Integer> notAccepted = new java.util.LinkedHashMap<>();
         Node toc;
         boolean tocListsPapers;
+        // The anchors of every heading of the page, in the list or not.
+        final Set<String> pageAnchors = new HashSet<>();
 
         Reading(String markdown, String where, int lineOffset) {
             this.markdown = markdown;
@@ -154,6 +156,12 @@ public final class ListImporter {
         }
 
         void walk(Node document) {
+            Slugger slugger = new Slugger();
+            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+                if (block instanceof Heading heading) {
+                    pageAnchors.add(slugger.slug(Values.oneLine(Values.textOf(heading))));
+                }
+            }
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof Heading heading && Values.textOf(heading).isBlank() && !stack.isEmpty()) {
                     // An empty heading is a template's stub, and so are the empty fields under it: left out.
@@ -179,6 +187,10 @@ public final class ListImporter {
                 if (isToc(block)) {
                     if (toc == null) {
                         toc = block;
+                    }
+                    if (current != null) {
+                        // Contents inside a section are that section's text unless they turn out to be the list's own.
+                        current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
                     }
                 } else if (current == null) {
                     // The page's preamble, before any heading: it stays as written.
@@ -475,9 +487,13 @@ public final class ListImporter {
             List<SectionDraft> kept = list.subList(first, last + 1);
             int listStart = kept.get(0).start;
             boolean tocKept = false;
-            if (toc != null && start(toc) < listStart && (hasMarkers || onlySpaceBetween(end(toc), listStart))) {
+            Boolean tocPapers = toc == null ? null : contentsAsRendered(kept);
+            if (toc != null && start(toc) < listStart && (hasMarkers || onlySpaceBetween(end(toc), listStart)) && tocPapers != null) {
                 listStart = start(toc);
                 tocKept = true;
+            } else if (toc != null && start(toc) < listStart && (hasMarkers || onlySpaceBetween(end(toc), listStart))) {
+                warnings.add(where + ":" + lineOf(toc) + ": the table of contents links to other headings than the"
+                        + " list's sections; it is left as written (and not updated) and the list is rendered without one");
             } else if (toc != null) {
                 warnings.add(where + ":" + lineOf(toc) + ": the table of contents is not right before the list;"
                         + " it is left as written and the list is rendered without one");
@@ -606,6 +622,36 @@ public final class ListImporter {
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(fallback);
         }
 
+        /**
+         * Whether the contents are the ones render writes for these sections: {@code true} when they list the
+         * sections and their papers' headings, {@code false} when the sections alone, {@code null} when
+         * anything else (other headings, another order), which render would not write again.
+         */
+        private Boolean contentsAsRendered(List<SectionDraft> kept) {
+            List<String> links = new ArrayList<>();
+            toc.accept(new org.commonmark.node.AbstractVisitor() {
+                @Override
+                public void visit(Link link) {
+                    links.add(link.getDestination());
+                }
+            });
+            for (boolean papers : new boolean[] {false, true}) {
+                List<String> anchors = new ArrayList<>();
+                Slugger slugger = new Slugger();
+                kept.forEach(s -> s.anchors(slugger, papers, anchors));
+                if (anchors.equals(links)) {
+                    return papers;
+                }
+            }
+            // Entries whose heading is gone are stale and render leaves them out (with a warning); an entry for a
+            // heading outside the list, or a link elsewhere, makes the contents the page's rather than the list's.
+            Set<String> own = new HashSet<>();
+            kept.forEach(s -> s.headingSlugs(new Slugger(), own));
+            boolean foreign = links.stream().anyMatch(l -> !l.startsWith("#")
+                    || !own.contains(l.substring(1)) && pageAnchors.contains(l.substring(1)));
+            return foreign ? null : Boolean.FALSE;
+        }
+
         // Contents entries whose heading is gone are not rendered again; say which.
         private void staleContents(List<SectionDraft> kept) {
             Set<String> headings = new HashSet<>();
@@ -675,6 +721,20 @@ public final class ListImporter {
         void add(PaperDraft d, String layout) {
             entries.add(d);
             layoutsUsed.merge(layout, 1, Integer::sum);
+        }
+
+        // The anchors of the headings render writes, in order: the section, its papers' headings, its subsections.
+        void anchors(Slugger slugger, boolean papers, List<String> out) {
+            out.add("#" + slugger.slug(title));
+            for (PaperDraft d : entries) {
+                if (layoutsUsed.containsKey("notes") && d.name != null) {
+                    String slug = slugger.slug(d.name);
+                    if (papers) {
+                        out.add("#" + slug);
+                    }
+                }
+            }
+            children.forEach(c -> c.anchors(slugger, papers, out));
         }
 
         void headingSlugs(Slugger slugger, Set<String> out) {
