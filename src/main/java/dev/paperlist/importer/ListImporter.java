@@ -201,6 +201,7 @@ public final class ListImporter {
                 } else if (block instanceof Paragraph p && isPaperParagraph(p)) {
                     PaperDraft d = new PaperDraft(lineOf(p));
                     LinkedEntries.read(d, p, markdown);
+                    d.listItem = written(p, p);
                     current.add(d, "list");
                     layouts.merge("list", 1, Integer::sum);
                 } else if (block instanceof Paragraph p && block.getNext() instanceof ListBlock fields && titleOverFields(p, fields)) {
@@ -209,6 +210,7 @@ public final class ListImporter {
                     Link link = LinkedEntries.paperLink(fields);
                     d.url = link != null ? link.getDestination() : LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields));
                     d.extra("More", Values.source(markdown, fields, fields));
+                    d.listItem = written(p, fields);
                     current.add(d, "list");
                     layouts.merge("list", 1, Integer::sum);
                     block = fields;
@@ -219,6 +221,15 @@ public final class ListImporter {
                     current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
                 }
             }
+        }
+
+        // The blocks from first to last as written with the blank line that ends them, or null when they are
+        // indented (inside another block).
+        private String written(Node first, Node last) {
+            if (first.getSourceSpans().isEmpty() || first.getSourceSpans().get(0).getColumnIndex() != 0) {
+                return null;
+            }
+            return markdown.substring(start(first), end(last)).replace("\r\n", "\n") + "\n";
         }
 
         // A paper link or a star badge left in a section's text is a paper import did not recognise: say so,
