@@ -356,6 +356,15 @@ public final class ListImporter {
             layouts.merge("list", papers.size(), Integer::sum);
         }
 
+        private static boolean hasLinkOrImage(Node node) {
+            for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof Link || n instanceof Image || hasLinkOrImage(n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private Node notesPaper(Heading heading, BulletList fields) {
             SectionDraft parent = deepestBelow(heading.getLevel());
             PaperDraft d = new PaperDraft(lineOf(heading));
@@ -403,6 +412,7 @@ public final class ListImporter {
             }
             SectionDraft section = new SectionDraft(Values.oneLine(Values.textOf(heading)), heading.getLevel(), start(heading));
             section.line = lineOf(heading);
+            section.richHeading = hasLinkOrImage(heading);
             if (stack.isEmpty()) {
                 roots.add(section);
             } else {
@@ -722,6 +732,8 @@ public final class ListImporter {
         final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
         // Text found after the section's papers, which is rendered before them; reported once built.
         Node pendingMoved;
+        // Whether the heading has links or images, which a section's title (text) does not keep.
+        boolean richHeading;
 
         SectionDraft(String title, int level, int start) {
             this.title = title;
@@ -807,6 +819,9 @@ public final class ListImporter {
                 if (d.url != null) {
                     keys.add("url\n" + TextRules.normalisedUrl(d.url) + title);
                     dev.paperlist.model.ArxivId.parse(d.url).ifPresent(id -> keys.add("arXiv id\n" + id.id() + title));
+                } else {
+                    // Without a link, only a paper written twice to the letter is the same paper.
+                    keys.add("no link\n" + d.build(settings.authorSeparator(), settings.tagSeparator()) + "\n" + d.listItem);
                 }
                 PaperDraft first = keys.stream().map(seen::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 if (first != null) {
@@ -890,6 +905,10 @@ public final class ListImporter {
                                     + (reading.labelWords().isEmpty() ? "" : " (" + String.join(", ", reading.labelWords()) + ")")
                                     : "in the " + settings.layout() + " layout"));
                 }
+            }
+            if (richHeading) {
+                reading.warnings.add(reading.where + ":" + line + ": the links and images of the heading of section '"
+                        + title + "' are not kept; it is rendered as its text");
             }
             if (pendingMoved != null) {
                 reading.warnings.add(reading.where + ":" + reading.lineOf(pendingMoved) + ": text after the papers of section '"

@@ -189,7 +189,7 @@ final class TableReader {
             case "code", "supplement" -> {
                 if (!links(d, cell, column, source)) {
                     warnings.add(where + ":" + d.line + ": the " + column.header() + " cell holds more than badges;"
-                            + " kept as the extra field '" + extraKey(column) + "', which this column does not show");
+                            + " kept as written in the extra field '" + extraKey(column) + "', which the column writes");
                 }
             }
             case "authors" -> d.authors = Values.oneLine(Values.textOf(cell));
