@@ -381,13 +381,14 @@ final class CatalogBinder {
             throw error(map.position(), "section '" + title + "' is nested " + depth
                     + " levels deep; at most " + MAX_SECTION_DEPTH + " levels are allowed");
         }
-        // Papers are headed one level below their section; Markdown stops at level 6.
-        int paperLevel = settings.topHeadingLevel() + depth;
+        // Papers are headed one level below their section (in the layouts that head them); Markdown stops at level 6.
+        int paperLevel = settings.topHeadingLevel() + depth - (headsPapers(settings) ? 0 : 1);
         if (paperLevel > 6) {
-            throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its papers"
-                    + " would need level " + paperLevel + " (lower 'top_heading_level' or the nesting)");
+            throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its "
+                    + (headsPapers(settings) ? "papers" : "heading") + " would need level " + paperLevel
+                    + " (lower 'top_heading_level' or the nesting)");
         }
-        SectionDraft draft = new SectionDraft(title, map.position());
+        SectionDraft draft = new SectionDraft(title, map.position(), headsPapers(settings));
         draft.text = markdownBlock(map, "text");
         if (map.entries().containsKey("columns")) {
             draft.columns = columns(value(map, "columns"));
@@ -417,6 +418,11 @@ final class CatalogBinder {
             }
         }
         return draft;
+    }
+
+    // Only the notes layout gives each paper a heading, whose anchor two papers of one name would share.
+    private static boolean headsPapers(Settings settings) {
+        return settings.layout().equals("notes") || settings.outputs().stream().anyMatch(o -> o.layout().equals("notes"));
     }
 
     private void register(Paper paper) {
@@ -488,9 +494,18 @@ final class CatalogBinder {
                             + "; remove it");
                 });
                 String what = "extra field '" + entry.key() + "'";
-                String text = TextRules.collapseWhitespace(text(scalar(entry.value(), what), what));
-                b.extra(TextRules.collapseWhitespace(entry.key()),
-                        nonEmpty(text, what, entry.value().position()));
+                String written = text(scalar(entry.value(), what), what);
+                // An entry kept as written keeps its lines (continuation lines, breaks, blank lines) and is
+                // written as blocks, so it must not open what it does not close.
+                String text = entry.key().equals(Paper.WRITTEN) ? written.strip() : TextRules.collapseWhitespace(written);
+                nonEmpty(text, what, entry.value().position());
+                if (entry.key().equals(Paper.WRITTEN)) {
+                    MarkdownBlocks.problem(text).ifPresent(problem -> {
+                        throw error(entry.value().position(), what + " " + problem);
+                    });
+                    text = written;
+                }
+                b.extra(TextRules.collapseWhitespace(entry.key()), text);
             }
         }
         if (map.entries().containsKey("badges")) {
@@ -786,10 +801,12 @@ final class CatalogBinder {
         final List<Paper> entries = new ArrayList<>();
         final List<SourcePosition> positions = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
+        final boolean headed;
 
-        SectionDraft(String title, SourcePosition position) {
+        SectionDraft(String title, SourcePosition position, boolean headed) {
             this.title = title;
             this.position = position;
+            this.headed = headed;
         }
 
         Section build(String parentPath) {
@@ -802,23 +819,31 @@ final class CatalogBinder {
             return new Section(title, text, columns, entries, built, position);
         }
 
-        // The same paper twice in one section is a mistake however it is spelt.
+        // The same paper twice in one section is a mistake however its link is spelt. Two papers that share a
+        // link under different titles (two datasets on one project page) are two papers; two of one name are
+        // a mistake only where the name is a heading.
         private void checkDuplicates(String path) {
             Map<String, Integer> byName = new HashMap<>();
             Map<String, Integer> byUrl = new HashMap<>();
             Map<String, Integer> byArxiv = new HashMap<>();
+            Map<Paper, Integer> byIdentity = new java.util.IdentityHashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 Paper paper = entries.get(i);
                 int index = i;
-                same(byName, paper.name().toLowerCase(Locale.ROOT), index, "the same heading", path);
-                if (paper.url() != null) {
-                    same(byUrl, TextRules.normalisedUrl(paper.url()), index, "the same url", path);
+                String title = "\n" + TextRules.collapseWhitespace(paper.title()).strip().toLowerCase(Locale.ROOT);
+                if (headed) {
+                    same(byName, paper.name().toLowerCase(Locale.ROOT), index, "the same heading", path);
+                } else {
+                    same(byIdentity, paper, index, "the same paper", path);
                 }
-                paper.arxivId().ifPresent(id -> same(byArxiv, id.id(), index, "the same arXiv id " + id, path));
+                if (paper.url() != null) {
+                    same(byUrl, TextRules.normalisedUrl(paper.url()) + title, index, "the same url", path);
+                }
+                paper.arxivId().ifPresent(id -> same(byArxiv, id.id() + title, index, "the same arXiv id " + id, path));
             }
         }
 
-        private void same(Map<String, Integer> seen, String key, int index, String why, String path) {
+        private <K> void same(Map<K, Integer> seen, K key, int index, String why, String path) {
             Integer first = seen.putIfAbsent(key, index);
             if (first != null) {
                 throw error(positions.get(index), "'" + entries.get(index).name() + "' is listed twice in section '"

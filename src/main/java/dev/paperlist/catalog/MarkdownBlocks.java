@@ -28,6 +28,7 @@ import org.commonmark.parser.Parser;
 public final class MarkdownBlocks {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final String SENTINEL = "paperlistsentinel";
+    private static final Pattern COMMENT = Pattern.compile("<!--[\\s\\S]*?-->");
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\\s[^<>]*?)?(/?)>");
     // Elements without content, and those whose end tag HTML itself implies at the next block.
     private static final Set<String> SELF_ENDING = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
@@ -72,7 +73,8 @@ public final class MarkdownBlocks {
         });
         // In order of first opening, so the message names the outermost element left open.
         Map<String, Integer> open = new LinkedHashMap<>();
-        Matcher tag = TAG.matcher(html);
+        // Tags inside HTML comments are not elements: a commented-out "<!-- <details> -->" folds nothing.
+        Matcher tag = TAG.matcher(COMMENT.matcher(html).replaceAll(""));
         while (tag.find()) {
             String name = tag.group(2).toLowerCase(Locale.ROOT);
             if (SELF_ENDING.contains(name) || !tag.group(3).isEmpty()) {

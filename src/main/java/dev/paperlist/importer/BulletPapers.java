@@ -1,8 +1,10 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.catalog.TextRules;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.commonmark.node.BulletList;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -21,16 +23,45 @@ final class BulletPapers {
 
     private BulletPapers() {}
 
-    static boolean isPaperList(BulletList list) {
-        int items = 0;
-        int papers = 0;
+    /** Whether most items of the list (or of the lists nested in its items) are papers. */
+    static boolean isPaperList(ListBlock list) {
+        int[] counts = new int[2];
+        count(list, counts);
+        return counts[0] > 0 && counts[1] * 2 > counts[0];
+    }
+
+    private static void count(ListBlock list, int[] counts) {
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-            items++;
-            if (titleLink(item) != null) {
-                papers++;
+            ListBlock nested = nestedList(item);
+            if (isPaper(item)) {
+                counts[0]++;
+                counts[1]++;
+            } else if (nested != null) {
+                count(nested, counts);
+            } else {
+                counts[0]++;
             }
         }
-        return items > 0 && papers * 2 > items;
+    }
+
+    private static boolean isPaper(Node item) {
+        return titleLink(item) != null || item.getFirstChild() instanceof Paragraph p && LinkedEntries.paperLink(p) != null;
+    }
+
+    private static ListBlock nestedList(Node item) {
+        for (Node n = item.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof ListBlock l) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** What a paper list holds besides papers: an item that groups the papers of its nested list. */
+    interface Groups {
+        void group(String title, ListBlock nested, Node item);
+
+        void other(Node item);
     }
 
     private static Link titleLink(Node item) {
@@ -44,10 +75,25 @@ final class BulletPapers {
         if (first instanceof StrongEmphasis strong && strong.getFirstChild() instanceof Link link && link.getNext() == null) {
             first = link;
         }
-        if (first instanceof Link link && !link.getDestination().startsWith("#") && !(link.getFirstChild() instanceof Image)) {
+        // Relative links (other pages of the repository, "./#anchor") make a list navigation, not papers.
+        if (first instanceof Link link && (link.getDestination().isEmpty() || TextRules.isWebUrl(link.getDestination()))
+                && !(link.getFirstChild() instanceof Image)) {
             return link;
         }
         return null;
+    }
+
+    // An item's lines as written, from its bullet to its last character; null for a nested item, whose
+    // lines carry its parent's indentation.
+    private static String written(Node item, String markdown) {
+        var spans = item.getSourceSpans();
+        if (spans.isEmpty() || spans.get(0).getColumnIndex() != 0) {
+            return null;
+        }
+        var last = spans.get(spans.size() - 1);
+        String text = markdown.substring(spans.get(0).getInputIndex(), last.getInputIndex() + last.getLength()).replace("\r\n", "\n");
+        // A loose list (a blank line between its items) shows each item as paragraphs: the blank line is its.
+        return item.getParent() instanceof ListBlock list && !list.isTight() ? text + "\n" : text;
     }
 
     // The ')' closing a leading '(' (or full-width '（'), counting those in between; -1 when there is none.
@@ -77,14 +123,27 @@ final class BulletPapers {
         return null;
     }
 
-    static List<PaperDraft> read(BulletList list, String markdown, int lineOffset) {
+    static List<PaperDraft> read(ListBlock list, String markdown, int lineOffset, Groups groups) {
         List<PaperDraft> out = new ArrayList<>();
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             Link link = titleLink(item);
             PaperDraft d = new PaperDraft(ListImporter.line(item) + lineOffset);
             if (link == null) {
+                d.listItem = written(item, markdown);
+                if (item.getFirstChild() instanceof Paragraph p && LinkedEntries.read(d, p, markdown)) {
+                    for (Node block = p.getNext(); block != null; block = block.getNext()) {
+                        d.extra("More", Values.source(markdown, block, block));
+                    }
+                    out.add(d);
+                } else if (nestedList(item) != null && isPaperList(nestedList(item))) {
+                    Node first = item.getFirstChild();
+                    groups.group(first instanceof Paragraph ? LinkedEntries.clean(Values.textOf(first)) : "", nestedList(item), item);
+                } else {
+                    groups.other(item);
+                }
                 continue;
             }
+            d.listItem = written(item, markdown);
             d.title = Values.oneLine(Values.textOf(link));
             d.url = link.getDestination();
             Node after = link.getParent() instanceof StrongEmphasis ? link.getParent().getNext() : link.getNext();

@@ -25,7 +25,11 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Image;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
 import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -131,6 +135,8 @@ public final class ListImporter {
         final Map<String, Integer> notAccepted = new java.util.LinkedHashMap<>();
         Node toc;
         boolean tocListsPapers;
+        // The anchors of every heading of the page, in the list or not.
+        final Set<String> pageAnchors = new HashSet<>();
 
         Reading(String markdown, String where, int lineOffset) {
             this.markdown = markdown;
@@ -150,10 +156,28 @@ public final class ListImporter {
         }
 
         void walk(Node document) {
+            Slugger slugger = new Slugger();
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof Heading heading) {
-                    if (NotesFields.isFieldList(heading.getNext())) {
+                    pageAnchors.add(slugger.slug(Values.oneLine(Values.textOf(heading))));
+                }
+            }
+            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+                if (block instanceof Heading heading && Values.textOf(heading).isBlank() && !stack.isEmpty()) {
+                    // An empty heading is a template's stub, and so are the empty fields under it: left out.
+                    boolean fields = NotesFields.isFieldList(heading.getNext()) && NotesFields.isEmpty((BulletList) heading.getNext());
+                    warnings.add(where + ":" + lineOf(heading) + ": an empty heading" + (fields ? " and the empty fields under it" : "")
+                            + " (a template stub) " + (fields ? "are" : "is") + " left out");
+                    if (fields) {
+                        block = heading.getNext();
+                    }
+                    continue;
+                }
+                if (block instanceof Heading heading) {
+                    if (NotesFields.isFieldList(heading.getNext(), headingLink(heading) != null)) {
                         block = notesPaper(heading, (BulletList) heading.getNext());
+                    } else if (isPaperHeading(heading)) {
+                        block = headingPaper(heading);
                     } else {
                         section(heading);
                     }
@@ -164,19 +188,181 @@ public final class ListImporter {
                     if (toc == null) {
                         toc = block;
                     }
+                    if (current != null) {
+                        // Contents inside a section are that section's text unless they turn out to be the list's own.
+                        current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
+                    }
                 } else if (current == null) {
                     // The page's preamble, before any heading: it stays as written.
                 } else if (block instanceof TableBlock table && TableReader.isPaperTable(table)) {
                     table(current, table);
-                } else if (block instanceof BulletList list && BulletPapers.isPaperList(list)) {
-                    BulletPapers.read(list, markdown, lineOffset).forEach(d -> current.add(d, "list"));
-                    layouts.merge("list", list.getFirstChild() == null ? 0 : 1, Integer::sum);
+                } else if (block instanceof ListBlock list && BulletPapers.isPaperList(list)) {
+                    bulletPapers(current, list);
+                } else if (block instanceof Paragraph p && isPaperParagraph(p)) {
+                    PaperDraft d = new PaperDraft(lineOf(p));
+                    LinkedEntries.read(d, p, markdown);
+                    d.listItem = written(p, p);
+                    current.add(d, "list");
+                    layouts.merge("list", 1, Integer::sum);
+                } else if (block instanceof Paragraph p && block.getNext() instanceof ListBlock fields && titleOverFields(p, fields)) {
+                    PaperDraft d = new PaperDraft(lineOf(p));
+                    d.title = LinkedEntries.clean(Values.textOf(p));
+                    Link link = LinkedEntries.paperLink(fields);
+                    d.url = link != null ? link.getDestination() : LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields));
+                    d.extra("More", Values.source(markdown, fields, fields));
+                    d.listItem = written(p, fields);
+                    current.add(d, "list");
+                    layouts.merge("list", 1, Integer::sum);
+                    block = fields;
                 } else if (block instanceof HtmlBlock html && html.getLiteral().strip().startsWith(Markers.START_PREFIX.substring(0, 14))) {
                     // paperlist's own markers
                 } else {
+                    paperLikeText(current, block);
                     current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
                 }
             }
+        }
+
+        // The blocks from first to last as written with the blank line that ends them, or null when they are
+        // indented (inside another block).
+        private String written(Node first, Node last) {
+            if (first.getSourceSpans().isEmpty() || first.getSourceSpans().get(0).getColumnIndex() != 0) {
+                return null;
+            }
+            return markdown.substring(start(first), end(last)).replace("\r\n", "\n") + "\n";
+        }
+
+        // A paper link or a star badge left in a section's text is a paper import did not recognise: say so,
+        // so that --strict fails on it.
+        private void paperLikeText(SectionDraft current, Node block) {
+            String source = Values.source(markdown, block, block);
+            if (LinkedEntries.paperLink(block) != null || LinkedEntries.barePaperUrl(source) != null
+                    || source.contains("img.shields.io/github/stars/")) {
+                warnings.add(where + ":" + lineOf(block) + ": paper-like content (a paper link or a star badge) is kept as"
+                        + " text of section '" + current.title + "', not as a paper");
+            }
+        }
+
+        // The web link a heading consists of ("### [Title](url)", maybe after an emoji), or null.
+        private static Link headingLink(Heading heading) {
+            Link found = null;
+            for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof Link l && TextRules.isWebUrl(l.getDestination()) && found == null) {
+                    found = l;
+                } else if (!(n instanceof Text t && (t.getLiteral().isBlank()
+                        || found == null && t.getLiteral().codePoints().noneMatch(Character::isLetterOrDigit)))) {
+                    return null;
+                }
+            }
+            return found;
+        }
+
+        // "**Title** \ *Authors* \ venue [[Paper](arxiv)]": a paragraph that opens with its title and links to a paper.
+        private boolean isPaperParagraph(Paragraph p) {
+            Node first = p.getFirstChild();
+            boolean label = first instanceof StrongEmphasis strong && (Values.textOf(strong).strip().endsWith(":")
+                    || strong.getNext() instanceof Text t && t.getLiteral().startsWith(":"));
+            return (first instanceof StrongEmphasis && !label
+                    || first instanceof Link l && !(l.getFirstChild() instanceof Image) && !LinkedEntries.GENERIC.matcher(Values.textOf(l)).matches())
+                    && LinkedEntries.paperLink(p) != null;
+        }
+
+        // "**Title**" alone, then a list of its links ("- Paper: https://arxiv.org/abs/…", written bare or linked).
+        private boolean titleOverFields(Paragraph p, ListBlock fields) {
+            return p.getFirstChild() instanceof StrongEmphasis strong && strong.getNext() == null
+                    && !BulletPapers.isPaperList(fields) && (LinkedEntries.paperLink(fields) != null
+                            || LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields)) != null);
+        }
+
+        /**
+         * A heading that is a paper: a heading linking to a web page, or one whose blocks (up to the next
+         * heading) give a paper link labelled only "Paper" or "PDF" or written bare, with no list or table of
+         * papers among them.
+         */
+        private boolean isPaperHeading(Heading heading) {
+            boolean linked = false;
+            for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
+                linked |= n instanceof Link l && TextRules.isWebUrl(l.getDestination());
+            }
+            boolean paperLink = false;
+            boolean blocks = false;
+            for (Node b = heading.getNext(); b != null && !(b instanceof Heading); b = b.getNext()) {
+                blocks = true;
+                if (b instanceof TableBlock t && TableReader.isPaperTable(t) || b instanceof ListBlock l && BulletPapers.isPaperList(l)
+                        || b instanceof Paragraph p && (isPaperParagraph(p) || b.getNext() instanceof ListBlock f && titleOverFields(p, f))) {
+                    return false;
+                }
+                paperLink |= genericPaperLink(b);
+            }
+            return blocks && (linked || paperLink);
+        }
+
+        private boolean genericPaperLink(Node block) {
+            Link link = LinkedEntries.paperLink(block);
+            if (link != null) {
+                return LinkedEntries.GENERIC.matcher(Values.textOf(link)).matches();
+            }
+            return block instanceof Paragraph && LinkedEntries.barePaperUrl(Values.source(markdown, block, block)) != null;
+        }
+
+        private Node headingPaper(Heading heading) {
+            SectionDraft parent = deepestBelow(heading.getLevel());
+            PaperDraft d = new PaperDraft(lineOf(heading));
+            d.title = LinkedEntries.clean(Values.textOf(heading));
+            for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof Link l && TextRules.isWebUrl(l.getDestination()) && d.url == null) {
+                    d.url = l.getDestination();
+                }
+            }
+            Node last = heading;
+            for (Node b = heading.getNext(); b != null && !(b instanceof Heading); b = b.getNext()) {
+                last = b;
+                if (d.url == null) {
+                    Link link = LinkedEntries.paperLink(b);
+                    d.url = link != null ? link.getDestination() : LinkedEntries.barePaperUrl(Values.source(markdown, b, b));
+                }
+                d.extra("More", Values.source(markdown, b, b));
+            }
+            if (parent == null) {
+                // Before any section: the page's preamble, as written.
+                return last;
+            }
+            parent.add(d, "notes");
+            layouts.merge("notes", 1, Integer::sum);
+            return last;
+        }
+
+        // Items that group papers under a line of their own become subsections of the section.
+        private void bulletPapers(SectionDraft current, ListBlock list) {
+            List<PaperDraft> papers = BulletPapers.read(list, markdown, lineOffset, new BulletPapers.Groups() {
+                @Override
+                public void group(String title, ListBlock nested, Node item) {
+                    SectionDraft child = new SectionDraft(title.isBlank() ? "Papers" : title, current.level + 1, start(item));
+                    child.line = lineOf(item);
+                    warnings.add(where + ":" + child.line + ": the list item '" + child.title + "' groups the papers under"
+                            + " it; imported as a subsection, which is rendered as a heading");
+                    current.children.add(child);
+                    bulletPapers(child, nested);
+                }
+
+                @Override
+                public void other(Node item) {
+                    warnings.add(where + ":" + lineOf(item) + ": a list item without a title link or paper link in a"
+                            + " list of papers is kept as text of section '" + current.title + "'");
+                    current.text(item, markdown, true);
+                }
+            });
+            papers.forEach(d -> current.add(d, "list"));
+            layouts.merge("list", papers.size(), Integer::sum);
+        }
+
+        private static boolean hasLinkOrImage(Node node) {
+            for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof Link || n instanceof Image || hasLinkOrImage(n)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Node notesPaper(Heading heading, BulletList fields) {
@@ -184,6 +370,12 @@ public final class ListImporter {
             PaperDraft d = new PaperDraft(lineOf(heading));
             d.name = Values.oneLine(Values.textOf(heading));
             notes.read(d, fields, warnings, where);
+            Link link = headingLink(heading);
+            if (link != null && d.url == null) {
+                // "### [Title](url)" over fields of any labels: the heading's link is the paper's.
+                d.url = link.getDestination();
+                d.title = d.title != null ? d.title : Values.oneLine(Values.textOf(link));
+            }
             countNotAccepted(d);
             layouts.merge("notes", 1, Integer::sum);
             if (parent == null) {
@@ -220,6 +412,7 @@ public final class ListImporter {
             }
             SectionDraft section = new SectionDraft(Values.oneLine(Values.textOf(heading)), heading.getLevel(), start(heading));
             section.line = lineOf(heading);
+            section.richHeading = hasLinkOrImage(heading);
             if (stack.isEmpty()) {
                 roots.add(section);
             } else {
@@ -315,9 +508,13 @@ public final class ListImporter {
             List<SectionDraft> kept = list.subList(first, last + 1);
             int listStart = kept.get(0).start;
             boolean tocKept = false;
-            if (toc != null && start(toc) < listStart && (hasMarkers || onlySpaceBetween(end(toc), listStart))) {
+            Boolean tocPapers = toc == null ? null : contentsAsRendered(kept);
+            if (toc != null && start(toc) < listStart && (hasMarkers || onlySpaceBetween(end(toc), listStart)) && tocPapers != null) {
                 listStart = start(toc);
                 tocKept = true;
+            } else if (toc != null && start(toc) < listStart && (hasMarkers || onlySpaceBetween(end(toc), listStart))) {
+                warnings.add(where + ":" + lineOf(toc) + ": the table of contents links to other headings than the"
+                        + " list's sections; it is left as written (and not updated) and the list is rendered without one");
             } else if (toc != null) {
                 warnings.add(where + ":" + lineOf(toc) + ": the table of contents is not right before the list;"
                         + " it is left as written and the list is rendered without one");
@@ -446,6 +643,36 @@ public final class ListImporter {
                     .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(fallback);
         }
 
+        /**
+         * Whether the contents are the ones render writes for these sections: {@code true} when they list the
+         * sections and their papers' headings, {@code false} when the sections alone, {@code null} when
+         * anything else (other headings, another order), which render would not write again.
+         */
+        private Boolean contentsAsRendered(List<SectionDraft> kept) {
+            List<String> links = new ArrayList<>();
+            toc.accept(new org.commonmark.node.AbstractVisitor() {
+                @Override
+                public void visit(Link link) {
+                    links.add(link.getDestination());
+                }
+            });
+            for (boolean papers : new boolean[] {false, true}) {
+                List<String> anchors = new ArrayList<>();
+                Slugger slugger = new Slugger();
+                kept.forEach(s -> s.anchors(slugger, papers, anchors));
+                if (anchors.equals(links)) {
+                    return papers;
+                }
+            }
+            // Entries whose heading is gone are stale and render leaves them out (with a warning); an entry for a
+            // heading outside the list, or a link elsewhere, makes the contents the page's rather than the list's.
+            Set<String> own = new HashSet<>();
+            kept.forEach(s -> s.headingSlugs(new Slugger(), own));
+            boolean foreign = links.stream().anyMatch(l -> !l.startsWith("#")
+                    || !own.contains(l.substring(1)) && pageAnchors.contains(l.substring(1)));
+            return foreign ? null : Boolean.FALSE;
+        }
+
         // Contents entries whose heading is gone are not rendered again; say which.
         private void staleContents(List<SectionDraft> kept) {
             Set<String> headings = new HashSet<>();
@@ -505,6 +732,8 @@ public final class ListImporter {
         final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
         // Text found after the section's papers, which is rendered before them; reported once built.
         Node pendingMoved;
+        // Whether the heading has links or images, which a section's title (text) does not keep.
+        boolean richHeading;
 
         SectionDraft(String title, int level, int start) {
             this.title = title;
@@ -515,6 +744,20 @@ public final class ListImporter {
         void add(PaperDraft d, String layout) {
             entries.add(d);
             layoutsUsed.merge(layout, 1, Integer::sum);
+        }
+
+        // The anchors of the headings render writes, in order: the section, its papers' headings, its subsections.
+        void anchors(Slugger slugger, boolean papers, List<String> out) {
+            out.add("#" + slugger.slug(title));
+            for (PaperDraft d : entries) {
+                if (layoutsUsed.containsKey("notes") && d.name != null) {
+                    String slug = slugger.slug(d.name);
+                    if (papers) {
+                        out.add("#" + slug);
+                    }
+                }
+            }
+            children.forEach(c -> c.anchors(slugger, papers, out));
         }
 
         void headingSlugs(Slugger slugger, Set<String> out) {
@@ -537,25 +780,6 @@ public final class ListImporter {
             }
         }
 
-        // papers.yaml holds only absolute http(s) links; a relative or mistyped one is reported at its paper.
-        private static void requireWebLinks(Paper paper, int line, Reading reading) {
-            List<String> links = new ArrayList<>();
-            links.add(paper.url());
-            links.add(paper.image());
-            paper.badges().forEach(b -> {
-                links.add(b.url());
-                links.add(b.image());
-            });
-            paper.notes().forEach(n -> links.add(n.url()));
-            for (String link : links) {
-                if (link != null && !link.isEmpty() && !TextRules.isWebUrl(link)) {
-                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line + ": paper '"
-                            + paper.name() + "' links to '" + link + "', which is not an http:// or https:// URL; "
-                            + "papers.yaml holds absolute links only, so make it one");
-                }
-            }
-        }
-
         int count() {
             return 1 + children.stream().mapToInt(SectionDraft::count).sum();
         }
@@ -569,14 +793,130 @@ public final class ListImporter {
             children.forEach(c -> c.collect(out));
         }
 
+        /**
+         * The section's papers as the loader accepts them: an exact duplicate (the same title and link) is
+         * read once, a second paper of one name gets a numbered name where names are headings, and links
+         * papers.yaml cannot hold are kept as written in extra fields; each with a warning at its line.
+         */
+        private List<Paper> papers(Settings settings, Reading reading) {
+            boolean headed = settings.layout().equals("notes");
+            List<Paper> papers = new ArrayList<>();
+            Map<String, PaperDraft> seen = new HashMap<>();
+            Set<String> names = new HashSet<>();
+            for (PaperDraft d : entries) {
+                String shown = d.title != null ? d.title : d.name;
+                if (shown == null || shown.isBlank() || d.name != null && d.name.isBlank()) {
+                    reading.warnings.add(reading.where + ":" + d.line + ": an entry without a name or title (a template"
+                            + " stub?) is left out; give it a heading or a linked title to import it");
+                    continue;
+                }
+                if (d.name == null) {
+                    d.name = shown;
+                }
+                webLinksOnly(d);
+                String title = "\n" + TextRules.collapseWhitespace(shown).strip().toLowerCase(java.util.Locale.ROOT);
+                List<String> keys = new ArrayList<>();
+                if (d.url != null) {
+                    keys.add("url\n" + TextRules.normalisedUrl(d.url) + title);
+                    dev.paperlist.model.ArxivId.parse(d.url).ifPresent(id -> keys.add("arXiv id\n" + id.id() + title));
+                } else {
+                    // Without a link, only a paper written twice to the letter is the same paper.
+                    keys.add("no link\n" + d.build(settings.authorSeparator(), settings.tagSeparator()) + "\n" + d.listItem);
+                }
+                PaperDraft first = keys.stream().map(seen::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (first != null) {
+                    reading.warnings.add(reading.where + ":" + d.line + ": '" + d.name + "' is listed twice in section '"
+                            + this.title + "' (the same title and link as at line " + first.line + "); imported once");
+                    continue;
+                }
+                keys.forEach(k -> seen.put(k, d));
+                if (headed && !names.add(d.name.toLowerCase(java.util.Locale.ROOT))) {
+                    String base = d.name;
+                    for (int n = 2; !names.add(d.name.toLowerCase(java.util.Locale.ROOT)); n++) {
+                        d.name = base + " (" + n + ")";
+                    }
+                    reading.warnings.add(reading.where + ":" + d.line + ": a second paper named '" + base
+                            + "' in section '" + this.title + "' is named '" + d.name + "', so that its heading differs");
+                }
+                d.problems.forEach(p -> reading.warnings.add(reading.where + ":" + d.line + ": paper '" + d.name + "': " + p));
+                Paper paper = d.build(settings.authorSeparator(), settings.tagSeparator());
+                papers.add(asWritten(d, paper, settings, reading));
+            }
+            return papers;
+        }
+
+        /**
+         * The paper with each table cell that the table layout would write otherwise kept as written: an
+         * extra field under the column's header, which the layout writes in place of the field.
+         */
+        private Paper asWritten(PaperDraft d, Paper paper, Settings settings, Reading reading) {
+            if (d.listItem != null && settings.layout().equals("list")) {
+                // A bullet the list wrote otherwise than the list layout writes it is kept as written.
+                if (!Values.unescape(dev.paperlist.render.ListLayout.entry(paper)).equals(Values.unescape(d.listItem))) {
+                    // Text that opens a block it does not close would swallow the rest of the page when written
+                    // back as it is; such an entry is written from its fields instead, with a warning.
+                    var problem = dev.paperlist.catalog.MarkdownBlocks.problem(d.listItem.strip());
+                    if (problem.isPresent()) {
+                        reading.warnings.add(reading.where + ":" + d.line + ": paper '" + d.name
+                                + "' is written from its fields, not as the list wrote it: the entry " + problem.get());
+                        return paper;
+                    }
+                    d.extra.put(dev.paperlist.render.ListLayout.WRITTEN, d.listItem);
+                    return d.build(settings.authorSeparator(), settings.tagSeparator());
+                }
+                return paper;
+            }
+            List<TableColumn> shown = columns == null ? settings.tableColumns() : columns;
+            if (d.cells == null || !settings.layout().equals("table") || !d.tableColumns.equals(shown)) {
+                return paper;
+            }
+            dev.paperlist.render.TableLayout layout = new dev.paperlist.render.TableLayout(settings);
+            boolean changed = false;
+            for (int i = 0; i < shown.size(); i++) {
+                TableColumn column = shown.get(i);
+                String written = d.cells.get(i);
+                if (column.field().equals("extra") || written.isEmpty()) {
+                    continue;
+                }
+                String rendered = layout.cell(column, paper);
+                String empty = dev.paperlist.render.MarkdownText.text(settings.emptyCell());
+                // Compared without backslash escapes, which change nothing GitHub shows ("\\[GPTQ\\]" is "[GPTQ]").
+                if (!Values.unescape(rendered).equals(Values.unescape(written)) && !(rendered.isEmpty() && written.equals(empty))) {
+                    // Kept once: under the column's header rather than also as the extra field it was read into.
+                    d.extra.values().removeIf(written::equals);
+                    d.extra.put(dev.paperlist.render.TableLayout.writtenKey(column), written);
+                    changed = true;
+                }
+            }
+            return changed ? d.build(settings.authorSeparator(), settings.tagSeparator()) : paper;
+        }
+
+        // papers.yaml holds only absolute http(s) links; a title link it cannot hold stays as written.
+        private static void webLinksOnly(PaperDraft d) {
+            if (d.url != null && d.url.isBlank()) {
+                d.problems.add("its title links to nothing; imported without a link");
+                d.url = null;
+            } else if (d.url != null && !TextRules.isWebUrl(d.url)) {
+                d.problems.add("its title links to '" + d.url + "', which is not an http(s) URL; imported without a"
+                        + " link, which is kept as written in the extra field 'Link'");
+                d.extra("Link", "[" + d.url.replace("]", "\\]") + "](" + d.url + ")");
+                d.url = null;
+            }
+        }
+
         Section build(Settings settings, Reading reading) {
             for (String used : layoutsUsed.keySet()) {
                 if (!used.equals(settings.layout())) {
                     reading.warnings.add(reading.where + ":" + line + ": section '" + title + "' has papers in the "
                             + used + " layout; the list's layout is " + settings.layout() + ", so they will be rendered "
-                            + (used.equals("notes") ? "without their field labels (" + String.join(", ", reading.labelWords()) + ")"
+                            + (used.equals("notes") ? "without their field labels"
+                                    + (reading.labelWords().isEmpty() ? "" : " (" + String.join(", ", reading.labelWords()) + ")")
                                     : "in the " + settings.layout() + " layout"));
                 }
+            }
+            if (richHeading) {
+                reading.warnings.add(reading.where + ":" + line + ": the links and images of the heading of section '"
+                        + title + "' are not kept; it is rendered as its text");
             }
             if (pendingMoved != null) {
                 reading.warnings.add(reading.where + ":" + reading.lineOf(pendingMoved) + ": text after the papers of section '"
@@ -586,31 +926,7 @@ public final class ListImporter {
                 throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
                         + ": a heading without text cannot be a section of the list; give it a title");
             }
-            List<Paper> papers = new ArrayList<>();
-            // The loader refuses the same paper twice in a section; say so here, at the second one's line.
-            Map<String, PaperDraft> seen = new HashMap<>();
-            for (PaperDraft d : entries) {
-                Paper paper = d.build(settings.authorSeparator(), settings.tagSeparator());
-                if (paper.name() == null || paper.name().isBlank() || paper.title() == null || paper.title().isBlank()) {
-                    throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + d.line
-                            + ": a paper without a name or title; give it a heading or a linked title");
-                }
-                List<String> keys = new ArrayList<>(List.of("heading\n" + paper.name().toLowerCase(java.util.Locale.ROOT)));
-                if (paper.url() != null && TextRules.isWebUrl(paper.url())) {
-                    keys.add("url\n" + TextRules.normalisedUrl(paper.url()));
-                }
-                paper.arxivId().ifPresent(id -> keys.add("arXiv id " + id + "\n"));
-                for (String key : keys) {
-                    PaperDraft first = seen.putIfAbsent(key, d);
-                    if (first != null && first != d) {
-                        throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + d.line + ": '"
-                                + paper.name() + "' is listed twice in section '" + title + "' (the same "
-                                + key.substring(0, key.indexOf('\n')) + " as at line " + first.line + "); remove one of them");
-                    }
-                }
-                requireWebLinks(paper, d.line, reading);
-                papers.add(paper);
-            }
+            List<Paper> papers = papers(settings, reading);
             List<Section> sections = new ArrayList<>();
             for (SectionDraft child : children) {
                 sections.add(child.build(settings, reading));

@@ -1,5 +1,7 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.catalog.TextRules;
+
 import dev.paperlist.model.NoteLink;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,11 @@ final class NotesFields {
 
     /** Whether a list is a paper's fields: most items start with a bold label and one is a known field. */
     static boolean isFieldList(Node node) {
+        return isFieldList(node, false);
+    }
+
+    /** The same, with any labels when {@code anyLabels}: under a heading that links to the paper. */
+    static boolean isFieldList(Node node, boolean anyLabels) {
         if (!(node instanceof BulletList list)) {
             return false;
         }
@@ -58,7 +65,25 @@ final class NotesFields {
                 known |= FIELDS.containsKey(label);
             }
         }
-        return known && labelled * 2 > items;
+        return (known || anyLabels) && labelled * 2 > items;
+    }
+
+    /** Whether every field of the list is empty or an empty link ("- **Paper:**", "- **Notes:** [Note]()"). */
+    static boolean isEmpty(BulletList list) {
+        for (Node n = list.getFirstChild(); n != null; n = n.getNext()) {
+            if (n.getFirstChild() instanceof Paragraph p && p.getFirstChild() instanceof StrongEmphasis strong) {
+                for (Node v = strong.getNext(); v != null; v = v.getNext()) {
+                    if (!(v instanceof Text t && t.getLiteral().replace(":", "").isBlank()
+                            || v instanceof Link l && l.getDestination().isBlank()
+                            || v instanceof org.commonmark.node.SoftLineBreak || v instanceof org.commonmark.node.HardLineBreak)) {
+                        return false;
+                    }
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     // The label of a field item: the bold text at its start, lower case, without the colon.
@@ -160,8 +185,13 @@ final class NotesFields {
         var repo = BadgeReader.starRepository(image.getDestination(), href);
         if (repo.isPresent()) {
             d.code = repo.get();
-        } else if (href != null) {
+        } else if (href != null && TextRules.isWebUrl(href) && TextRules.isWebUrl(image.getDestination())) {
             d.badges.add(BadgeReader.badge(href, image.getDestination(), Values.textOf(image)));
+        } else if (href != null) {
+            // papers.yaml holds absolute links only; the badge stays as the list wrote it.
+            d.extra("Image", "[![" + Values.textOf(image) + "](" + image.getDestination() + ")](" + href + ")");
+            d.problems.add("the badge '" + Values.oneLine(Values.textOf(image)) + "' links to '" + href
+                    + "', which is not an http(s) URL; kept as written in the extra field 'Image'");
         } else {
             d.extra("Image", "![" + Values.textOf(image) + "](" + image.getDestination() + ")");
         }
@@ -176,7 +206,17 @@ final class NotesFields {
                 if (text.startsWith("[") && text.endsWith("]")) {
                     text = text.substring(1, text.length() - 1);
                 }
-                d.notes.add(new NoteLink(text, link.getDestination()));
+                String url = link.getDestination();
+                if (url.isBlank()) {
+                    // A template's "[Note]()" placeholder.
+                    d.problems.add("the note link '" + text + "' links to nothing; left out");
+                } else if (!TextRules.isWebUrl(url)) {
+                    d.extra("Note", "[" + Values.textOf(link) + "](" + url + ")");
+                    d.problems.add("the note link '" + text + "' links to '" + url
+                            + "', which is not an http(s) URL; kept as written in the extra field 'Note'");
+                } else {
+                    d.notes.add(new NoteLink(text, url));
+                }
                 any = true;
             }
         }

@@ -24,6 +24,13 @@ final class PaperDraft {
     String abstractText;
     final List<NoteLink> notes = new ArrayList<>();
     final Map<String, String> extra = new LinkedHashMap<>();
+    // A table row's cells as written, by column, to keep those the layout would write otherwise.
+    List<dev.paperlist.model.TableColumn> tableColumns;
+    List<String> cells;
+    // A list item's source as written (bullet, continuation lines and all), for the same reason.
+    String listItem;
+    // What was kept other than as read, said at the paper's line once the section is built.
+    final List<String> problems = new ArrayList<>();
     final int line;
 
     PaperDraft(int line) {

@@ -57,7 +57,18 @@ final class TableReader {
                 return true;
             }
         }
-        return false;
+        // Whatever the header says, a table most of whose rows link to a paper lists papers.
+        int rows = 0;
+        int papers = 0;
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            if (!(section instanceof TableHead)) {
+                for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                    rows++;
+                    papers += LinkedEntries.paperLink(row) != null ? 1 : 0;
+                }
+            }
+        }
+        return rows > 0 && papers * 2 > rows;
     }
 
     Table read(TableBlock table, List<String> warnings, String where) {
@@ -73,6 +84,12 @@ final class TableReader {
                 titleSeen |= field.equals("title");
                 columns.add(new TableColumn(field, header, alignment(cell)));
             }
+        }
+        if (!titleSeen) {
+            // No header says "Title": the column whose cells hold the paper links is the title.
+            int column = paperColumn(table, columns.size());
+            TableColumn c = columns.get(column);
+            columns.set(column, new TableColumn("title", c.header(), c.alignment()));
         }
         List<PaperDraft> papers = new ArrayList<>();
         Map<String, Integer> empties = new java.util.LinkedHashMap<>();
@@ -90,9 +107,12 @@ final class TableReader {
                     warnings.add(where + ":" + d.line + ": a row with " + written + " cells in a table of "
                             + columns.size() + " columns; the cells past the last column are not shown by GitHub and were not imported");
                 }
+                d.tableColumns = columns;
+                d.cells = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     TableCell cell = i < cells.size() ? cells.get(i) : null;
                     String source = i < raw.size() ? Values.oneLine(raw.get(i)) : "";
+                    d.cells.add(source);
                     if (isEmptyMarker(source)) {
                         // commonmark pads short rows with empty cells; only written cells show the list's habit.
                         if (cell != null && i < written) {
@@ -105,6 +125,12 @@ final class TableReader {
                 if (d.title == null && d.name == null) {
                     warnings.add(where + ":" + d.line + ": a table row without a title; skipped");
                     continue;
+                }
+                if (d.url == null) {
+                    // A title written without its link ("**Title** - what it does | [Paper](arxiv), [Tweet](…)"):
+                    // the row's paper link is the paper's, and the cell keeps it as written too.
+                    Link paper = LinkedEntries.paperLink(row);
+                    d.url = paper == null ? null : paper.getDestination();
                 }
                 papers.add(d);
             }
@@ -120,6 +146,29 @@ final class TableReader {
         String empty = empties.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                 .thenComparing(e -> e.getKey().equals("-") ? 1 : 0)).map(Map.Entry::getKey).orElse(null);
         return new Table(columns, papers, empty, line(table));
+    }
+
+    private static int paperColumn(TableBlock table, int width) {
+        int[] counts = new int[width];
+        int[] generic = new int[width];
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            if (!(section instanceof TableHead)) {
+                for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                    List<TableCell> cells = cells((TableRow) row);
+                    for (int i = 0; i < Math.min(width, cells.size()); i++) {
+                        Link link = LinkedEntries.paperLink(cells.get(i));
+                        counts[i] += link != null ? 1 : 0;
+                        generic[i] += link != null && LinkedEntries.GENERIC.matcher(Values.textOf(link)).matches() ? 1 : 0;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < width; i++) {
+            best = counts[i] > counts[best] ? i : best;
+        }
+        // "| Method | [Paper](arxiv) |": a link that only says "Paper" names nothing; the first column does.
+        return generic[best] * 2 > counts[best] ? 0 : best;
     }
 
     // Returns whether the title cell had a note after its link.
@@ -140,7 +189,7 @@ final class TableReader {
             case "code", "supplement" -> {
                 if (!links(d, cell, column, source)) {
                     warnings.add(where + ":" + d.line + ": the " + column.header() + " cell holds more than badges;"
-                            + " kept as the extra field '" + extraKey(column) + "', which this column does not show");
+                            + " kept as written in the extra field '" + extraKey(column) + "', which the column writes");
                 }
             }
             case "authors" -> d.authors = Values.oneLine(Values.textOf(cell));

@@ -36,6 +36,12 @@ public record Paper(
         java.util.Map<String, String> extra,
         SourcePosition position) {
 
+    /**
+     * The extra field holding a paper's entry as the list wrote it, lines and all, which a layout that
+     * writes entries (the list layout) writes in place of the entry it would make of the fields.
+     */
+    public static final String WRITTEN = "As written";
+
     public Paper {
         badges = List.copyOf(badges);
         authors = List.copyOf(authors);

@@ -18,11 +18,26 @@ public final class ListLayout extends SectionLayout {
         super(settings);
     }
 
+    /** The extra field holding a paper's entry as the list wrote it; see {@link Paper#WRITTEN}. */
+    public static final String WRITTEN = Paper.WRITTEN;
+
     @Override
     void papers(StringBuilder out, Section section) {
         for (Paper p : section.papers()) {
-            paper(out, p);
+            String written = p.extra().get(WRITTEN);
+            if (written != null) {
+                out.append(written).append('\n');
+            } else {
+                paper(out, p);
+            }
         }
+    }
+
+    /** The entry this layout makes of a paper's fields with the default settings, without its final line break. */
+    public static String entry(Paper p) {
+        StringBuilder out = new StringBuilder();
+        new ListLayout(Settings.DEFAULT).paper(out, p);
+        return out.substring(0, out.length() - 1);
     }
 
     private void paper(StringBuilder out, Paper p) {
@@ -42,7 +57,11 @@ public final class ListLayout extends SectionLayout {
             out.append(" (").append(MarkdownText.text(p.venue())).append(')');
         }
         // Extra fields are Markdown kept from an imported list, written back as they were.
-        p.extra().values().forEach(markdown -> out.append(' ').append(MarkdownText.oneLine(markdown)));
+        p.extra().forEach((label, markdown) -> {
+            if (!label.equals(WRITTEN)) {
+                out.append(' ').append(MarkdownText.oneLine(markdown));
+            }
+        });
         out.append('\n');
         if (p.code() != null) {
             out.append("  ").append(MetricsText.code(p, settings, figures)).append('\n');

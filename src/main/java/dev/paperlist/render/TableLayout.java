@@ -46,7 +46,16 @@ public final class TableLayout extends SectionLayout {
         }
     }
 
-    private String cell(TableColumn column, Paper p) {
+    /**
+     * A paper's cell in a column, as this layout writes it. A cell of a built-in field that the list wrote
+     * otherwise (another star badge form, a note beside the link, a date as the list spells it) is an
+     * extra field named after the column's header, and is written as it was.
+     */
+    public String cell(TableColumn column, Paper p) {
+        String written = column.field().equals("extra") ? null : p.extra().get(writtenKey(column));
+        if (written != null) {
+            return cellMarkdown(written);
+        }
         return switch (column.field()) {
             case "title" -> column.suffix() == null || p.extra().get(column.suffix()) == null ? title(p)
                     : title(p) + " " + cellMarkdown(p.extra().get(column.suffix()));
@@ -71,6 +80,11 @@ public final class TableLayout extends SectionLayout {
         String code = MetricsText.code(p, settings, figures);
         String citations = MetricsText.citations(p, settings, figures);
         return code.isEmpty() || citations.isEmpty() ? code + citations : code + "<br>" + citations;
+    }
+
+    /** The extra field that holds a column's cell as the list wrote it: the column's header. */
+    public static String writtenKey(TableColumn column) {
+        return column.header().isEmpty() ? column.field() : column.header();
     }
 
     // Extra fields are Markdown kept from an imported list; only a bare '|' would end the cell early.

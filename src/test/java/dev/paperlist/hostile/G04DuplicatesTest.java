@@ -61,11 +61,34 @@ class G04DuplicatesTest {
     }
 
     @org.junit.jupiter.api.Test
-    void importRefusesTheSamePaperTwiceInASectionAtItsReadmeLine() {
+    void importReadsAnExactDuplicateOnceAndSaysWhereBothAre() {
         Workspace w = new Workspace(dir).write("README.md", "# List\n\n## Vision\n\n### CLIP\n\n"
-                + "- **Paper:** [Learning Transferable Visual Models](https://arxiv.org/abs/2103.00020)\n\n### CLIP v2\n\n"
-                + "- **Paper:** [CLIP again](https://arxiv.org/pdf/2103.00020v3)\n");
-        w.assertRefused(ExitCode.INVALID_INPUT, "README.md:9: 'CLIP v2' is listed twice in section 'Vision' (the same "
-                + "arXiv id 2103.00020 as at line 5); remove one of them", "import", "README.md");
+                + "- **Paper:** [Learning Transferable Visual Models](https://arxiv.org/abs/2103.00020)\n\n### CLIP\n\n"
+                + "- **Paper:** [Learning Transferable Visual Models](https://arxiv.org/pdf/2103.00020v3)\n");
+        var run = w.run("import", "README.md");
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.toString()).isZero();
+        org.assertj.core.api.Assertions.assertThat(run.err()).isEqualTo("README.md:9: 'CLIP' is listed twice in section"
+                + " 'Vision' (the same title and link as at line 5); imported once\n");
+        org.assertj.core.api.Assertions.assertThat(run.out()).contains("imported 1 papers");
+    }
+
+    @org.junit.jupiter.api.Test
+    void papersThatShareALinkUnderOtherTitlesStayTwoPapers() {
+        Workspace w = new Workspace(dir).write("README.md", "# List\n\n## Data\n\n| Title | Venue |\n| --- | --- |\n"
+                + "| [MSRVTT-QA](https://example.org/msrvtt) | MM |\n| [MSRVTT-QA](https://example.org/msrvtt) | MM |\n"
+                + "| [MSVD-QA](https://example.org/msrvtt) | MM |\n");
+        var run = w.run("import", "README.md", "--write-markers");
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.toString()).isZero();
+        org.assertj.core.api.Assertions.assertThat(run.err()).isEqualTo("README.md:8: 'MSRVTT-QA' is listed twice in"
+                + " section 'Data' (the same title and link as at line 7); imported once\n");
+        org.assertj.core.api.Assertions.assertThat(run.out()).contains("imported 2 papers");
+        org.assertj.core.api.Assertions.assertThat(w.run("check").exitCode()).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTableListMayNameTwoPapersAlike() {
+        Workspace w = Workspace.rendered(dir).write("papers.yaml", "settings: {layout: table}\n" + HEAD
+                + "        url: https://example.org/p\n      - name: P\n        title: T2\n        url: https://example.org/p\n");
+        org.assertj.core.api.Assertions.assertThat(w.run("render").exitCode()).isZero();
     }
 }

@@ -73,7 +73,8 @@ class ImportCorpusTest {
                 lost.add(url);
             }
         }
-        for (String word : visibleText(markdown).split("[\\s\\[\\]()|,;，、:*]+")) {
+        // Quotes around a title are not part of it.
+        for (String word : visibleText(markdown).split("[\\s\\[\\]()|,;，、:*\"“”]+")) {
             if (!word.isEmpty() && !kept.contains(word) && !warned.contains(word) && !normalised(word)) {
                 lost.add(word);
             }

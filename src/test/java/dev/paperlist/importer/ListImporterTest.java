@@ -207,7 +207,8 @@ class ListImporterTest {
 
         List<Paper> papers = imported.sections().get(0).papers();
         assertThat(papers.get(0).notes()).isEmpty();
-        assertThat(papers.get(0).extra()).containsExactly(java.util.Map.entry("Note", "read with ALIGN"));
+        // Under the column's header, which the Notes column then shows as written.
+        assertThat(papers.get(0).extra()).containsExactly(java.util.Map.entry("Notes", "read with ALIGN"));
         assertThat(papers.get(1).notes()).containsExactly(new NoteLink("HTML", "https://example.org/vilt"));
     }
 }
