@@ -37,7 +37,7 @@ public final class Cli {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, root.stacktrace, err));
         // picocli leaves arguments it does not know unreported when --help is among them, and shows the
-        // help of the command before them: 'paperlist refresh --help' printed the root's help and exited 0.
+        // help of the command before them: 'paperlist rendr --help' printed the root's help and exited 0.
         // An unknown command or option is a usage error with or without --help.
         cmd.setExecutionStrategy(parseResult -> {
             for (CommandLine.ParseResult part = parseResult; part != null; part = part.subcommand()) {
