@@ -41,6 +41,7 @@ final class RenderCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(plan.displayName()
                     + (plan.orphan() ? ": removed (paperlist no longer produces it)" : changed ? ": rendered" : ": up to date"));
         }
+        planned.recordWritten();
         if (planned.catalog() != null) {
             SizeBudget.warnings(planned.plans(), planned.catalog().settings())
                     .forEach(spec.commandLine().getErr()::println);

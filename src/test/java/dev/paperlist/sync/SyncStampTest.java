@@ -143,17 +143,23 @@ class SyncStampTest {
         run("render");
         Path stamp = onlyStamp();
         List<String> lines = Files.readAllLines(stamp);
-        assertThat(lines.get(2)).startsWith("code " + SyncStamp.fingerprintOfCode().split(" ")[0] + " ");
-        lines.set(2, "code 9.9.9 another build");
+        assertThat(lines.get(2)).isEqualTo("code " + BuildDigest.current());
+        lines.set(2, "code jar " + "0".repeat(64));
         Files.write(stamp, lines);
         assertThat(proven(null)).isEmpty();
     }
 
     @Test
-    void theCodeFingerprintNamesTheVersionAndTheBuild() {
-        String fingerprint = SyncStamp.fingerprintOfCode();
-        assertThat(fingerprint).matches("\\d+\\.\\d+\\.\\d+\\S* .+").doesNotContain(" unknown ");
-        assertThat(SyncStamp.fingerprintOfCode()).isEqualTo(fingerprint);
+    void classesRunFromAFolderAreIdentifiedByADigestOfTheirContent() throws IOException {
+        assertThat(BuildDigest.current()).matches("classes [0-9a-f]{64}");
+        Path classes = Files.createDirectories(dir.resolve("classes/dev/paperlist"));
+        Files.writeString(classes.resolve("A.class"), "one");
+        String first = BuildDigest.folderDigest(dir.resolve("classes"));
+        Files.writeString(classes.resolve("A.class"), "two");
+        assertThat(BuildDigest.folderDigest(dir.resolve("classes"))).isNotEqualTo(first);
+        Files.writeString(classes.resolve("A.class"), "one");
+        Files.writeString(classes.resolve("build.sha256"), "a digest the folder's own is not made of\n");
+        assertThat(BuildDigest.folderDigest(dir.resolve("classes"))).isEqualTo(first);
     }
 
     @Test
@@ -165,7 +171,7 @@ class SyncStampTest {
         assertThat(run("check").exitCode()).isZero();
         Files.writeString(stamp, "garbage\n");
         assertThat(proven(null)).isEmpty();
-        Files.writeString(stamp, good.replace("paperlist sync stamp 2", "paperlist sync stamp 0"));
+        Files.writeString(stamp, good.replace("paperlist sync stamp 3", "paperlist sync stamp 0"));
         assertThat(proven(null)).isEmpty();
     }
 
