@@ -44,6 +44,33 @@ public final class LockFile implements AutoCloseable {
             throw new PaperlistException(ExitCode.IO, displayName + ": cannot create the lock file "
                     + path.getFileName() + ": " + IoMessages.describe(e) + "; nothing was changed", e);
         }
+        return acquire(channel, path, displayName, wait);
+    }
+
+    /**
+     * The lock for a command that writes what it derives from {@code target} (render, site, export): the
+     * same as {@link #acquire}, except that where the lock file cannot be opened for writing (a read-only
+     * folder or file system), {@code null}: no paperlist can change {@code target} there either, since every
+     * one that does needs this lock, and the command's own writes report the folder.
+     */
+    public static LockFile acquireForDerived(Path target, String displayName, Duration wait) {
+        Path path = pathFor(target);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Read-only file system")) {
+                return null;
+            }
+            throw new PaperlistException(ExitCode.IO, displayName + ": cannot create the lock file "
+                    + path.getFileName() + ": " + IoMessages.describe(e) + "; nothing was changed", e);
+        }
+        return acquire(channel, path, displayName, wait);
+    }
+
+    private static LockFile acquire(FileChannel channel, Path path, String displayName, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (true) {
