@@ -59,6 +59,9 @@ public final class AtomicWriter {
                     + ": is a symbolic link; paperlist writes regular files only (name the real file instead)");
         }
         boolean exists = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
+        if (exists && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": not a regular file; nothing was written");
+        }
         Set<PosixFilePermission> permissions = exists ? permissionsOf(absolute) : null;
         if (exists && isReadOnly(absolute, permissions)) {
             throw new PaperlistException(ExitCode.IO, displayName + ": is read-only; nothing was written");

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public final class LockFile implements AutoCloseable {
     /** Takes the lock, waiting up to {@code wait} for another process to release it; exit 5 if it does not. */
     public static LockFile acquire(Path target, String displayName, Duration wait) {
         Path path = pathFor(target);
+        requireRegularOrAbsent(path);
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -55,6 +58,7 @@ public final class LockFile implements AutoCloseable {
      */
     public static LockFile acquireForDerived(Path target, String displayName, Duration wait) {
         Path path = pathFor(target);
+        requireRegularOrAbsent(path);
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -68,6 +72,13 @@ public final class LockFile implements AutoCloseable {
                     + path.getFileName() + ": " + IoMessages.describe(e) + "; nothing was changed", e);
         }
         return acquire(channel, path, displayName, wait);
+    }
+
+    // Opening a FIFO for writing blocks until someone reads it; a link could lead the lock anywhere.
+    private static void requireRegularOrAbsent(Path path) {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PaperlistException(ExitCode.IO, path.getFileName() + ": not a regular file; nothing was changed");
+        }
     }
 
     private static LockFile acquire(FileChannel channel, Path path, String displayName, Duration wait) {

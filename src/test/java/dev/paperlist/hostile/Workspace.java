@@ -129,6 +129,8 @@ final class Workspace {
                 String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
                 if (Files.isDirectory(p)) {
                     files.put(name + "/", permissions);
+                } else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(name, permissions + " not a regular file"); // a FIFO: opening it would block
                 } else {
                     long size = Files.size(p);
                     String content = size > (64L << 20) ? size + " bytes, modified " + Files.getLastModifiedTime(p)
