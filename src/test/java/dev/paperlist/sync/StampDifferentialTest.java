@@ -61,7 +61,7 @@ class StampDifferentialTest {
         int steps = Integer.getInteger("paperlist.stampSteps", DEFAULT_STEPS);
         Arbitrary<Step> step = Arbitraries.of(Kind.class).flatMap(kind ->
                 Arbitraries.integers().between(0, 1_000_000).map(choice -> new Step(kind, choice)));
-        return step.list().ofSize(Math.max(1, steps / TRIES));
+        return step.list().ofSize(Math.max(1, (steps + TRIES - 1) / TRIES));
     }
 
     private static final class Run {
