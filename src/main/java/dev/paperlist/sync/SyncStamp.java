@@ -40,19 +40,29 @@ import java.util.TreeMap;
  * {@code $HOME/.cache/paperlist}; an empty {@code PAPERLIST_CACHE_DIR} turns stamps off.
  */
 public final class SyncStamp {
-    private static final String HEADER = "paperlist sync stamp 3";
-    private static final SyncStamp OFF = new SyncStamp(null, null, null, List.of());
+    private static final String HEADER = "paperlist sync stamp 4";
+    private static final SyncStamp OFF = new SyncStamp(null, null, null, null, List.of());
+    /**
+     * Files up to this size are kept in the stamp whole and compared byte for byte; larger ones by their
+     * SHA-256 digest. Both are exact for all practical purposes, but a cold JVM hashes slowly (the SHA-256
+     * code runs interpreted before it is compiled, and the JDK's provider machinery starts first): hashing
+     * this repository's 115 KB took some 60 ms of a 130 ms check, comparing takes under one.
+     */
+    static final int COPY_LIMIT = 1 << 20;
+    private static final int COPIES_LIMIT = 8 << 20;
 
     private final Path file;
     private final String key;
-    private final String catalog;
+    private final byte[] catalogBytes;
+    private final String catalogDigest;
     // The folders a path's links are checked below: the catalogue's and the working folder.
     private final List<Path> bases;
 
-    private SyncStamp(Path file, String key, String catalog, List<Path> bases) {
+    private SyncStamp(Path file, String key, byte[] catalogBytes, String catalogDigest, List<Path> bases) {
         this.file = file;
         this.key = key;
-        this.catalog = catalog;
+        this.catalogBytes = catalogBytes;
+        this.catalogDigest = catalogDigest;
         this.bases = bases;
     }
 
@@ -70,10 +80,45 @@ public final class SyncStamp {
         Path working = workingDirectory.toAbsolutePath().normalize();
         String key = escape(catalogPath.toString()) + "\t"
                 + (readmeOption == null ? "-" : "+" + escape(readmeOption)) + "\t" + escape(working.toString());
-        // The digest now, so that the caller can let go of the bytes (200 MB at 100,000 papers).
         List<Path> bases = catalogPath.getParent() == null ? List.of(working) : List.of(catalogPath.getParent(), working);
-        return new SyncStamp(folder.resolve(digest(key.getBytes(StandardCharsets.UTF_8)) + ".stamp"),
-                key, catalogBytes.length + " " + digest(catalogBytes), bases);
+        // The name only finds the file; the key inside it is compared in full.
+        java.util.zip.CRC32C name = new java.util.zip.CRC32C();
+        name.update(key.getBytes(StandardCharsets.UTF_8));
+        Path stamp = folder.resolve(Long.toHexString(name.getValue()) + Integer.toHexString(key.hashCode()) + ".stamp");
+        // A large catalogue's digest now, so that the caller can let go of the bytes (200 MB at 100,000 papers).
+        return catalogBytes.length <= COPY_LIMIT ? new SyncStamp(stamp, key, catalogBytes, null, bases)
+                : new SyncStamp(stamp, key, null, digest(catalogBytes), bases);
+    }
+
+    /**
+     * What the stamp compares a file with: its bytes (kept in the stamp after the header, at an offset) or,
+     * for a large file, its SHA-256 digest.
+     */
+    private static final class Copies {
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        private byte[] read;
+
+        // Recording: "@offset:length" for bytes kept whole, 64 hex digits otherwise.
+        String of(byte[] bytes) {
+            if (bytes.length > COPY_LIMIT || kept.size() + bytes.length > COPIES_LIMIT) {
+                return digest(bytes);
+            }
+            String at = "@" + kept.size() + ":" + bytes.length;
+            kept.write(bytes, 0, bytes.length);
+            return at;
+        }
+
+        // Proving: whether the bytes are the ones the stamp kept or digested.
+        boolean matches(String fingerprint, byte[] bytes) {
+            if (fingerprint.startsWith("@")) {
+                int colon = fingerprint.indexOf(':');
+                int at = Integer.parseInt(fingerprint.substring(1, colon));
+                int length = Integer.parseInt(fingerprint.substring(colon + 1));
+                return length == bytes.length && at >= 0 && at <= read.length - length
+                        && java.util.Arrays.equals(bytes, 0, length, read, at, at + length);
+            }
+            return fingerprint.length() == 64 && fingerprint.equals(digest(bytes));
+        }
     }
 
     static Path cacheFolder(Map<String, String> environment) {
@@ -95,26 +140,36 @@ public final class SyncStamp {
             return Optional.empty();
         }
         List<String> lines;
+        Copies copies = new Copies();
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty();
             }
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            byte[] stamp = Files.readAllBytes(file);
+            int end = indexOf(stamp, "\nend\n".getBytes(StandardCharsets.US_ASCII));
+            if (end < 0) {
+                return Optional.empty();
+            }
+            lines = List.of(new String(stamp, 0, end, StandardCharsets.UTF_8).split("\n", -1));
+            copies.read = java.util.Arrays.copyOfRange(stamp, end + 5, stamp.length);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
         if (lines.size() < 5 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("key " + key)
-                || !lines.get(2).equals("code " + BuildDigest.current())
-                || !lines.get(3).equals("catalog " + catalog)) {
+                || !lines.get(2).equals("code " + BuildDigest.current()) || !lines.get(3).startsWith("catalog ")) {
             return Optional.empty();
         }
         List<OutputPlan> plans = new ArrayList<>();
         try {
+            String catalog = lines.get(3).substring("catalog ".length());
+            if (catalogBytes != null ? !copies.matches(catalog, catalogBytes) : !catalog.equals(catalogDigest)) {
+                return Optional.empty();
+            }
             for (String line : lines.subList(4, lines.size())) {
                 String[] parts = line.split("\t", -1);
                 if (parts[0].equals("output") && parts.length == 5) {
                     Path path = Path.of(unescape(parts[3]));
-                    byte[] bytes = matchingBytes(path, Long.parseLong(parts[1]), parts[2]);
+                    byte[] bytes = matchingBytes(path, Long.parseLong(parts[1]), parts[2], copies);
                     if (bytes == null) {
                         return Optional.empty();
                     }
@@ -122,12 +177,12 @@ public final class SyncStamp {
                     TextFile current = TextFile.decodeKnownValid(bytes, displayName);
                     plans.add(new OutputPlan(path, displayName, current, current.text()));
                 } else if (parts[0].equals("other") && parts.length == 4) {
-                    if (matchingBytes(Path.of(unescape(parts[3])), Long.parseLong(parts[1]), parts[2]) == null) {
+                    if (matchingBytes(Path.of(unescape(parts[3])), Long.parseLong(parts[1]), parts[2], copies) == null) {
                         return Optional.empty();
                     }
                 } else if (parts[0].equals("folder") && parts.length == 3) {
                     Path folder = Path.of(unescape(parts[2]));
-                    if (!parts[1].equals(listingDigest(folder))) {
+                    if (!copies.matches(parts[1], listing(folder))) {
                         return Optional.empty();
                     }
                 } else {
@@ -152,10 +207,11 @@ public final class SyncStamp {
             return;
         }
         try {
+            Copies copies = new Copies();
             StringBuilder text = new StringBuilder(HEADER).append('\n')
                     .append("key ").append(key).append('\n')
                     .append("code ").append(BuildDigest.current()).append('\n')
-                    .append("catalog ").append(catalog).append('\n');
+                    .append("catalog ").append(catalogBytes != null ? copies.of(catalogBytes) : catalogDigest).append('\n');
             Set<Path> outputs = new HashSet<>();
             for (OutputPlan plan : plans) {
                 if (plan.orphan()) {
@@ -167,7 +223,7 @@ public final class SyncStamp {
                 }
                 String[] sizeAndDigest;
                 if (plan.bytesAtHand()) {
-                    sizeAndDigest = new String[] {Integer.toString(plan.renderedBytes().length), digest(plan.renderedBytes())};
+                    sizeAndDigest = new String[] {Integer.toString(plan.renderedBytes().length), copies.of(plan.renderedBytes())};
                 } else {
                     sizeAndDigest = encodedSizeAndDigest(plan.renderedText(), plan.bom());
                     plan.sizeCounted(Long.parseLong(sizeAndDigest[0]));
@@ -184,25 +240,29 @@ public final class SyncStamp {
                 if (linkOnTheWay(folder)) {
                     return;
                 }
-                String listing = listingDigest(folder);
+                byte[] listing = listing(folder);
                 for (Path other : otherMarkdownFiles(folder, outputs)) {
                     // check reads these to tell its own orphans from other files: a page of its own here is an orphan.
                     byte[] bytes = Files.readAllBytes(other);
                     if (GeneratedPages.isGenerated(TextFile.decode(bytes, other.toString()).text())) {
                         return;
                     }
-                    text.append("other\t").append(bytes.length).append('\t').append(digest(bytes)).append('\t')
+                    text.append("other\t").append(bytes.length).append('\t').append(copies.of(bytes)).append('\t')
                             .append(escape(other.toString())).append('\n');
                 }
-                if (!listing.equals(listingDigest(folder))) {
+                if (!java.util.Arrays.equals(listing, listing(folder))) {
                     return; // changing as we look
                 }
-                text.append("folder\t").append(listing).append('\t').append(escape(folder.toString())).append('\n');
+                text.append("folder\t").append(copies.of(listing)).append('\t').append(escape(folder.toString())).append('\n');
             }
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), ".stamp-", ".tmp");
             try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                text.append("end\n");
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                all.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                copies.kept.writeTo(all);
+                Files.write(temp, all.toByteArray());
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
@@ -231,21 +291,21 @@ public final class SyncStamp {
     }
 
     /**
-     * A digest of every entry of the folder, by name and kind (file, folder, link, other), or of its
-     * absence; a folder reached through a link, or anything else at its path, gives a digest of that.
+     * Every entry of the folder, by name and kind (file, folder, link, other), or its absence; a folder
+     * reached through a link, or anything else at its path, gives a word for that.
      */
-    String listingDigest(Path folder) throws IOException {
+    byte[] listing(Path folder) throws IOException {
         if (linkOnTheWay(folder)) {
-            return "link";
+            return "link".getBytes(StandardCharsets.US_ASCII);
         }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return "absent";
+            return "absent".getBytes(StandardCharsets.US_ASCII);
         }
         if (!attributes.isDirectory()) {
-            return "not a folder";
+            return "not a folder".getBytes(StandardCharsets.US_ASCII);
         }
         Map<String, Character> entries = new TreeMap<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
@@ -257,7 +317,7 @@ public final class SyncStamp {
         }
         StringBuilder listing = new StringBuilder();
         entries.forEach((name, kind) -> listing.append(kind).append(' ').append(name).append('\0'));
-        return digest(listing.toString().getBytes(StandardCharsets.UTF_8));
+        return ("folder\0" + listing).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -286,8 +346,8 @@ public final class SyncStamp {
         return false;
     }
 
-    // The file's bytes when it is a regular file (not a link) of this size and digest; null otherwise.
-    private byte[] matchingBytes(Path path, long size, String digest) {
+    // The file's bytes when it is a regular file (not a link) of this size and these bytes; null otherwise.
+    private byte[] matchingBytes(Path path, long size, String fingerprint, Copies copies) {
         try {
             if (linkOnTheWay(path)) {
                 return null;
@@ -297,10 +357,23 @@ public final class SyncStamp {
                 return null;
             }
             byte[] bytes = Files.readAllBytes(path);
-            return bytes.length == size && digest(bytes).equals(digest) ? bytes : null;
+            return bytes.length == size && copies.matches(fingerprint, bytes) ? bytes : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     // The size and digest of the text as TextFile.encode writes it, in slices, without a copy of the whole.

@@ -227,19 +227,34 @@ class StampDifferentialTest {
             if (!Files.isRegularFile(readme, LinkOption.NOFOLLOW_LINKS)) {
                 return;
             }
+            String other = Files.readString(readme).replace("**Paper:**", "**Pap3r:**");
+            byte[] otherBytes = other.getBytes(StandardCharsets.UTF_8);
+            String path = "\t" + readme.toAbsolutePath().normalize() + "\t";
             try (Stream<Path> files = Files.list(cache)) {
                 for (Path stamp : files.filter(p -> p.toString().endsWith(".stamp")).toList()) {
-                    String text = Files.readString(stamp);
-                    String readmeText = Files.readString(readme);
-                    String other = readmeText.replace("**Paper:**", "**Pap3r:**");
-                    byte[] otherBytes = other.getBytes(StandardCharsets.UTF_8);
-                    String oldLine = "\t" + Files.size(readme) + "\t" + SyncStamp.digest(Files.readAllBytes(readme)) + "\t";
-                    String newLine = "\t" + otherBytes.length + "\t" + SyncStamp.digest(otherBytes) + "\t";
-                    Files.writeString(stamp, text.replaceFirst("(?m)^code .*$", "code jar " + "1".repeat(64))
-                            .replace(oldLine, newLine));
-                    Files.write(readme, otherBytes);
+                    // Latin-1 keeps the bytes kept after the header as they are.
+                    String text = Files.readString(stamp, StandardCharsets.ISO_8859_1);
+                    StringBuilder forged = new StringBuilder();
+                    boolean header = true;
+                    for (String line : text.split("\n", -1)) {
+                        header &= !line.equals("end");
+                        if (!header) {
+                            forged.append(line).append('\n');
+                            continue;
+                        }
+                        if (line.startsWith("code ")) {
+                            line = "code jar " + "1".repeat(64);
+                        } else if (line.startsWith("output\t") && line.contains(path)) {
+                            line = "output\t" + otherBytes.length + "\t" + SyncStamp.digest(otherBytes)
+                                    + line.substring(line.indexOf(path));
+                        }
+                        forged.append(line).append('\n');
+                    }
+                    forged.setLength(forged.length() - 1);
+                    Files.writeString(stamp, forged, StandardCharsets.ISO_8859_1);
                 }
             }
+            Files.write(readme, otherBytes);
         }
 
         List<Path> pages() throws IOException {
