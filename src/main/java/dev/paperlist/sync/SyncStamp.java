@@ -44,12 +44,14 @@ public final class SyncStamp {
     private static final SyncStamp OFF = new SyncStamp(null, null, null, null, List.of());
     /**
      * Files up to this size are kept in the stamp whole and compared byte for byte; larger ones by their
-     * SHA-256 digest. Both are exact for all practical purposes, but a cold JVM hashes slowly (the SHA-256
-     * code runs interpreted before it is compiled, and the JDK's provider machinery starts first): hashing
-     * this repository's 115 KB took some 60 ms of a 130 ms check, comparing takes under one.
+     * SHA-256 digest. Both are exact for all practical purposes, but the launcher's JVM hashes slowly:
+     * the JDK's provider machinery starts first, and its C1 compiler has no SHA-256 intrinsic (some
+     * 85 MB/s). Hashing this repository's 115 KB cost some 30 ms of CPU of a 90 ms check, and a
+     * 10,000-paper list's 41 MB half a second; comparing costs next to nothing. Past the total limit
+     * (a list of some 15,000 papers) the copies would weigh on the heap and the cache, and digests take over.
      */
-    static final int COPY_LIMIT = 1 << 20;
-    private static final int COPIES_LIMIT = 8 << 20;
+    static final int COPY_LIMIT = 32 << 20;
+    private static final int COPIES_LIMIT = 64 << 20;
 
     private final Path file;
     private final String key;
@@ -97,6 +99,7 @@ public final class SyncStamp {
     private static final class Copies {
         private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
         private byte[] read;
+        private int base;
 
         // Recording: "@offset:length" for bytes kept whole, 64 hex digits otherwise.
         String of(byte[] bytes) {
@@ -114,8 +117,8 @@ public final class SyncStamp {
                 int colon = fingerprint.indexOf(':');
                 int at = Integer.parseInt(fingerprint.substring(1, colon));
                 int length = Integer.parseInt(fingerprint.substring(colon + 1));
-                return length == bytes.length && at >= 0 && at <= read.length - length
-                        && java.util.Arrays.equals(bytes, 0, length, read, at, at + length);
+                return length == bytes.length && at >= 0 && at <= read.length - base - length
+                        && java.util.Arrays.equals(bytes, 0, length, read, base + at, base + at + length);
             }
             return fingerprint.length() == 64 && fingerprint.equals(digest(bytes));
         }
@@ -151,7 +154,8 @@ public final class SyncStamp {
                 return Optional.empty();
             }
             lines = List.of(new String(stamp, 0, end, StandardCharsets.UTF_8).split("\n", -1));
-            copies.read = java.util.Arrays.copyOfRange(stamp, end + 5, stamp.length);
+            copies.read = stamp;
+            copies.base = end + 5;
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
