@@ -70,7 +70,7 @@ final class ImportCommand implements Callable<Integer> {
             plan = ReadmeSync.plan(written, readmePath, file, catalogName, result.withMarkers(file.text()));
         }
         // Both files or neither, under the catalogue's lock, as render and add take it.
-        try (LockFile lock = LockFile.acquire(target, output, root.environment.lockWait())) {
+        try (LockFile lock = LockFile.acquireForDerived(target, output, root.environment.lockWait())) {
             FileTransaction transaction = new FileTransaction();
             transaction.write(target, TextFile.encodeLike(target, yaml), output);
             if (plan != null && !plan.upToDate()) {

@@ -51,10 +51,10 @@ public final class LockFile implements AutoCloseable {
     }
 
     /**
-     * The lock for a command that writes what it derives from {@code target} (render, site, export): the
-     * same as {@link #acquire}, except that where the lock file cannot be opened for writing (a read-only
-     * folder or file system), {@code null}: no paperlist can change {@code target} there either, since every
-     * one that does needs this lock, and the command's own writes report the folder.
+     * The lock for a command that writes {@code target} or what it derives from it (import, render, site,
+     * export): the same as {@link #acquire}, except that where the lock file cannot be opened for writing
+     * (a read-only folder or file system), {@code null}: no paperlist can change {@code target} there
+     * either, since every one that does needs this lock, and the command's own writes report the folder.
      */
     public static LockFile acquireForDerived(Path target, String displayName, Duration wait) {
         Path path = pathFor(target);
