@@ -55,8 +55,13 @@ public final class LockFile implements AutoCloseable {
      * export): the same as {@link #acquire}, except that where the lock file cannot be opened for writing
      * (a read-only folder or file system), {@code null}: no paperlist can change {@code target} there
      * either, since every one that does needs this lock, and the command's own writes report the folder.
+     * Also {@code null} when {@code target} does not exist: there is nothing to protect, and a command run
+     * in the wrong folder should not leave a lock file there.
      */
     public static LockFile acquireForDerived(Path target, String displayName, Duration wait) {
+        if (!Files.exists(target)) {
+            return null;
+        }
         Path path = pathFor(target);
         requireRegularOrAbsent(path);
         FileChannel channel;
