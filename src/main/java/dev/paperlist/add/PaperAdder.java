@@ -121,13 +121,15 @@ public final class PaperAdder {
             List<OutputPlan> plans = request.render() ? planOutputs.apply(edit.catalog) : List.of();
             AtomicWriter.write(catalogPath, TextFile.encode(edit.text, file.bom()), catalogName);
             out.addAll(edit.messages);
-            for (OutputPlan plan : plans) {
-                try {
-                    out.add(plan.displayName() + (ReadmeSync.apply(plan) ? ": rendered" : ": up to date"));
-                } catch (PaperlistException e) {
-                    throw new PaperlistException(e.exitCode(), e.getMessage() + " (" + catalogName
-                            + " already has the new paper; run 'paperlist render' once this is fixed)", e);
+            try {
+                Set<OutputPlan> changed = ReadmeSync.applyAll(plans);
+                for (OutputPlan plan : plans) {
+                    out.add(plan.displayName() + (plan.orphan() ? ": removed (paperlist no longer produces it)"
+                            : changed.contains(plan) ? ": rendered" : ": up to date"));
                 }
+            } catch (PaperlistException e) {
+                throw new PaperlistException(e.exitCode(), e.getMessage() + " (" + catalogName
+                        + " already has the new paper; run 'paperlist render' once this is fixed)", e);
             }
         }
         return new Outcome(out, notes);

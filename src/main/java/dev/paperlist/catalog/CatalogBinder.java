@@ -128,6 +128,10 @@ final class CatalogBinder {
                     throw error(value(output, "file").position(),
                             "an output 'file' must be a path inside the catalogue's folder, got '" + file + "'");
                 }
+                if (insideGit(file)) {
+                    throw error(value(output, "file").position(), "an output 'file' must not be inside .git or a"
+                            + " folder whose name starts with .git, got '" + file + "'");
+                }
                 SourcePosition first = files.putIfAbsent(file, value(output, "file").position());
                 if (first != null) {
                     throw error(value(output, "file").position(), "output '" + file + "' is already listed at line "
@@ -283,7 +287,24 @@ final class CatalogBinder {
             throw error(value(map, "folder").position(), "'folder' must be a sub-folder of the catalogue's folder,"
                     + " such as 'tags', got '" + folder + "'");
         }
+        if (insideGit(folder)) {
+            throw error(value(map, "folder").position(), "'folder' must not be inside .git or a folder whose name"
+                    + " starts with .git, got '" + folder + "'");
+        }
         return java.nio.file.Path.of(normal).normalize().toString();
+    }
+
+    /**
+     * Whether a path has a part whose name starts with {@code .git}, in any case: git's own folder (its
+     * hooks and config run code), and the files and folders git reads beside it.
+     */
+    private static boolean insideGit(String path) {
+        for (String part : path.split("[/\\\\]")) {
+            if (part.toLowerCase(java.util.Locale.ROOT).startsWith(".git")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A size such as {@code 450 KB}, {@code 1 MB} or {@code 300000} (bytes); KB and MB count 1,024. */

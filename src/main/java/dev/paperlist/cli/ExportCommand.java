@@ -8,6 +8,7 @@ import dev.paperlist.export.CsvExporter;
 import dev.paperlist.export.JsonExporter;
 import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.IoMessages;
+import dev.paperlist.io.LockFile;
 import dev.paperlist.model.Catalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,19 +46,27 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog loaded = CatalogLoader.load(root.environment.resolve(catalog), catalog);
-        String text = switch (format) {
+        if (output == null) {
+            spec.commandLine().getOut().print(export(CatalogLoader.load(root.environment.resolve(catalog), catalog)));
+            return 0;
+        }
+        // A file written from the catalogue takes its lock, as add does.
+        try (LockFile lock = LockFile.acquireForDerived(root.environment.resolve(catalog), catalog,
+                root.environment.lockWait())) {
+            Catalog loaded = CatalogLoader.load(root.environment.resolve(catalog), catalog);
+            write(root.environment.resolve(output), export(loaded));
+            spec.commandLine().getOut().println(output + ": exported " + loaded.distinctPapers().size() + " papers as "
+                    + format);
+        }
+        return 0;
+    }
+
+    private String export(Catalog loaded) {
+        return switch (format) {
             case bibtex -> BibtexExporter.export(loaded);
             case json -> JsonExporter.export(loaded);
             case csv -> CsvExporter.export(loaded);
         };
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-            return 0;
-        }
-        write(root.environment.resolve(output), text);
-        spec.commandLine().getOut().println(output + ": exported " + loaded.distinctPapers().size() + " papers as " + format);
-        return 0;
     }
 
     private void write(Path target, String text) {

@@ -9,6 +9,7 @@ import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Settings;
 import dev.paperlist.render.PaperOrder;
 import dev.paperlist.model.Output;
+import dev.paperlist.model.Settings;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
 import dev.paperlist.sync.SyncStamp;
@@ -37,33 +38,50 @@ public final class FileOptions {
 
     /**
      * The loaded catalogue and one plan per file it renders into; the catalogue is {@code null} when a
-     * stamp of the last render proved every output current without loading it.
+     * stamp of the last render proved every output current without loading it. {@code pageFolders} are
+     * the folders the settings write pages to, whether or not they receive any now.
      */
-    record Planned(Catalog catalog, List<OutputPlan> plans) {}
+    record Planned(Catalog catalog, List<OutputPlan> plans, List<Path> pageFolders, SyncStamp stamp) {
+        /** Records the stamp of a full plan that found no orphans: the outputs should hold the rendered bytes. */
+        void recordPlan() {
+            if (catalog != null && plans.stream().noneMatch(OutputPlan::orphan)) {
+                stamp.record(plans, pageFolders);
+            }
+        }
+
+        /** Records the stamp after every plan was written and every orphan removed. */
+        void recordWritten() {
+            if (catalog != null) {
+                stamp.record(plans, pageFolders);
+            }
+        }
+    }
 
     /** One plan per output file: the --readme file, the catalogue's outputs, or README.md; then the pages. */
     List<OutputPlan> planOutputs(Environment environment) {
-        return plan(environment).plans();
+        Planned planned = plan(environment);
+        planned.recordPlan();
+        return planned.plans();
     }
 
     /**
      * Every file the catalogue renders into: each README (the --readme file, the catalogue's outputs, or
-     * README.md) with its section pages, then the tag pages; orphaned pages are plans too.
+     * README.md) with its section pages, then the tag pages; orphaned pages are plans too. Records no stamp:
+     * the caller does, once the outputs hold what it proves.
      */
     Planned plan(Environment environment) {
         Path catalogPath = environment.resolve(catalog);
         byte[] catalogBytes = TextFile.readBytes(catalogPath, catalog, CatalogLoader.MAX_BYTES);
         SyncStamp stamp = SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
                 withMetrics(catalogPath, catalogBytes));
-        Optional<List<OutputPlan>> proven = proven(stamp, catalogPath);
+        Optional<List<OutputPlan>> proven = stamp.provenCurrent();
         if (proven.isPresent()) {
-            return new Planned(null, proven.get());
+            return new Planned(null, proven.get(), List.of(), stamp);
         }
         Catalog loaded = CatalogLoader.parse(catalogBytes, catalog);
         catalogBytes = null; // not needed past here: at 100,000 papers they are 200 MB of the heap
         Planned planned = plan(environment, loaded);
-        stamp.record(planned.plans());
-        return planned;
+        return new Planned(loaded, planned.plans(), planned.pageFolders(), stamp);
     }
 
     /**
@@ -74,8 +92,8 @@ public final class FileOptions {
         try {
             Path catalogPath = environment.resolve(catalog);
             byte[] catalogBytes = TextFile.readBytes(catalogPath, catalog, CatalogLoader.MAX_BYTES);
-            return proven(SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
-                    withMetrics(catalogPath, catalogBytes)), catalogPath);
+            return SyncStamp.of(environment.variables(), catalogPath, readme, environment.workingDirectory(),
+                    withMetrics(catalogPath, catalogBytes)).provenCurrent();
         } catch (PaperlistException e) {
             return Optional.empty();
         }
@@ -110,39 +128,6 @@ public final class FileOptions {
         return PaperOrder.apply(loaded.withFigures(MetricsFile.read(metrics, Paths.display(environment, metrics))));
     }
 
-    private static Optional<List<OutputPlan>> proven(SyncStamp stamp, Path catalogPath) {
-        Optional<List<OutputPlan>> proven = stamp.provenCurrent();
-        return proven.isPresent() && noOtherPages(catalogPath.getParent(), proven.get()) ? proven : Optional.empty();
-    }
-
-    /**
-     * Whether the folders of generated pages (tags, sections) hold only the pages the stamp proved: a
-     * page dropped in since would be an orphan for {@code check} to report, which only the full plan sees.
-     */
-    private static boolean noOtherPages(Path catalogFolder, List<OutputPlan> plans) {
-        Map<Path, java.util.Set<Path>> byFolder = new HashMap<>();
-        for (OutputPlan plan : plans) {
-            Path file = plan.path().toAbsolutePath().normalize();
-            Path folder = file.getParent();
-            if (folder != null && !folder.equals(catalogFolder.toAbsolutePath().normalize())) {
-                byFolder.computeIfAbsent(folder, k -> new java.util.HashSet<>()).add(file);
-            }
-        }
-        for (Map.Entry<Path, java.util.Set<Path>> folder : byFolder.entrySet()) {
-            try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(folder.getKey())) {
-                for (Path file : files) {
-                    if (file.getFileName().toString().endsWith(".md")
-                            && !folder.getValue().contains(file.toAbsolutePath().normalize())) {
-                        return false;
-                    }
-                }
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The same for a catalogue already in memory, such as one {@code add} is about to write. */
     List<OutputPlan> planOutputs(Environment environment, Catalog loaded) {
         return plan(environment, loaded).plans();
@@ -154,12 +139,17 @@ public final class FileOptions {
         String catalogName = catalogPath.getFileName().toString();
         Path folder = catalogPath.getParent();
         List<OutputPlan> plans = new ArrayList<>();
+        List<Path> pageFolders = new ArrayList<>();
         List<Output> outputs = loaded.settings().outputs();
+        Settings.Split split = loaded.settings().split();
         Path mainReadme;
         if (readme != null || outputs.isEmpty()) {
             String file = readme != null ? readme : "README.md";
             mainReadme = environment.resolve(file);
             plans.addAll(ReadmeSync.planWithPages(loaded, mainReadme, file, catalogName));
+            if (split != null) {
+                pageFolders.add(mainReadme.getParent().resolve(split.folder()).normalize());
+            }
         } else {
             mainReadme = folder.resolve(outputs.get(0).file()).normalize();
             for (Output output : outputs) {
@@ -168,11 +158,15 @@ public final class FileOptions {
                 Catalog withLayout = new Catalog(loaded.settings().withLayout(output.layout()), loaded.sections(),
                         loaded.figures());
                 plans.addAll(ReadmeSync.planWithPages(withLayout, path, displayName(environment, path), catalogName));
+                if (split != null) {
+                    pageFolders.add(path.getParent().resolve(split.folder()).normalize());
+                }
             }
         }
         if (loaded.settings().tagPages() != null) {
             Path tags = folder.resolve(loaded.settings().tagPages().folder()).normalize();
             requireInside(folder, tags.resolve("README.md"), loaded.settings().tagPages().folder(), catalog);
+            pageFolders.add(tags);
             plans.addAll(ReadmeSync.planTagPages(loaded, folder, displayName(environment, tags), catalogName,
                     mainReadme));
         }
@@ -185,7 +179,7 @@ public final class FileOptions {
                         + " change 'outputs', 'tag_pages' or 'split_sections'");
             }
         }
-        return new Planned(loaded, plans);
+        return new Planned(loaded, plans, pageFolders, null);
     }
 
     /**

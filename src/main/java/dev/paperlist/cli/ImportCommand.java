@@ -5,7 +5,8 @@ import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.catalog.CatalogWriter;
 import dev.paperlist.importer.ListImporter;
-import dev.paperlist.io.AtomicWriter;
+import dev.paperlist.io.FileTransaction;
+import dev.paperlist.io.LockFile;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.sync.OutputPlan;
@@ -68,9 +69,14 @@ final class ImportCommand implements Callable<Integer> {
             String catalogName = target.getFileName().toString();
             plan = ReadmeSync.plan(written, readmePath, file, catalogName, result.withMarkers(file.text()));
         }
-        AtomicWriter.write(target, TextFile.encodeLike(target, yaml), output);
-        if (plan != null) {
-            ReadmeSync.apply(plan);
+        // Both files or neither, under the catalogue's lock, as render and add take it.
+        try (LockFile lock = LockFile.acquireForDerived(target, output, root.environment.lockWait())) {
+            FileTransaction transaction = new FileTransaction();
+            transaction.write(target, TextFile.encodeLike(target, yaml), output);
+            if (plan != null && !plan.upToDate()) {
+                transaction.write(plan.path(), plan.renderedBytes(), plan.displayName());
+            }
+            transaction.commit();
         }
         result.warnings().forEach(spec.commandLine().getErr()::println);
         spec.commandLine().getOut().println(output + ": imported " + result.catalog().distinctPapers().size()

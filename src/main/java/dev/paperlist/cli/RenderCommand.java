@@ -1,9 +1,11 @@
 package dev.paperlist.cli;
 
 import dev.paperlist.ExitCode;
+import dev.paperlist.io.LockFile;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
 import dev.paperlist.sync.SizeBudget;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,19 +34,22 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Every output is rendered before any is written, so a catalogue or marker error leaves all files as they were.
-        FileOptions.Planned planned = files.plan(root.environment);
-        boolean wroteAny = false;
-        for (OutputPlan plan : planned.plans()) {
-            boolean changed = ReadmeSync.apply(plan);
-            wroteAny |= changed;
-            spec.commandLine().getOut().println(plan.displayName()
-                    + (plan.orphan() ? ": removed (paperlist no longer produces it)" : changed ? ": rendered" : ": up to date"));
+        Environment env = root.environment;
+        // The catalogue's lock, as add takes it: a render never reads a catalogue that add is changing.
+        try (LockFile lock = LockFile.acquireForDerived(env.resolve(files.catalog), files.catalog, env.lockWait())) {
+            // Every output is rendered and staged before any is replaced, so any error leaves all files as they were.
+            FileOptions.Planned planned = files.plan(env);
+            Set<OutputPlan> changed = ReadmeSync.applyAll(planned.plans());
+            for (OutputPlan plan : planned.plans()) {
+                spec.commandLine().getOut().println(plan.displayName() + (plan.orphan()
+                        ? ": removed (paperlist no longer produces it)" : changed.contains(plan) ? ": rendered" : ": up to date"));
+            }
+            planned.recordWritten();
+            if (planned.catalog() != null) {
+                SizeBudget.warnings(planned.plans(), planned.catalog().settings())
+                        .forEach(spec.commandLine().getErr()::println);
+            }
+            return exitCode && !changed.isEmpty() ? ExitCode.STALE.code() : ExitCode.OK.code();
         }
-        if (planned.catalog() != null) {
-            SizeBudget.warnings(planned.plans(), planned.catalog().settings())
-                    .forEach(spec.commandLine().getErr()::println);
-        }
-        return exitCode && wroteAny ? ExitCode.STALE.code() : ExitCode.OK.code();
     }
 }

@@ -1,6 +1,7 @@
 package dev.paperlist.cli;
 
 import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.io.LockFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.site.SiteFolder;
 import dev.paperlist.site.SiteRenderer;
@@ -37,10 +38,15 @@ final class SiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog loaded = CatalogLoader.load(root.environment.resolve(catalog), catalog);
         String folder = output.replaceAll("/+$", "");
         Path target = root.environment.resolve(folder.isEmpty() ? "." : folder);
-        SiteFolder.Result result = SiteFolder.write(target, folder, SiteRenderer.render(loaded, title));
+        SiteFolder.Result result;
+        // The catalogue's lock, as add takes it: the site is never made from a catalogue add is changing.
+        try (LockFile lock = LockFile.acquireForDerived(root.environment.resolve(catalog), catalog,
+                root.environment.lockWait())) {
+            Catalog loaded = CatalogLoader.load(root.environment.resolve(catalog), catalog);
+            result = SiteFolder.write(target, folder, SiteRenderer.render(loaded, title));
+        }
         spec.commandLine().getOut().println(folder + "/: " + result.written() + " written, " + result.unchanged()
                 + " unchanged, " + result.removed() + " removed");
         return 0;

@@ -91,14 +91,20 @@ public final class BibtexExporter {
         return !author.matches("(?i).*\\b(and|university|institute|lab|laboratory|research|team|group|inc|ltd)\\b.*");
     }
 
-    /** Text for a braced BibTeX value: TeX's special characters escaped, braces balanced by escaping them. */
+    /**
+     * Text for a braced BibTeX value: TeX's special characters escaped. BibTeX counts every brace when it
+     * looks for the end of a value, escaped or not, so a lone {@code \}} would end the entry early; braces
+     * are written as {@code \textbraceleft{}} and {@code \textbraceright{}}, which are balanced in themselves.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\textbackslash{}");
-                case '{', '}', '$', '&', '%', '#', '_' -> out.append('\\').append(c);
+                case '{' -> out.append("\\textbraceleft{}");
+                case '}' -> out.append("\\textbraceright{}");
+                case '$', '&', '%', '#', '_' -> out.append('\\').append(c);
                 case '~' -> out.append("\\textasciitilde{}");
                 case '^' -> out.append("\\textasciicircum{}");
                 default -> out.append(c);

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The catalogue as CSV by RFC 4180: a header row, one row per paper in catalogue order, CRLF line
  * breaks, and a field quoted (with its quotes doubled) exactly when it holds a comma, a quote or a
- * line break. Lists are joined with {@code "; "} and section paths with {@code " / "}.
+ * line break. Lists are joined with {@code "; "} and section paths with {@code " / "}. Cells that would
+ * start a spreadsheet formula are prefixed with {@code '}.
  */
 public final class CsvExporter {
     static final List<String> COLUMNS = List.of("key", "name", "title", "url", "arxiv", "venue", "submitted", "added",
@@ -48,7 +49,13 @@ public final class CsvExporter {
         out.append("\r\n");
     }
 
-    static String field(String value) {
+    /**
+     * One cell. A value that a spreadsheet would take for a formula (it starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return) gets a {@code '} in front, OWASP's rule against
+     * CSV injection, so that a title such as {@code =HYPERLINK(...)} is shown as text and never run.
+     */
+    static String field(String raw) {
+        String value = !raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;

@@ -38,9 +38,9 @@ public final class AtomicWriter {
 
     private static final String TEMP_INFIX = ".paperlist-";
     private static final String TEMP_SUFFIX = ".tmp";
-    private static final Set<PosixFilePermission> NEW_FILE = Set.of(PosixFilePermission.OWNER_READ,
+    static final Set<PosixFilePermission> NEW_FILE = Set.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
-    private static final Set<PosixFilePermission> OWNER_ONLY = Set.of(PosixFilePermission.OWNER_READ,
+    static final Set<PosixFilePermission> OWNER_ONLY = Set.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
 
     private AtomicWriter() {}
@@ -59,6 +59,9 @@ public final class AtomicWriter {
                     + ": is a symbolic link; paperlist writes regular files only (name the real file instead)");
         }
         boolean exists = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
+        if (exists && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": not a regular file; nothing was written");
+        }
         Set<PosixFilePermission> permissions = exists ? permissionsOf(absolute) : null;
         if (exists && isReadOnly(absolute, permissions)) {
             throw new PaperlistException(ExitCode.IO, displayName + ": is read-only; nothing was written");
@@ -67,8 +70,7 @@ public final class AtomicWriter {
             throw new PaperlistException(ExitCode.IO, displayName + ": its folder is read-only; nothing was written");
         }
         removeAbandonedTemporaries(dir, name);
-        Path temp = dir.resolve("." + name + TEMP_INFIX + Long.toUnsignedString(new SecureRandom().nextLong(), 36)
-                + TEMP_SUFFIX);
+        Path temp = temporaryFor(dir, name);
         boolean created = false;
         try (FileChannel channel = opener.open(temp)) {
             created = true;
@@ -109,7 +111,7 @@ public final class AtomicWriter {
      * Read-only for us, or for everyone by its permission bits. The bits matter because root may write
      * anything, and a rename would replace a read-only file even for others: the user's "read-only" wins.
      */
-    private static boolean isReadOnly(Path path, Set<PosixFilePermission> permissions) {
+    static boolean isReadOnly(Path path, Set<PosixFilePermission> permissions) {
         if (!Files.isWritable(path)) {
             return true;
         }
@@ -118,7 +120,7 @@ public final class AtomicWriter {
                 && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
-    private static Set<PosixFilePermission> permissionsOf(Path file) {
+    static Set<PosixFilePermission> permissionsOf(Path file) {
         try {
             PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
             return view == null ? null : view.readAttributes().permissions();
@@ -127,10 +129,16 @@ public final class AtomicWriter {
         }
     }
 
-    private static void setPermissions(Path file, Set<PosixFilePermission> permissions) throws IOException {
+    static void setPermissions(Path file, Set<PosixFilePermission> permissions) throws IOException {
         if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(file, permissions);
         }
+    }
+
+    /** A new name for a temporary file beside {@code name}, as {@link #removeAbandonedTemporaries} recognises it. */
+    static Path temporaryFor(Path dir, String name) {
+        return dir.resolve("." + name + TEMP_INFIX + Long.toUnsignedString(new SecureRandom().nextLong(), 36)
+                + TEMP_SUFFIX);
     }
 
     /** Deletes the temporary files of earlier writes to {@code name} that were killed before their rename. */
@@ -158,7 +166,7 @@ public final class AtomicWriter {
     }
 
     // Makes the rename itself durable; not every platform can open a folder, which is fine.
-    private static void syncFolder(Path dir) {
+    static void syncFolder(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public final class LockFile implements AutoCloseable {
     /** Takes the lock, waiting up to {@code wait} for another process to release it; exit 5 if it does not. */
     public static LockFile acquire(Path target, String displayName, Duration wait) {
         Path path = pathFor(target);
+        requireRegularOrAbsent(path);
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -44,6 +47,46 @@ public final class LockFile implements AutoCloseable {
             throw new PaperlistException(ExitCode.IO, displayName + ": cannot create the lock file "
                     + path.getFileName() + ": " + IoMessages.describe(e) + "; nothing was changed", e);
         }
+        return acquire(channel, path, displayName, wait);
+    }
+
+    /**
+     * The lock for a command that writes {@code target} or what it derives from it (import, render, site,
+     * export): the same as {@link #acquire}, except that where the lock file cannot be opened for writing
+     * (a read-only folder or file system), {@code null}: no paperlist can change {@code target} there
+     * either, since every one that does needs this lock, and the command's own writes report the folder.
+     * Also {@code null} when {@code target} does not exist: there is nothing to protect, and a command run
+     * in the wrong folder should not leave a lock file there.
+     */
+    public static LockFile acquireForDerived(Path target, String displayName, Duration wait) {
+        if (!Files.exists(target)) {
+            return null;
+        }
+        Path path = pathFor(target);
+        requireRegularOrAbsent(path);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Read-only file system")) {
+                return null;
+            }
+            throw new PaperlistException(ExitCode.IO, displayName + ": cannot create the lock file "
+                    + path.getFileName() + ": " + IoMessages.describe(e) + "; nothing was changed", e);
+        }
+        return acquire(channel, path, displayName, wait);
+    }
+
+    // Opening a FIFO for writing blocks until someone reads it; a link could lead the lock anywhere.
+    private static void requireRegularOrAbsent(Path path) {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PaperlistException(ExitCode.IO, path.getFileName() + ": not a regular file; nothing was changed");
+        }
+    }
+
+    private static LockFile acquire(FileChannel channel, Path path, String displayName, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (true) {

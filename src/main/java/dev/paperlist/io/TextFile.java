@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A UTF-8 text file as read from disk: its text without the byte-order mark, and whether it had one,
@@ -36,7 +37,12 @@ public record TextFile(String displayName, String text, boolean bom) {
     /** Reads a file's bytes with the same size limit and messages as {@link #read}, without decoding them. */
     public static byte[] readBytes(Path path, String displayName, long maxBytes) {
         try {
-            long size = Files.size(path);
+            // Checked before opening: a FIFO would block the open, and a device such as /dev/zero never ends.
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new PaperlistException(ExitCode.IO, displayName + ": not a regular file");
+            }
+            long size = attributes.size();
             if (size > maxBytes) {
                 throw new PaperlistException(ExitCode.INVALID_INPUT, String.format(java.util.Locale.ROOT,
                         "%s: %,d bytes is over the limit of %,d bytes (%d MiB)", displayName, size, maxBytes,
@@ -224,6 +230,9 @@ public record TextFile(String displayName, String text, boolean bom) {
     public static byte[] encodeLike(Path existing, String text) {
         boolean bom = false;
         boolean crlf = false;
+        if (!Files.isRegularFile(existing)) {
+            return encode(text, false);
+        }
         try (InputStream in = Files.newInputStream(existing)) {
             byte[] head = in.readNBytes(1 << 16);
             bom = startsWith(head, UTF8_BOM);

@@ -33,6 +33,11 @@ public final class SiteFolder {
         List<Path> orphans = new ArrayList<>();
         for (String relative : pages.keySet()) {
             Path path = folder.resolve(relative);
+            refuseLinks(folder, path, displayName, relative);
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new PaperlistException(ExitCode.IO, displayName + "/" + relative + ": not a regular file;"
+                        + " nothing was written");
+            }
             if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !ours(path, displayName + "/" + relative)) {
                 throw new PaperlistException(ExitCode.IO, displayName + "/" + relative + ": exists and was not written"
                         + " by paperlist; choose another --output folder, and nothing was written");
@@ -79,6 +84,26 @@ public final class SiteFolder {
             }
         }
         return new Result(written, unchanged, orphans.size());
+    }
+
+    /**
+     * The rule of the README outputs: no symbolic link on the way from the output folder (itself included)
+     * to a page, since a link committed to a repository could lead the site's writes anywhere.
+     */
+    private static void refuseLinks(Path folder, Path page, String displayName, String relative) {
+        Path inside = folder.relativize(page);
+        Path p = folder;
+        String name = displayName;
+        for (int i = -1; i < inside.getNameCount(); i++) {
+            if (i >= 0) {
+                p = p.resolve(inside.getName(i));
+                name = name + "/" + inside.getName(i);
+            }
+            if (Files.isSymbolicLink(p)) {
+                throw new PaperlistException(ExitCode.IO, name + ": is a symbolic link; paperlist writes the site only"
+                        + " into real folders inside its output folder, and nothing was written");
+            }
+        }
     }
 
     private static boolean ours(Path path, String name) {

@@ -6,10 +6,12 @@ import com.github.difflib.patch.Patch;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.io.AtomicWriter;
+import dev.paperlist.io.FileTransaction;
 import dev.paperlist.io.IoMessages;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Settings;
+import dev.paperlist.render.GeneratedPages;
 import dev.paperlist.render.ReadmeRenderer;
 import dev.paperlist.render.TagPages;
 import java.io.IOException;
@@ -19,8 +21,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares and updates a README, its section pages and the tag pages against a catalogue: the
@@ -96,6 +100,43 @@ public final class ReadmeSync {
         String back = mainReadme == null ? null
                 : folder.relativize(mainReadme.toAbsolutePath().normalize()).toString().replace('\\', '/');
         return GeneratedFolder.plan(folder, displayFolder, TagPages.render(catalog, catalogName, back));
+    }
+
+    /**
+     * Writes every plan whose bytes change and removes every orphan, as one {@link FileTransaction}: if
+     * anything fails before the first rename, no file changes. Generated pages are renamed first, then the
+     * READMEs, then orphans are removed, so that at no moment does a README link to a page not there yet
+     * or already gone. Returns the plans it wrote or removed.
+     */
+    public static Set<OutputPlan> applyAll(List<OutputPlan> plans) {
+        return applyAll(plans, new FileTransaction());
+    }
+
+    /** {@link #applyAll(List)} through the given transaction (tests pass one whose file system fails). */
+    public static Set<OutputPlan> applyAll(List<OutputPlan> plans, FileTransaction transaction) {
+        Set<OutputPlan> changed = new LinkedHashSet<>();
+        List<OutputPlan> pagesFirst = new ArrayList<>();
+        List<OutputPlan> readmes = new ArrayList<>();
+        List<OutputPlan> orphans = new ArrayList<>();
+        for (OutputPlan plan : plans) {
+            if (plan.upToDate()) {
+                continue;
+            }
+            (plan.orphan() ? orphans : GeneratedPages.isGenerated(plan.renderedText()) ? pagesFirst : readmes).add(plan);
+        }
+        pagesFirst.addAll(readmes);
+        for (OutputPlan plan : pagesFirst) {
+            transaction.write(plan.path(), plan.renderedBytes(), plan.displayName());
+            changed.add(plan);
+        }
+        for (OutputPlan plan : orphans) {
+            if (Files.exists(plan.path(), LinkOption.NOFOLLOW_LINKS)) {
+                transaction.remove(plan.path(), plan.displayName());
+                changed.add(plan);
+            }
+        }
+        transaction.commit();
+        return changed;
     }
 
     /** Writes the plan when the file's bytes would change, or removes an orphan; returns whether it did. */

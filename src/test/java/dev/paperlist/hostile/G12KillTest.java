@@ -317,7 +317,8 @@ class G12KillTest {
     private static List<String> strayFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals("README.md") && !n.equals("papers.yaml") && !n.startsWith(".README.md.paperlist-"))
+                    .filter(n -> !n.equals("README.md") && !n.equals("papers.yaml") && !n.startsWith(".README.md.paperlist-")
+                            && !n.equals(".papers.yaml.lock"))
                     .toList();
         }
     }

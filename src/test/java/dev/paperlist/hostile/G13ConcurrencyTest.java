@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Group 13: two adds at the same time, in two processes")
 class G13ConcurrencyTest {
     static final int DEFAULT_ITERATIONS = 16;
+    static final int DEFAULT_RACE_ROUNDS = 12;
     static final String LOCKED = "papers.yaml: another paperlist is changing it (.papers.yaml.lock has been locked "
             + "for 5 s); nothing was changed, try again";
 
@@ -94,6 +95,77 @@ class G13ConcurrencyTest {
                 + "with the lock message; no lost update%n", iterations, (System.nanoTime() - start) / 1_000_000_000L,
                 both, refused);
         assertThat(both + refused).isEqualTo(iterations);
+    }
+
+    /**
+     * {@code render} and {@code add} started together in two JVMs, {@code -Dpaperlist.raceRounds=N} rounds
+     * ({@value #DEFAULT_RACE_ROUNDS} in {@code mvn verify}, 200 for the long run): render takes the catalogue's lock
+     * as add does, so it never writes a README from the catalogue add is replacing; after both, the README holds
+     * the added paper and {@code check} passes.
+     */
+    @Test
+    void renderWhileAddRunsNeverLeavesAStaleReadme() throws Exception {
+        int rounds = Integer.getInteger("paperlist.raceRounds", DEFAULT_RACE_ROUNDS);
+        StringBuilder catalog = new StringBuilder(Workspace.CATALOG);
+        for (int i = 0; i < 1500; i++) {
+            catalog.append("      - {name: P").append(i).append(", title: \"A paper of the long list, number ").append(i)
+                    .append("\", url: \"https://example.org/").append(i).append("\"}\n");
+        }
+        Workspace w = new Workspace(dir.resolve("race"));
+        w.write("papers.yaml", catalog.toString());
+        w.write("README.md", "# A list\n\n<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+        assertThat(w.run("render").exitCode()).isZero();
+        String oldCatalog = w.read("papers.yaml");
+        byte[] oldReadme = w.bytes("README.md");
+        // The catalogue's README changes (a title), so that render has something to write.
+        String edited = oldCatalog.replace("number 7\"", "number seven\"");
+        String[] add = {"add", "--section", "Multimodal", "--name", "Raced", "--title", "Raced: a paper added while render runs",
+            "--url", "https://example.org/raced"};
+        Path errRender = dir.resolve("render.err");
+        Path errAdd = dir.resolve("add.err");
+        Random random = new Random(17);
+        int renderFirst = 0;
+        int refused = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            w.write("papers.yaml", edited).write("README.md", oldReadme);
+            long delay = random.nextInt(300);
+            boolean renderStarts = random.nextBoolean();
+            Process first = ChildPaperlist.start(w.dir, ChildPaperlist.command(renderStarts ? new String[] {"render"} : add),
+                    renderStarts ? errRender : errAdd);
+            TimeUnit.MILLISECONDS.sleep(delay);
+            Process second = ChildPaperlist.start(w.dir, ChildPaperlist.command(renderStarts ? add : new String[] {"render"}),
+                    renderStarts ? errAdd : errRender);
+            int exitFirst = ChildPaperlist.exitCode(first);
+            int exitSecond = ChildPaperlist.exitCode(second);
+            int exitRender = renderStarts ? exitFirst : exitSecond;
+            int exitAdd = renderStarts ? exitSecond : exitFirst;
+            String what = String.format("round %d (%s first, %d ms apart): render exit %d, stderr '%s'; add exit %d, stderr"
+                    + " '%s'", i, renderStarts ? "render" : "add", delay, exitRender, ChildPaperlist.read(errRender).strip(),
+                    exitAdd, ChildPaperlist.read(errAdd).strip());
+            // On a loaded machine one may wait out the 5 s for the other's lock: then it is refused, changing nothing.
+            for (int exit : new int[] {exitRender, exitAdd}) {
+                assertThat(exit).as(what).isIn(0, 5);
+            }
+            if (exitRender == 5) {
+                assertThat(ChildPaperlist.read(errRender)).as(what).isEqualTo(LOCKED + "\n");
+            }
+            if (exitAdd == 5) {
+                assertThat(ChildPaperlist.read(errAdd)).as(what).isEqualTo(LOCKED + "\n");
+                assertThat(w.read("papers.yaml")).as(what).isEqualTo(edited);
+                refused++;
+            } else {
+                assertThat(w.read("papers.yaml")).as(what).contains("Raced: a paper added");
+                assertThat(w.read("README.md")).as(what + ": README.md holds the added paper").contains("Raced: a paper added");
+            }
+            refused += exitRender == 5 ? 1 : 0;
+            CliRun check = w.run("check");
+            assertThat(check.exitCode()).as(what + ": check " + check).isZero();
+            renderFirst += renderStarts ? 1 : 0;
+        }
+        System.out.printf("G13ConcurrencyTest: %d rounds of render and add in two JVMs in %d s (%d with render started"
+                + " first, %d refused with the lock message after 5 s); no stale README%n", rounds,
+                (System.nanoTime() - start) / 1_000_000_000L, renderFirst, refused);
     }
 
     @Test

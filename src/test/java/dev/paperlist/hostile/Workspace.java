@@ -111,13 +111,17 @@ final class Workspace {
     /**
      * Every file and folder under the workspace, by relative path: its kind, permissions and a digest of
      * its content (a link's target instead of content). Files over 64 MiB are identified by size and
-     * modification time, so that huge sparse files need not be read.
+     * modification time, so that huge sparse files need not be read. The catalogue's lock file
+     * ({@code .papers.yaml.lock}, empty, left in place by design) is paperlist's bookkeeping, not a change.
      */
     Map<String, String> snapshot() {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 String name = dir.relativize(p).toString();
+                if (name.startsWith(".") && name.endsWith(".yaml.lock") && Files.size(p) == 0) {
+                    continue;
+                }
                 if (Files.isSymbolicLink(p)) {
                     files.put(name, "link -> " + Files.readSymbolicLink(p));
                     continue;
@@ -125,6 +129,8 @@ final class Workspace {
                 String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
                 if (Files.isDirectory(p)) {
                     files.put(name + "/", permissions);
+                } else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(name, permissions + " not a regular file"); // a FIFO: opening it would block
                 } else {
                     long size = Files.size(p);
                     String content = size > (64L << 20) ? size + " bytes, modified " + Files.getLastModifiedTime(p)

@@ -21,11 +21,17 @@
  *       disk; also {@code dev.paperlist.io.AtomicWriterTest} (a disk filling up mid-write, leftovers).</li>
  *   <li>{@code G12KillTest}: {@code render} (200 times) and {@code add} killed with {@code kill -9}, each in a
  *       JVM of its own.</li>
- *   <li>{@code G13ConcurrencyTest}: two {@code add}s at the same time in two JVMs, and four in one.</li>
+ *   <li>{@code G13ConcurrencyTest}: two {@code add}s at the same time in two JVMs, and four in one; {@code render}
+ *       and {@code add} together in two JVMs ({@code -Dpaperlist.raceRounds=N}, 200 for the long run).</li>
  *   <li>{@code G14NetworkTest}: the arXiv client's network faults through {@code add}.</li>
  *   <li>{@code G15PropertiesTest}: render deterministic and idempotent, check after render passes, any
  *       edit inside the block is caught.</li>
  *   <li>{@code G16FuzzTest}: the loader and the importer fuzzed for a bounded time.</li>
+ *   <li>{@code G17RenderTransactionTest}: a render of several files is all or nothing (read-only page or
+ *       folder, a full disk half-way, {@code kill -9} between two renames); also
+ *       {@code dev.paperlist.io.FileTransactionTest} (faults injected through the file-system seam).</li>
+ *   <li>{@code G18OddFilesTest}: FIFOs, {@code /dev/zero} and folders where files belong, links under the
+ *       site's folder, outputs inside {@code .git}.</li>
  * </ol>
  */
 package dev.paperlist.hostile;
