@@ -250,7 +250,7 @@ public final class ArxivClient {
         requested = true;
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> {
             headersReceived.set(true);
-            return new LimitedBody(MAX_BODY_BYTES);
+            return LimitedBody.refusingOver(MAX_BODY_BYTES);
         });
         try {
             // The request timeout covers the headers; this one also covers a body that stops arriving.

@@ -91,7 +91,7 @@ final class WebService {
         requests++;
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> {
             headersReceived.set(true);
-            return new LimitedBody(MAX_BODY_BYTES);
+            return LimitedBody.refusingOver(MAX_BODY_BYTES);
         });
         try {
             HttpResponse<byte[]> response = future.get(pacing.timeout().toMillis(), TimeUnit.MILLISECONDS);
