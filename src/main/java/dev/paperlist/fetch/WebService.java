@@ -25,9 +25,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One JSON web service as the refresh clients use it: a request with timeouts and a body size limit,
- * pacing between requests, and every way a request fails turned into one line with exit code 4, named
- * after the service. Like {@link ArxivClient}, the whole body must arrive within the timeout.
+ * One web service as the API clients (arXiv, DBLP, Semantic Scholar, GitHub) use it: a request with
+ * timeouts and a body size limit, pacing between requests, and every way a request fails turned into one
+ * line with exit code 4, named after the service. The whole body must arrive within the timeout.
  */
 final class WebService {
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -53,6 +53,9 @@ final class WebService {
     }
 
     private final String name;
+    private final int maxBodyBytes;
+    private final String addressHint;
+    private final String waitInterrupted;
     private final Pacing pacing;
     private final Duration interval;
     private final HttpClient http;
@@ -65,7 +68,20 @@ final class WebService {
      * @param interval the least time between two requests
      */
     WebService(String name, Pacing pacing, Duration interval) {
+        this(name, pacing, interval, MAX_BODY_BYTES, "a mistyped API address", "interrupted while waiting");
+    }
+
+    /**
+     * @param maxBodyBytes the largest body accepted
+     * @param addressHint what an unknown host may be a mistake in, such as {@code a mistyped --arxiv-api}
+     * @param waitInterrupted the message when a pause between requests is interrupted
+     */
+    WebService(String name, Pacing pacing, Duration interval, int maxBodyBytes, String addressHint,
+            String waitInterrupted) {
         this.name = name;
+        this.maxBodyBytes = maxBodyBytes;
+        this.addressHint = addressHint;
+        this.waitInterrupted = waitInterrupted;
         this.pacing = pacing;
         this.interval = interval;
         this.http = HttpClient.newBuilder()
@@ -91,9 +107,10 @@ final class WebService {
         requests++;
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> {
             headersReceived.set(true);
-            return LimitedBody.refusingOver(MAX_BODY_BYTES);
+            return LimitedBody.refusingOver(maxBodyBytes);
         });
         try {
+            // The request timeout covers the headers; this one also covers a body that stops arriving.
             HttpResponse<byte[]> response = future.get(pacing.timeout().toMillis(), TimeUnit.MILLISECONDS);
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (TimeoutException e) {
@@ -116,7 +133,7 @@ final class WebService {
             pacing.sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure("interrupted while waiting");
+            throw failure(waitInterrupted);
         }
     }
 
@@ -135,11 +152,12 @@ final class WebService {
         return failure("no answer from " + withoutQuery(uri) + " within " + seconds(pacing.timeout()));
     }
 
-    private PaperlistException connectionFailure(URI uri, Throwable cause, boolean headersReceived) {
+    /** Turns what the HTTP client threw into the one line a user reads. */
+    PaperlistException connectionFailure(URI uri, Throwable cause, boolean headersReceived) {
         String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof LimitedBody.TooLarge) {
-                return failure("the response is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; refused");
+                return failure("the response is larger than " + (maxBodyBytes >> 20) + " MiB; refused");
             }
             if (t instanceof HttpConnectTimeoutException) {
                 return failure("cannot connect to " + host + " within " + seconds(pacing.timeout()));
@@ -148,7 +166,7 @@ final class WebService {
                 return timeout(uri);
             }
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return failure("cannot find the host " + uri.getHost() + " (no network, or a mistyped API address?)");
+                return failure("cannot find the host " + uri.getHost() + " (no network, or " + addressHint + "?)");
             }
         }
         if (headersReceived) {
