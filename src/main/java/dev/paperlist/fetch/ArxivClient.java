@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Fetches paper metadata from the arXiv API (or any server that answers like it). Several ids go in one
@@ -180,15 +179,10 @@ public final class ArxivClient {
                 return answer.body();
             }
             if (status != 429 && status != 503) {
-                throw failure("HTTP " + status + " from " + WebService.withoutQuery(uri));
-            }
-            Optional<Duration> asked = WebService.retryAfter(answer);
-            if (asked.isPresent() && asked.get().compareTo(MAX_RETRY_AFTER) > 0) {
-                throw failure("HTTP " + status + ": the API asks to wait " + asked.get().toSeconds()
-                        + " s; try again later");
+                throw service.refused(answer, uri);
             }
             // Without Retry-After: 3 s, then 6 s; the rate limit makes every wait at least 3 s anyway.
-            wait = asked.orElse(MIN_INTERVAL.multipliedBy(1L << (attempt - 1)));
+            wait = service.retryWait(answer, attempt, MAX_RETRY_AFTER, MIN_INTERVAL);
         }
         throw failure("HTTP " + status + " " + MAX_TRIES + " times (the API is busy or limiting requests); "
                 + "try again in a minute");

@@ -1,7 +1,10 @@
 package dev.paperlist.fetch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class WebService {
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     static final String USER_AGENT = "paperlist (paper list maintenance tool)";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response: status, headers and the whole body. */
     record Answer(int status, HttpHeaders headers, byte[] body) {
@@ -184,6 +188,42 @@ final class WebService {
 
     PaperlistException failure(String message) {
         return new PaperlistException(ExitCode.NETWORK, name + ": " + message);
+    }
+
+    /** An answer that is not retried: its status and the address without the query. */
+    PaperlistException refused(Answer answer, URI uri) {
+        return failure("HTTP " + answer.status() + " from " + withoutQuery(uri));
+    }
+
+    /**
+     * The pause before trying a busy service again: its Retry-After, or else {@code backoff} doubled for each
+     * attempt made so far. Fails when the service asks for a longer pause than {@code maxWait}, as one
+     * that is unavailable rather than to be waited for.
+     */
+    Duration retryWait(Answer answer, int attempt, Duration maxWait, Duration backoff) {
+        Optional<Duration> asked = retryAfter(answer);
+        if (asked.isPresent() && asked.get().compareTo(maxWait) > 0) {
+            throw failure("HTTP " + answer.status() + ": the API asks to wait " + asked.get().toSeconds()
+                    + " s; try again later");
+        }
+        return asked.orElse(backoff.multipliedBy(1L << (attempt - 1)));
+    }
+
+    /**
+     * The body as a JSON object; {@code parserDetail} adds the parser's own words to the message when it is
+     * not JSON.
+     */
+    JsonNode jsonObject(Answer answer, boolean parserDetail) {
+        try {
+            JsonNode node = JSON.readTree(answer.body());
+            if (node == null || !node.isObject()) {
+                throw failure("the response is not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            String detail = parserDetail ? ": " + oneLine(e.getMessage()) : "";
+            throw failure("the response is cut off or is not JSON" + detail);
+        }
     }
 
     /** Retry-After as seconds or as an HTTP date, read against the response's own Date. */
