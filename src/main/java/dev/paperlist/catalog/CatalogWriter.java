@@ -301,8 +301,12 @@ public final class CatalogWriter {
                 && !text.endsWith(":") && !text.endsWith(" ") && !text.equalsIgnoreCase("null");
     }
 
-    /** A double-quoted YAML scalar, with JSON-compatible escapes. */
-    static String quoted(String text) {
+    /**
+     * A double-quoted YAML scalar, with JSON-compatible escapes, also for the characters YAML would not read
+     * back as written (controls, line separators, the byte order mark). papers.yaml and the issue form are
+     * both written with it.
+     */
+    public static String quoted(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -312,7 +316,8 @@ public final class CatalogWriter {
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029'
+                            || c == '\uFEFF') {
                         out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
                     } else {
                         out.append(c);

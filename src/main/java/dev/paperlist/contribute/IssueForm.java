@@ -1,5 +1,7 @@
 package dev.paperlist.contribute;
 
+import static dev.paperlist.catalog.CatalogWriter.quoted;
+
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogEditor;
@@ -110,27 +112,27 @@ public final class IssueForm {
         y.append("# they change. Each answer is read by 'paperlist add --from-issue', by the field's label.\n");
         y.append("name: Add a paper\n");
         y.append("description: Propose a paper for the list; a pull request that adds it is opened for you.\n");
-        y.append("title: ").append(quote("Add a paper: ")).append('\n');
-        y.append("labels: [").append(quote(LABEL)).append("]\n");
+        y.append("title: ").append(quoted("Add a paper: ")).append('\n');
+        y.append("labels: [").append(quoted(LABEL)).append("]\n");
         y.append("body:\n");
         y.append("  - type: markdown\n");
         y.append("    attributes:\n");
-        y.append("      value: ").append(quote("Choose the section and give the arXiv id (or the title and URL of a paper "
+        y.append("      value: ").append(quoted("Choose the section and give the arXiv id (or the title and URL of a paper "
                 + "that is not on arXiv); the rest is optional. A pull request that adds the paper is opened for you, "
                 + "or a comment says what to fix; editing the issue runs it again.")).append('\n');
         for (Field field : Field.values()) {
             y.append("  - type: ").append(field.type).append('\n');
             y.append("    id: ").append(field.id).append('\n');
             y.append("    attributes:\n");
-            y.append("      label: ").append(quote(field.label)).append('\n');
-            y.append("      description: ").append(quote(field.description)).append('\n');
+            y.append("      label: ").append(quoted(field.label)).append('\n');
+            y.append("      description: ").append(quoted(field.description)).append('\n');
             if (field.placeholder != null) {
-                y.append("      placeholder: ").append(quote(field.placeholder)).append('\n');
+                y.append("      placeholder: ").append(quoted(field.placeholder)).append('\n');
             }
             if (field == Field.SECTION) {
                 y.append("      options:\n");
                 for (String path : sections) {
-                    y.append("        - ").append(quote(path)).append('\n');
+                    y.append("        - ").append(quoted(path)).append('\n');
                 }
             }
             if (field.required()) {
@@ -139,28 +141,5 @@ public final class IssueForm {
             }
         }
         return y.toString();
-    }
-
-    // A YAML double-quoted scalar: every title is written the same way, whatever characters it holds.
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029'
-                            || c == '\uFEFF') {
-                        out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -4,30 +4,14 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.model.ArxivId;
 import dev.paperlist.model.PartialDate;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fetches paper metadata from the arXiv API (or any server that answers like it). Several ids go in one
@@ -46,19 +30,12 @@ public final class ArxivClient {
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final URI base;
-    private final Pacing pacing;
-    private final HttpClient http;
-    private long lastRequestNanos;
-    private boolean requested;
+    private final WebService service;
 
     public ArxivClient(URI base, Pacing pacing) {
         this.base = base;
-        this.pacing = pacing;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(pacing.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.service = new WebService("arXiv API", pacing, MIN_INTERVAL, MAX_BODY_BYTES, "a mistyped --arxiv-api",
+                "interrupted while waiting to retry");
     }
 
     /** Checks a base URL given on the command line or in the environment; {@code where} names its source. */
@@ -136,7 +113,7 @@ public final class ArxivClient {
         Map<ArxivId, ArxivEntry> found = new LinkedHashMap<>();
         for (AtomFeed.Entry raw : feed.entries()) {
             if (raw.isError()) {
-                return new Lookup(Map.of(), oneLine(raw.summary() == null ? "(no details)" : raw.summary()));
+                return new Lookup(Map.of(), WebService.oneLine(raw.summary() == null ? "(no details)" : raw.summary()));
             }
             ArxivEntry entry = entry(raw);
             if (!ids.contains(entry.id())) {
@@ -166,7 +143,7 @@ public final class ArxivClient {
     private ArxivEntry entry(AtomFeed.Entry raw) {
         ArxivId id = raw.id() == null ? null : ArxivId.parse(raw.id()).orElse(null);
         if (id == null) {
-            throw failure("an entry has no arXiv id ('" + oneLine(String.valueOf(raw.id())) + "')");
+            throw failure("an entry has no arXiv id ('" + WebService.oneLine(String.valueOf(raw.id())) + "')");
         }
         String title = normalise(raw.title());
         if (title.isEmpty()) {
@@ -195,151 +172,31 @@ public final class ArxivClient {
         Duration wait = Duration.ZERO;
         int status = 0;
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            pause(wait);
-            Answer answer = send(uri);
-            status = answer.status;
+            WebService.Answer answer = service.send(
+                    HttpRequest.newBuilder(uri).header("Accept", "application/atom+xml").GET(), wait);
+            status = answer.status();
             if (status == 200) {
-                return answer.body;
+                return answer.body();
             }
             if (status != 429 && status != 503) {
-                throw failure("HTTP " + status + " from " + withoutQuery(uri));
-            }
-            Optional<Duration> asked = retryAfter(answer.response);
-            if (asked.isPresent() && asked.get().compareTo(MAX_RETRY_AFTER) > 0) {
-                throw failure("HTTP " + status + ": the API asks to wait " + asked.get().toSeconds()
-                        + " s; try again later");
+                throw service.refused(answer, uri);
             }
             // Without Retry-After: 3 s, then 6 s; the rate limit makes every wait at least 3 s anyway.
-            wait = asked.orElse(MIN_INTERVAL.multipliedBy(1L << (attempt - 1)));
+            wait = service.retryWait(answer, attempt, MAX_RETRY_AFTER, MIN_INTERVAL);
         }
         throw failure("HTTP " + status + " " + MAX_TRIES + " times (the API is busy or limiting requests); "
                 + "try again in a minute");
     }
 
-    private void pause(Duration extra) {
-        Duration wait = extra;
-        if (requested) {
-            Duration since = Duration.ofNanos(pacing.nanoTime().getAsLong() - lastRequestNanos);
-            Duration untilAllowed = MIN_INTERVAL.minus(since);
-            if (untilAllowed.compareTo(wait) > 0) {
-                wait = untilAllowed;
-            }
-        }
-        if (wait.isNegative() || wait.isZero()) {
-            return;
-        }
-        try {
-            pacing.sleeper().sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure("interrupted while waiting to retry");
-        }
-    }
-
-    private record Answer(int status, byte[] body, HttpResponse<byte[]> response) {}
-
-    private Answer send(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(pacing.timeout())
-                .header("Accept", "application/atom+xml")
-                .header("User-Agent", "paperlist (paper list maintenance tool)")
-                .GET()
-                .build();
-        AtomicBoolean headersReceived = new AtomicBoolean();
-        lastRequestNanos = pacing.nanoTime().getAsLong();
-        requested = true;
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> {
-            headersReceived.set(true);
-            return new LimitedBody(MAX_BODY_BYTES);
-        });
-        try {
-            // The request timeout covers the headers; this one also covers a body that stops arriving.
-            HttpResponse<byte[]> response = future.get(pacing.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Answer(response.statusCode(), response.body(), response);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw timeout(uri);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw failure("interrupted");
-        } catch (ExecutionException e) {
-            throw connectionFailure(uri, e.getCause(), headersReceived.get());
-        }
-    }
-
-    private PaperlistException timeout(URI uri) {
-        return failure("no answer from " + withoutQuery(uri) + " within " + seconds(pacing.timeout()));
-    }
-
     /** Turns what the HTTP client threw into the one line a user reads. */
     PaperlistException connectionFailure(URI uri, Throwable cause, boolean headersReceived) {
-        String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof LimitedBody.TooLarge) {
-                return failure("the response is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; refused");
-            }
-            if (t instanceof HttpConnectTimeoutException) {
-                return failure("cannot connect to " + host + " within " + seconds(pacing.timeout()));
-            }
-            if (t instanceof HttpTimeoutException) {
-                return timeout(uri);
-            }
-            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return failure("cannot find the host " + uri.getHost() + " (no network, or a mistyped --arxiv-api?)");
-            }
-        }
-        if (headersReceived) {
-            return failure("the connection closed before the whole response arrived (a cut-off response)");
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return failure("cannot connect to " + host + " (connection refused or no network)");
-            }
-        }
-        String message = cause == null ? "unknown error" : cause.getMessage() == null
-                ? cause.getClass().getSimpleName() : cause.getMessage();
-        return failure("request to " + host + " failed: " + oneLine(message));
-    }
-
-    /** Retry-After as seconds or as an HTTP date, which is read against the response's own Date. */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> value = response.headers().firstValue("Retry-After");
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = value.get().strip();
-        if (text.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
-        }
-        try {
-            ZonedDateTime when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Optional<String> date = response.headers().firstValue("Date");
-            if (date.isEmpty()) {
-                return Optional.empty();
-            }
-            ZonedDateTime now = ZonedDateTime.parse(date.get().strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration d = Duration.between(now, when);
-            return Optional.of(d.isNegative() ? Duration.ZERO : d);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return service.connectionFailure(uri, cause, headersReceived);
     }
 
     private static String describe(List<ArxivId> ids) {
         List<String> names = new ArrayList<>();
         ids.forEach(id -> names.add(id.id()));
         return String.join(", ", names);
-    }
-
-    private static String withoutQuery(URI uri) {
-        String s = uri.toString();
-        int q = s.indexOf('?');
-        return q < 0 ? s : s.substring(0, q);
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     static String normalise(String text) {
@@ -350,12 +207,7 @@ public final class ArxivClient {
         return text.isEmpty() ? null : text;
     }
 
-    private static String oneLine(String text) {
-        String s = normalise(text);
-        return s.length() <= 200 ? s : s.substring(0, 197) + "...";
-    }
-
-    private static PaperlistException failure(String message) {
-        return new PaperlistException(ExitCode.NETWORK, "arXiv API: " + message);
+    private PaperlistException failure(String message) {
+        return service.failure(message);
     }
 }

@@ -1,8 +1,6 @@
 package dev.paperlist.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -20,7 +18,6 @@ public final class DblpClient {
     public static final String DEFAULT_API = "https://dblp.org/search/publ/api";
     static final int MAX_TRIES = 3;
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
     private final WebService service;
@@ -69,25 +66,12 @@ public final class DblpClient {
             answer = service.send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(), wait);
             int status = answer.status();
             if (status == 200) {
-                try {
-                    JsonNode node = JSON.readTree(answer.body());
-                    if (node == null || !node.isObject()) {
-                        throw service.failure("the response is not a JSON object");
-                    }
-                    return node;
-                } catch (IOException e) {
-                    throw service.failure("the response is cut off or is not JSON");
-                }
+                return service.jsonObject(answer, false);
             }
             if (status != 429 && status < 500) {
-                throw service.failure("HTTP " + status + " from " + WebService.withoutQuery(uri));
+                throw service.refused(answer, uri);
             }
-            Optional<Duration> asked = WebService.retryAfter(answer);
-            if (asked.isPresent() && asked.get().compareTo(MAX_WAIT) > 0) {
-                throw service.failure("HTTP " + status + ": the API asks to wait " + asked.get().toSeconds()
-                        + " s; try again later");
-            }
-            wait = asked.orElse(Duration.ofSeconds(2L << (attempt - 1)));
+            wait = service.retryWait(answer, attempt, MAX_WAIT, Duration.ofSeconds(2));
         }
         throw service.failure("HTTP " + answer.status() + " " + MAX_TRIES + " times; try again later");
     }

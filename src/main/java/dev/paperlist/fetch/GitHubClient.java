@@ -126,7 +126,7 @@ public final class GitHubClient {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), "GraphQL");
-        JsonNode json = parse(answer);
+        JsonNode json = service.jsonObject(answer, true);
         JsonNode data = json.get("data");
         JsonNode errors = json.path("errors");
         Map<String, String> errorByAlias = new LinkedHashMap<>();
@@ -200,7 +200,7 @@ public final class GitHubClient {
         if (answer.status() == 404 || answer.status() == 410 || answer.status() == 451) {
             return missing(before, now);
         }
-        JsonNode repo = parse(answer);
+        JsonNode repo = service.jsonObject(answer, true);
         return found(key, repo.path("full_name").asText(key), intOrNull(repo.get("stargazers_count")),
                 repo.path("archived").asBoolean(false), date(repo.path("pushed_at").asText(null)),
                 repo.path("default_branch").asText(null), now, answer.header("ETag").orElse(null), before);
@@ -285,18 +285,6 @@ public final class GitHubClient {
         }
         return " until " + Instant.ofEpochSecond(reset.getAsLong()).atOffset(ZoneOffset.UTC).toLocalTime()
                 + " UTC";
-    }
-
-    private JsonNode parse(WebService.Answer answer) {
-        try {
-            JsonNode node = JSON.readTree(answer.body());
-            if (node == null || !node.isObject()) {
-                throw service.failure("the response is not a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw service.failure("the response is cut off or is not JSON: " + WebService.oneLine(e.getMessage()));
-        }
     }
 
     private static String message(WebService.Answer answer) {

@@ -141,14 +141,9 @@ public final class ScholarClient {
                 throw service.failure("HTTP " + status + ": the API key was refused; check SEMANTIC_SCHOLAR_API_KEY");
             }
             if (status != 429 && status < 500) {
-                throw service.failure("HTTP " + status + " from " + WebService.withoutQuery(uri));
+                throw service.refused(answer, uri);
             }
-            Optional<Duration> asked = WebService.retryAfter(answer);
-            if (asked.isPresent() && asked.get().compareTo(MAX_WAIT) > 0) {
-                throw service.failure("HTTP " + status + ": the API asks to wait " + asked.get().toSeconds()
-                        + " s; try again later");
-            }
-            wait = asked.orElse(Duration.ofSeconds(2L << (attempt - 1)));
+            wait = service.retryWait(answer, attempt, MAX_WAIT, Duration.ofSeconds(2));
         }
         throw service.failure("HTTP " + answer.status() + " " + MAX_TRIES + " times (the API is busy or limiting "
                 + "requests); try again later, or set SEMANTIC_SCHOLAR_API_KEY");

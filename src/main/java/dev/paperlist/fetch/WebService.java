@@ -1,7 +1,10 @@
 package dev.paperlist.fetch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -25,13 +28,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One JSON web service as the refresh clients use it: a request with timeouts and a body size limit,
- * pacing between requests, and every way a request fails turned into one line with exit code 4, named
- * after the service. Like {@link ArxivClient}, the whole body must arrive within the timeout.
+ * One web service as the API clients (arXiv, DBLP, Semantic Scholar, GitHub) use it: a request with
+ * timeouts and a body size limit, pacing between requests, and every way a request fails turned into one
+ * line with exit code 4, named after the service. The whole body must arrive within the timeout.
  */
 final class WebService {
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     static final String USER_AGENT = "paperlist (paper list maintenance tool)";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response: status, headers and the whole body. */
     record Answer(int status, HttpHeaders headers, byte[] body) {
@@ -53,6 +57,9 @@ final class WebService {
     }
 
     private final String name;
+    private final int maxBodyBytes;
+    private final String addressHint;
+    private final String waitInterrupted;
     private final Pacing pacing;
     private final Duration interval;
     private final HttpClient http;
@@ -65,7 +72,20 @@ final class WebService {
      * @param interval the least time between two requests
      */
     WebService(String name, Pacing pacing, Duration interval) {
+        this(name, pacing, interval, MAX_BODY_BYTES, "a mistyped API address", "interrupted while waiting");
+    }
+
+    /**
+     * @param maxBodyBytes the largest body accepted
+     * @param addressHint what an unknown host may be a mistake in, such as {@code a mistyped --arxiv-api}
+     * @param waitInterrupted the message when a pause between requests is interrupted
+     */
+    WebService(String name, Pacing pacing, Duration interval, int maxBodyBytes, String addressHint,
+            String waitInterrupted) {
         this.name = name;
+        this.maxBodyBytes = maxBodyBytes;
+        this.addressHint = addressHint;
+        this.waitInterrupted = waitInterrupted;
         this.pacing = pacing;
         this.interval = interval;
         this.http = HttpClient.newBuilder()
@@ -91,9 +111,10 @@ final class WebService {
         requests++;
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, info -> {
             headersReceived.set(true);
-            return new LimitedBody(MAX_BODY_BYTES);
+            return LimitedBody.refusingOver(maxBodyBytes);
         });
         try {
+            // The request timeout covers the headers; this one also covers a body that stops arriving.
             HttpResponse<byte[]> response = future.get(pacing.timeout().toMillis(), TimeUnit.MILLISECONDS);
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (TimeoutException e) {
@@ -116,7 +137,7 @@ final class WebService {
             pacing.sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure("interrupted while waiting");
+            throw failure(waitInterrupted);
         }
     }
 
@@ -135,11 +156,12 @@ final class WebService {
         return failure("no answer from " + withoutQuery(uri) + " within " + seconds(pacing.timeout()));
     }
 
-    private PaperlistException connectionFailure(URI uri, Throwable cause, boolean headersReceived) {
+    /** Turns what the HTTP client threw into the one line a user reads. */
+    PaperlistException connectionFailure(URI uri, Throwable cause, boolean headersReceived) {
         String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof LimitedBody.TooLarge) {
-                return failure("the response is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; refused");
+                return failure("the response is larger than " + (maxBodyBytes >> 20) + " MiB; refused");
             }
             if (t instanceof HttpConnectTimeoutException) {
                 return failure("cannot connect to " + host + " within " + seconds(pacing.timeout()));
@@ -148,7 +170,7 @@ final class WebService {
                 return timeout(uri);
             }
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return failure("cannot find the host " + uri.getHost() + " (no network, or a mistyped API address?)");
+                return failure("cannot find the host " + uri.getHost() + " (no network, or " + addressHint + "?)");
             }
         }
         if (headersReceived) {
@@ -166,6 +188,42 @@ final class WebService {
 
     PaperlistException failure(String message) {
         return new PaperlistException(ExitCode.NETWORK, name + ": " + message);
+    }
+
+    /** An answer that is not retried: its status and the address without the query. */
+    PaperlistException refused(Answer answer, URI uri) {
+        return failure("HTTP " + answer.status() + " from " + withoutQuery(uri));
+    }
+
+    /**
+     * The pause before trying a busy service again: its Retry-After, or else {@code backoff} doubled for each
+     * attempt made so far. Fails when the service asks for a longer pause than {@code maxWait}, as one
+     * that is unavailable rather than to be waited for.
+     */
+    Duration retryWait(Answer answer, int attempt, Duration maxWait, Duration backoff) {
+        Optional<Duration> asked = retryAfter(answer);
+        if (asked.isPresent() && asked.get().compareTo(maxWait) > 0) {
+            throw failure("HTTP " + answer.status() + ": the API asks to wait " + asked.get().toSeconds()
+                    + " s; try again later");
+        }
+        return asked.orElse(backoff.multipliedBy(1L << (attempt - 1)));
+    }
+
+    /**
+     * The body as a JSON object; {@code parserDetail} adds the parser's own words to the message when it is
+     * not JSON.
+     */
+    JsonNode jsonObject(Answer answer, boolean parserDetail) {
+        try {
+            JsonNode node = JSON.readTree(answer.body());
+            if (node == null || !node.isObject()) {
+                throw failure("the response is not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            String detail = parserDetail ? ": " + oneLine(e.getMessage()) : "";
+            throw failure("the response is cut off or is not JSON" + detail);
+        }
     }
 
     /** Retry-After as seconds or as an HTTP date, read against the response's own Date. */

@@ -2,6 +2,7 @@ package dev.paperlist.links;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperlist.fetch.LimitedBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -226,7 +227,7 @@ final class HttpChecker implements AutoCloseable {
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request.build(), info -> {
             headers.set(true);
             answered.set(true);
-            return new LimitedBody(BODY_LIMIT);
+            return LimitedBody.truncatedAt(BODY_LIMIT);
         });
         try {
             // The request's timeout covers the headers; this one also a body that stops coming.

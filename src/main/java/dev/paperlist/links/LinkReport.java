@@ -1,11 +1,9 @@
 package dev.paperlist.links;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperlist.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,13 +93,6 @@ public record LinkReport(List<Entry> entries, int checkedNow, int fromCache, Lis
         counts.put("not_judged", count(LinkResult.Verdict.UNKNOWN));
         counts.put("checked_now", checkedNow);
         counts.put("from_cache", fromCache);
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try {
-            return JSON.writer(printer).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree of strings and numbers always serialises", e);
-        }
+        return JsonText.pretty(root);
     }
 }

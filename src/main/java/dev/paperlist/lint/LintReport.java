@@ -1,12 +1,10 @@
 package dev.paperlist.lint;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperlist.Diagnostic;
+import dev.paperlist.JsonText;
 import dev.paperlist.PaperlistException;
 import java.util.List;
 
@@ -47,13 +45,6 @@ public final class LintReport {
             item.put("rule", w.rule().id());
             item.put("message", w.message());
         }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try {
-            return JSON.writer(printer).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree of strings and numbers always serialises", e);
-        }
+        return JsonText.pretty(root);
     }
 }
