@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code paperlist add} end to end, in-process, on a copy of this repository's papers.yaml and README.md,
- * with a local server in place of the arXiv API. Network faults are in {@code dev.paperlist.hostile.G14NetworkTest},
- * adds at the same time in {@code G13ConcurrencyTest}, and adds killed with {@code kill -9} in {@code G12KillTest}.
+ * with a local server in place of the arXiv API. Network faults are in {@code dev.paperlist.hostile.ArxivNetworkFaultsTest},
+ * adds at the same time in {@code ConcurrentWritersTest}, and adds killed with {@code kill -9} in {@code KilledMidWriteTest}.
  */
 class AddCommandTest {
     private static final String LMM = "Multimodal/Large Multimodal Models";

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through the write (through the channel seam), and temporary files left by writes that were killed,
  * which the next write removes unless a live process still holds them.
  */
-@DisplayName("Group 11 and 12: a full disk, and temporary files left by a killed write")
+@DisplayName("a full disk, and temporary files left by a killed write")
 class AtomicWriterTest {
     @TempDir Path dir;
 

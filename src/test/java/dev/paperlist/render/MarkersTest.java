@@ -62,5 +62,5 @@ class MarkersTest {
         assertThat(out).startsWith(Markers.startLine("papers.yaml") + "\n\n- [Intro](#intro)\n").endsWith(END + "\n");
     }
 
-    // Broken markers, refused with their line through the CLI: hostile.G11ReadmeTest.
+    // Broken markers, refused with their line through the CLI: hostile.ReadmeTamperingTest.
 }

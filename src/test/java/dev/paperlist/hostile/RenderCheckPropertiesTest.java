@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * passes (through papers.yaml and the CLI, with LF or CRLF, with or without a byte-order mark, in either
  * layout), and any single-character edit inside the generated block makes {@code check} fail.
  */
-@DisplayName("Group 15: properties of render and check on generated catalogues")
-class G15PropertiesTest {
+@DisplayName("properties of render and check on generated catalogues")
+class RenderCheckPropertiesTest {
     private static final String README = "# Intro\n\n## AnyGPT\n\n<!-- paperlist:start -->\n<!-- paperlist:end -->\n\nAfter.\n";
 
     @Property(tries = 200)

@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tests render a model directly; the later ones go from a papers.yaml through {@code paperlist render}.
  * Guards: {@code MarkdownText} (escaping), and {@code MarkdownBlocks} for a section's free Markdown.
  */
-@DisplayName("Group 9: Markdown and HTML in titles, names and abstracts")
-class G09MarkupTest {
+@DisplayName("Markdown and HTML in titles, names and abstracts")
+class MarkupInjectionTest {
     @TempDir Path dir;
 
     static final List<String> HOSTILE = List.of(

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * catalogue's folder. Guards: {@code Markers.split}, {@code AtomicWriter}, {@code FileOptions.requireInside}.
  * The full disk is also simulated for every platform in {@code io.AtomicWriterTest}.
  */
-@DisplayName("Group 11: README markers, hand edits, symbolic links, read-only files and folders, a full disk")
-class G11ReadmeTest {
+@DisplayName("README markers, hand edits, symbolic links, read-only files and folders, a full disk")
+class ReadmeTamperingTest {
     private static final String START = "<!-- paperlist:start -->";
     private static final String END = "<!-- paperlist:end -->";
 

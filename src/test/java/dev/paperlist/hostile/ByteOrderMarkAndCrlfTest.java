@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * checkout of an up-to-date list is up to date. Guards: {@code TextFile} (the BOM), {@code Markers}
  * (the generated block takes the start marker's line ending) and {@code TextFile.encodeLike}.
  */
-@DisplayName("Group 7: a byte-order mark and CRLF line endings")
-class G07BomCrlfTest {
+@DisplayName("a byte-order mark and CRLF line endings")
+class ByteOrderMarkAndCrlfTest {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String CATALOG = """
             # A list with multi-line values, whose line breaks CRLF must not change

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (merge keys, several documents) or executable elsewhere (tags naming classes) are refused where they
  * are written, before anything is built from them. Guard: {@code YamlReader.rejectUnsafe} and friends.
  */
-@DisplayName("Group 2: anchors, aliases, merge keys, tags, several documents, empty files")
-class G02YamlFeaturesTest {
+@DisplayName("anchors, aliases, merge keys, tags, several documents, empty files")
+class UnsafeYamlFeaturesTest {
     static final String HEAD = "sections:\n  - title: S\n    papers:\n      - name: P\n        title: T\n";
 
     @TempDir Path dir;

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * emoji sequences need, are allowed. Guards: {@code TextRules}, {@code Cli.visible}, and the same rules
  * in {@code ListImporter} for what import would copy.
  */
-@DisplayName("Group 8: bidi overrides, zero-width characters, lone surrogates")
-class G08InvisibleTest {
-    static final String HEAD = G02YamlFeaturesTest.HEAD;
+@DisplayName("bidi overrides, zero-width characters, lone surrogates")
+class InvisibleCharactersTest {
+    static final String HEAD = UnsafeYamlFeaturesTest.HEAD;
 
     @TempDir Path dir;
 

@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * would misread it, so the page links exactly where the catalogue says. Guards: {@code TextRules.isWebUrl}
  * in the loader, {@code MarkdownText.url} in the renderer.
  */
-@DisplayName("Group 10: javascript:, data:, file:, relative URLs and URLs that need encoding")
-class G10UrlTest {
-    static final String HEAD = G02YamlFeaturesTest.HEAD;
+@DisplayName("javascript:, data:, file:, relative URLs and URLs that need encoding")
+class UnsafeUrlTest {
+    static final String HEAD = UnsafeYamlFeaturesTest.HEAD;
 
     @TempDir Path dir;
 

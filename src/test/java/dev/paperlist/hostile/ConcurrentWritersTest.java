@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * in 4 min 40 s (280 s), 0 failures (every pair added both papers, since the second waits for the lock for up to 5 s).
  * With {@code LockFile.acquire} made a no-op, the same run failed at pair 1: a lost update (only one paper left).
  */
-@DisplayName("Group 13: two adds at the same time, in two processes")
-class G13ConcurrencyTest {
+@Tag("slow")
+@DisplayName("two adds at the same time, in two processes")
+class ConcurrentWritersTest {
     static final int DEFAULT_ITERATIONS = 16;
     static final int DEFAULT_RACE_ROUNDS = 12;
     static final String LOCKED = "papers.yaml: another paperlist is changing it (.papers.yaml.lock has been locked "
@@ -91,7 +93,7 @@ class G13ConcurrencyTest {
                 throw new AssertionError(what + ": each add must succeed or be refused with the lock message (exit 5)");
             }
         }
-        System.out.printf("G13ConcurrencyTest: %d pairs of adds in two JVMs in %d s: %d added both papers, %d refused one "
+        System.out.printf("ConcurrentWritersTest: %d pairs of adds in two JVMs in %d s: %d added both papers, %d refused one "
                 + "with the lock message; no lost update%n", iterations, (System.nanoTime() - start) / 1_000_000_000L,
                 both, refused);
         assertThat(both + refused).isEqualTo(iterations);
@@ -163,7 +165,7 @@ class G13ConcurrencyTest {
             assertThat(check.exitCode()).as(what + ": check " + check).isZero();
             renderFirst += renderStarts ? 1 : 0;
         }
-        System.out.printf("G13ConcurrencyTest: %d rounds of render and add in two JVMs in %d s (%d with render started"
+        System.out.printf("ConcurrentWritersTest: %d rounds of render and add in two JVMs in %d s (%d with render started"
                 + " first, %d refused with the lock message after 5 s); no stale README%n", rounds,
                 (System.nanoTime() - start) / 1_000_000_000L, renderFirst, refused);
     }

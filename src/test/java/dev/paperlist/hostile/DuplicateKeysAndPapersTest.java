@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the second one that names the line of the first. Guards: the duplicate-key check in
  * {@code YamlReader}, and {@code CatalogBinder}'s per-section check by heading, URL and arXiv id.
  */
-@DisplayName("Group 4: duplicate keys and the same paper in two forms")
-class G04DuplicatesTest {
-    static final String HEAD = G02YamlFeaturesTest.HEAD;
+@DisplayName("duplicate keys and the same paper in two forms")
+class DuplicateKeysAndPapersTest {
+    static final String HEAD = UnsafeYamlFeaturesTest.HEAD;
 
     @TempDir Path dir;
 

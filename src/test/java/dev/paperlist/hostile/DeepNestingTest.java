@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * StackOverflowError: the YAML tree is read and indexed without recursion, and the README importer
  * reads a deeply nested Markdown list. Guard: {@code YamlReader.MAX_DEPTH}, checked in its loop.
  */
-@DisplayName("Group 3: nesting 2,000 levels deep")
-class G03DepthTest {
+@DisplayName("nesting 2,000 levels deep")
+class DeepNestingTest {
     @TempDir Path dir;
 
     static Stream<Arguments> cases() {

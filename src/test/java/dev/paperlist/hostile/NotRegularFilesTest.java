@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 5, {@code not a regular file}, at once, never a hang or an endless read. The site's output folder follows
  * the README outputs' rule on symbolic links, and settings cannot point outputs into {@code .git}.
  */
-@DisplayName("Group 18: FIFOs, devices and folders for files; links under the site; outputs inside .git")
-class G18OddFilesTest {
+@DisplayName("FIFOs, devices and folders for files; links under the site; outputs inside .git")
+class NotRegularFilesTest {
     private static final Duration AT_ONCE = Duration.ofSeconds(20);
 
     @TempDir Path dir;

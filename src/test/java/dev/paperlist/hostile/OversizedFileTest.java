@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * memory by being loaded: the catalogue's limit is 512 MiB (about 250,000 papers of 2 KB), a README's
  * 1 GiB. The over-limit files here are sparse, so the tests take no disk space or time.
  */
-@DisplayName("Group 1: a file over the size limit")
-class G01SizeLimitTest {
+@DisplayName("a file over the size limit")
+class OversizedFileTest {
     @TempDir Path dir;
 
     private static void sparse(Path file, long size) throws IOException {

@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * DNS lookup. The client's own cases (retry pauses, several ids, HTTP dates) are in
  * {@code dev.paperlist.fetch.ArxivClientTest}.
  */
-@DisplayName("Group 14: network faults of the arXiv client")
-class G14NetworkTest {
+@DisplayName("network faults of the arXiv client")
+class ArxivNetworkFaultsTest {
     private static final String[] ADD = {"add", "--section", "Multimodal", "--arxiv", "2309.05519"};
 
     @TempDir Path dir;

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Dpaperlist.killIterations=N} runs another number of iterations of {@code render}.
  */
-@DisplayName("Group 12: render and add killed with kill -9 at random moments")
-class G12KillTest {
+@Tag("slow")
+@DisplayName("render and add killed with kill -9 at random moments")
+class KilledMidWriteTest {
     static final int DEFAULT_ITERATIONS = 200;
     static final int DEFAULT_ADD_ITERATIONS = 40;
 
@@ -69,7 +71,7 @@ class G12KillTest {
                     outcomes[k] += part[k];
                 }
             }
-            System.out.printf("G12KillTest: %d kills (a whole run takes about %d ms): %d left the old README, %d the old "
+            System.out.printf("KilledMidWriteTest: %d kills (a whole run takes about %d ms): %d left the old README, %d the old "
                             + "README and a temporary file (killed while writing), %d the new README; %d runs had "
                             + "finished before their kill%n",
                     iterations, outcomes[4] / 2, outcomes[0], outcomes[1], outcomes[2], outcomes[3]);
@@ -93,7 +95,7 @@ class G12KillTest {
                     outcomes[k] += part[k];
                 }
             }
-            System.out.printf("G12KillTest: %d kills of add (a whole run takes about %d ms): %d left both files old, "
+            System.out.printf("KilledMidWriteTest: %d kills of add (a whole run takes about %d ms): %d left both files old, "
                             + "%d a new papers.yaml with the old README (check: stale), %d both new; %d runs had finished "
                             + "before their kill; %d kills left a temporary file (killed while writing)%n",
                     iterations, outcomes[4] / 2, outcomes[0], outcomes[1], outcomes[2], outcomes[3], outcomes[5]);

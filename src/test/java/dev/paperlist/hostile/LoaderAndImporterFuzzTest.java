@@ -36,8 +36,8 @@ import org.junit.jupiter.api.DisplayName;
  * accepts must also render, render again to the same bytes, and survive a write and a reload; what
  * the importer reads must be a catalogue the loader accepts. About 4,000 inputs, a few seconds.
  */
-@DisplayName("Group 16: fuzzing the loader and the importer")
-class G16FuzzTest {
+@DisplayName("fuzzing the loader and the importer")
+class LoaderAndImporterFuzzTest {
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final String README = "# Intro\n\n<!-- paperlist:start -->\n<!-- paperlist:end -->\n\nAfter.\n";
 
@@ -211,7 +211,7 @@ class G16FuzzTest {
 
     private static List<String> read(String folder, String suffix) {
         try (Stream<Path> files = Files.walk(Path.of(folder))) {
-            return files.filter(p -> p.toString().endsWith(suffix)).sorted().map(G16FuzzTest::readFile).toList();
+            return files.filter(p -> p.toString().endsWith(suffix)).sorted().map(LoaderAndImporterFuzzTest::readFile).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * joined by zero-width joiners is as many columns as it has code points. A tab is one column. Guards:
  * {@code TextFile.decode} (UTF-16, invalid UTF-8, NUL) and the YAML scanner's marks.
  */
-@DisplayName("Group 6: tabs, an unterminated quote after an emoji, NUL, invalid UTF-8, UTF-16")
-class G06EncodingTest {
-    static final String HEAD = G02YamlFeaturesTest.HEAD;
+@DisplayName("tabs, an unterminated quote after an emoji, NUL, invalid UTF-8, UTF-16")
+class BrokenEncodingTest {
+    static final String HEAD = UnsafeYamlFeaturesTest.HEAD;
 
     @TempDir Path dir;
 

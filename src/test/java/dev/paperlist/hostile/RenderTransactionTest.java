@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with a message that says so; {@code render} killed with {@code kill -9} between two renames leaves a
  * state that {@code check} reports and the next {@code render} completes. Guard: {@code FileTransaction}.
  */
-@DisplayName("Group 17: a render of several files is all or nothing")
-class G17RenderTransactionTest {
+@DisplayName("a render of several files is all or nothing")
+class RenderTransactionTest {
     static final String CATALOG = """
             settings:
               tag_pages: true

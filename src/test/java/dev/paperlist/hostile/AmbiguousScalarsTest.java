@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refused, with the field's name. Guard: {@code YamlNode.Scalar} keeps the text, and
  * {@code CatalogBinder.text} refuses nulls.
  */
-@DisplayName("Group 5: unquoted 2402.12220, no, 012, .inf, ~ as values")
-class G05ScalarsTest {
-    static final String HEAD = G02YamlFeaturesTest.HEAD;
+@DisplayName("unquoted 2402.12220, no, 012, .inf, ~ as values")
+class AmbiguousScalarsTest {
+    static final String HEAD = UnsafeYamlFeaturesTest.HEAD;
     private static final String CATALOG = """
             sections:
               - title: 012
