@@ -8,6 +8,7 @@ import dev.paperlist.catalog.DuplicateFinder;
 import dev.paperlist.catalog.TextRules;
 import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.fetch.ArxivEntry;
+import dev.paperlist.fetch.Pacing;
 import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.LockFile;
 import dev.paperlist.io.Terminal;
@@ -67,6 +68,17 @@ public final class PaperAdder {
         this.terminal = terminal;
         this.lockWait = lockWait;
         this.arxiv = arxiv;
+    }
+
+    /**
+     * Makes the arXiv client from {@code --arxiv-api} when given, else from {@code $PAPERLIST_ARXIV_API}, else
+     * the default API; a bad URL names where it came from.
+     */
+    public static Supplier<ArxivClient> arxiv(String option, Map<String, String> variables, Pacing network) {
+        String fromEnv = variables.get("PAPERLIST_ARXIV_API");
+        String api = option != null ? option : fromEnv != null ? fromEnv : ArxivClient.DEFAULT_API;
+        String source = option != null ? "--arxiv-api" : fromEnv != null ? "PAPERLIST_ARXIV_API" : "the default API";
+        return () -> new ArxivClient(ArxivClient.baseUri(api, source), network);
     }
 
     /** What to print: {@code out} on standard output, {@code notes} on standard error. */

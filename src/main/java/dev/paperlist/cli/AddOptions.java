@@ -1,0 +1,113 @@
+package dev.paperlist.cli;
+
+import dev.paperlist.add.AddRequest;
+import dev.paperlist.fetch.ArxivClient;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The options of {@code paperlist add}, mixed into {@link AddCommand}; the paper's become an {@link AddRequest}. */
+final class AddOptions {
+    @Option(names = "--section", paramLabel = "PATH", completionCandidates = SectionCandidates.class, description = "The section, as a path of titles: \"A/B\".")
+    String section;
+    @Option(names = "--arxiv", paramLabel = "ID", description = "An arXiv id or URL; repeat for several papers.")
+    List<String> arxiv = new ArrayList<>();
+    @Option(names = "--name", paramLabel = "NAME", description = "The short name used as the heading, such as AnyGPT.")
+    String name;
+    @Option(names = "--title", paramLabel = "TITLE", description = "The full title.")
+    String title;
+    @Option(names = "--url", paramLabel = "URL", description = "The paper's page (default: its arXiv abs page).")
+    String url;
+    @Option(names = "--code", paramLabel = "OWNER/REPO", description = "The GitHub repository.")
+    String code;
+    @Option(names = "--venue", paramLabel = "VENUE", description = "Where it was accepted, such as \"ICLR 2024\".")
+    String venue;
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The submission date.")
+    String date;
+    @Option(names = "--author", paramLabel = "NAME", description = "An author or affiliation; repeatable.")
+    List<String> authors = new ArrayList<>();
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeatable.")
+    List<String> tags = new ArrayList<>();
+    @Option(names = "--badge", paramLabel = "KIND=URL", description = "A badge (KIND:LABEL=URL for blog); repeatable.")
+    List<String> badges = new ArrayList<>();
+    @Option(names = "--note", paramLabel = "LABEL=URL", description = "A link to your notes; repeatable.")
+    List<String> notes = new ArrayList<>();
+    @Option(names = "--abstract", paramLabel = "TEXT", description = "The abstract.")
+    String abstractText;
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "A topic for the tag pages and the site; repeatable.")
+    List<String> topics = new ArrayList<>();
+    @Option(names = "--summary", paramLabel = "TEXT", description = "A line in your own words.")
+    String summary;
+    @Option(names = "--comment", paramLabel = "TEXT", description = "A remark, such as what to read it with.")
+    String comment;
+    @Option(names = "--added", paramLabel = "YYYY-MM-DD", description = "When the paper joined the list.")
+    String added;
+    @Option(names = "--image", paramLabel = "URL", description = "A picture for the paper, such as its teaser figure.")
+    String image;
+    @Option(names = "--position", paramLabel = "N", description = "Insert as the N-th entry of the section.")
+    Integer position;
+    @Option(names = "--new-section", description = "Create the section if it does not exist.")
+    boolean newSection;
+    @Option(names = "--force", description = "Add even if the paper is already in the catalogue.")
+    boolean force;
+    @Option(names = "--dry-run", description = "Print the YAML that would be inserted; write nothing.")
+    boolean dryRun;
+    @Option(names = "--no-render", description = "Do not render the outputs after adding.")
+    boolean noRender;
+    @Option(names = "--from-issue", paramLabel = "FILE",
+            description = "Take the paper from a submitted issue form: the issue body, or the JSON of an 'issues' "
+                    + "event; - reads standard input. A wrong or listed paper exits 3.")
+    String fromIssue;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            completionCandidates = Formats.class,
+            description = "text, or github-comment: with --from-issue, Markdown on standard output for a comment on "
+                    + "the issue or the pull request; default: ${DEFAULT-VALUE}.")
+    Format format;
+    @Option(names = "--arxiv-api", paramLabel = "URL",
+            description = "The arXiv API (default: $PAPERLIST_ARXIV_API, else " + ArxivClient.DEFAULT_API + ").")
+    String arxivApi;
+
+    /** How the outcome is printed. */
+    enum Format {
+        TEXT("text"), GITHUB_COMMENT("github-comment");
+
+        private final String id;
+
+        Format(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /** Reads {@code --format} by the names help shows, which have a hyphen. */
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.id.equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException("expected one of text, github-comment but was '" + value + "'");
+        }
+    }
+
+    /** The values of {@code --format}, for help and completion. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("text", "github-comment").iterator();
+        }
+    }
+
+    AddRequest request() {
+        return new AddRequest(section, arxiv, name, title, url, code, venue, date, authors, tags, badges,
+                notes, abstractText, topics, summary, comment, added, image, position, newSection, force, dryRun, !noRender);
+    }
+}
