@@ -1,22 +1,7 @@
 package dev.paperlist.cli;
 
-import dev.paperlist.ExitCode;
-import dev.paperlist.PaperlistException;
-import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.SourceIndex;
-import dev.paperlist.io.TextFile;
-import dev.paperlist.lint.IssueFormRule;
-import dev.paperlist.lint.LintReport;
-import dev.paperlist.lint.LintWarning;
-import dev.paperlist.lint.Linter;
-import dev.paperlist.model.Catalog;
-import dev.paperlist.model.LintRule;
-import dev.paperlist.model.SourcePosition;
-import dev.paperlist.sync.OutputPlan;
-import dev.paperlist.sync.SizeBudget;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import dev.paperlist.lint.LintRun;
+import dev.paperlist.lint.LintRun.Format;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,9 +23,6 @@ import picocli.CommandLine.Spec;
             "  paperlist lint --format json > lint.json",
             "  paperlist lint --format github        # warnings as GitHub annotations"})
 final class LintCommand implements Callable<Integer> {
-    /** How the warnings are printed. */
-    enum Format { text, json, github }
-
     @ParentCommand RootCommand root;
     @Spec CommandSpec spec;
 
@@ -57,50 +39,12 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        List<LintWarning> warnings;
-        try {
-            String text = TextFile.read(root.environment.resolve(catalog), catalog, CatalogLoader.MAX_BYTES).text();
-            Catalog loaded = CatalogLoader.parse(text, catalog);
-            warnings = new ArrayList<>(Linter.lint(loaded, SourceIndex.of(text, catalog)));
-            warnings.addAll(0, sizeWarnings(loaded));
-            warnings.addAll(IssueFormRule.warnings(loaded, root.environment.resolve(catalog)));
-        } catch (PaperlistException e) {
-            if (format == Format.json && e.exitCode() == ExitCode.INVALID_INPUT) {
-                out.print(LintReport.json(catalog, e, List.of()));
-            }
-            throw e;
-        }
-        switch (format) {
-            case json -> out.print(LintReport.json(catalog, null, warnings));
-            case github -> warnings.forEach(w -> out.println(GitHubAnnotations.line("warning",
-                    GitHubAnnotations.filePath(root.environment, root.environment.resolve(catalog), catalog),
-                    w.position().line(), w.position().column(), "paperlist lint: " + w.rule().id(), w.message())));
-            default -> {
-                warnings.forEach(w -> out.println(w.format(catalog)));
-                out.println(catalog + ": " + (warnings.isEmpty() ? "no warnings"
-                        : warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")));
-            }
-        }
-        return strict && !warnings.isEmpty() ? ExitCode.STALE.code() : ExitCode.OK.code();
-    }
-
-    // The outputs as render would write them, measured against the budget. An output that cannot be
-    // rendered (a README without markers) is render's error to report, not lint's.
-    private List<LintWarning> sizeWarnings(Catalog loaded) {
-        if (loaded.settings().lintDisabled().contains(LintRule.SIZE_BUDGET)) {
-            return List.of();
-        }
+        Environment env = root.environment;
         FileOptions files = new FileOptions();
         files.catalog = catalog;
-        List<OutputPlan> plans;
-        try {
-            plans = files.planOutputs(root.environment, loaded);
-        } catch (PaperlistException e) {
-            return List.of();
-        }
-        return SizeBudget.warnings(plans, loaded.settings()).stream()
-                .map(w -> new LintWarning(new SourcePosition(1, 1), LintRule.SIZE_BUDGET, w.replaceFirst(": warning: ", ": ")))
-                .toList();
+        return new LintRun(env.resolve(catalog), catalog, format, strict, loaded -> files.planOutputs(env, loaded),
+                w -> GitHubAnnotations.line("warning",
+                        GitHubAnnotations.filePath(env, env.resolve(catalog), catalog), w.position().line(), w.position().column(),
+                        "paperlist lint: " + w.rule().id(), w.message())).run(spec.commandLine().getOut());
     }
 }
