@@ -1,10 +1,8 @@
 package dev.paperlist.cli;
 
 import dev.paperlist.ExitCode;
-import dev.paperlist.sync.OutputPlan;
-import dev.paperlist.sync.ReadmeSync;
+import dev.paperlist.sync.OutputCheck;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,43 +42,17 @@ final class CheckCommand implements Callable<Integer> {
         FileOptions files = new FileOptions();
         files.catalog = FileOptions.DEFAULT_CATALOG;
         return files.provenByStamp(environment).map(plans -> {
-            plans.forEach(plan -> out.println(upToDate(plan)));
+            plans.forEach(plan -> out.println(OutputCheck.upToDate(plan)));
             return ExitCode.OK.code();
         }).orElse(null);
     }
 
-    private static String upToDate(OutputPlan plan) {
-        return plan.displayName() + ": up to date";
-    }
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        ExitCode result = ExitCode.OK;
-        for (OutputPlan plan : files.planOutputs(root.environment)) {
-            if (plan.upToDate()) {
-                out.println(upToDate(plan));
-                continue;
-            }
-            result = ExitCode.STALE;
-            if (plan.orphan()) {
-                spec.commandLine().getErr().println(plan.displayName() + " is orphaned: " + files.catalog
-                        + " no longer produces it; run: paperlist render");
-                continue;
-            }
-            String problem = plan.displayName() + (plan.current() == null ? " does not exist"
-                    : " is out of date with " + files.catalog) + "; run: paperlist render";
-            if (format == Format.github) {
-                List<Integer> lines = ReadmeSync.firstDifferingLines(plan);
-                for (int line : lines.subList(0, Math.min(lines.size(), GitHubAnnotations.MAX_PER_FILE))) {
-                    out.println(GitHubAnnotations.line("error",
-                            GitHubAnnotations.filePath(root.environment, plan.path(), plan.displayName()), plan.current() == null ? 0 : line,
-                            0, "paperlist check", problem));
-                }
-            }
-            out.print(ReadmeSync.diff(plan));
-            spec.commandLine().getErr().println(problem);
-        }
-        return result.code();
+        Environment env = root.environment;
+        OutputCheck.Annotator github = format != Format.github ? null : (plan, line, problem) -> GitHubAnnotations.line(
+                "error", GitHubAnnotations.filePath(env, plan.path(), plan.displayName()), line, 0, "paperlist check", problem);
+        return new OutputCheck(files.catalog, github, GitHubAnnotations.MAX_PER_FILE)
+                .report(files.planOutputs(env), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }
