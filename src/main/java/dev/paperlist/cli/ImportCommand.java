@@ -1,18 +1,6 @@
 package dev.paperlist.cli;
 
-import dev.paperlist.ExitCode;
-import dev.paperlist.PaperlistException;
-import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.CatalogWriter;
-import dev.paperlist.importer.ListImporter;
-import dev.paperlist.io.FileTransaction;
-import dev.paperlist.io.LockFile;
-import dev.paperlist.io.TextFile;
-import dev.paperlist.model.Catalog;
-import dev.paperlist.sync.OutputPlan;
-import dev.paperlist.sync.ReadmeSync;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.paperlist.importer.ImportRun;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,34 +41,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path target = root.environment.resolve(output);
-        if (Files.exists(target) && !force) {
-            throw new PaperlistException(ExitCode.IO, output + ": already exists; use --force to overwrite it");
-        }
-        Path readmePath = root.environment.resolve(readme);
-        TextFile file = TextFile.read(readmePath, readme, ReadmeSync.MAX_README_BYTES);
-        ListImporter.Result result = new ListImporter().read(file.text(), readme);
-        String yaml = CatalogWriter.write(result.catalog());
-        // What is written must load back as the same catalogue; a writer defect must not reach the disk.
-        Catalog written = CatalogLoader.parse(yaml, output);
-        OutputPlan plan = null;
-        if (writeMarkers) {
-            // Everything is computed before the first write, so a failure leaves both files as they were.
-            String catalogName = target.getFileName().toString();
-            plan = ReadmeSync.plan(written, readmePath, file, catalogName, result.withMarkers(file.text()));
-        }
-        // Both files or neither, under the catalogue's lock, as render and add take it.
-        try (LockFile lock = LockFile.acquireForDerived(target, output, root.environment.lockWait())) {
-            FileTransaction transaction = new FileTransaction();
-            transaction.write(target, TextFile.encodeLike(target, yaml), output);
-            if (plan != null && !plan.upToDate()) {
-                transaction.write(plan.path(), plan.renderedBytes(), plan.displayName());
-            }
-            transaction.commit();
-        }
-        result.warnings().forEach(spec.commandLine().getErr()::println);
-        spec.commandLine().getOut().println(output + ": imported " + result.catalog().distinctPapers().size()
-                + " papers from " + readme);
-        return strict && !result.warnings().isEmpty() ? ExitCode.STALE.code() : ExitCode.OK.code();
+        Environment env = root.environment;
+        return new ImportRun(env.resolve(readme), readme, env.resolve(output), output, force, strict, writeMarkers,
+                env.lockWait()).run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

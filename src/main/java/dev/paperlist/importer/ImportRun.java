@@ -1,0 +1,56 @@
+package dev.paperlist.importer;
+
+import dev.paperlist.ExitCode;
+import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.io.FileTransaction;
+import dev.paperlist.io.LockFile;
+import dev.paperlist.io.TextFile;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.sync.ReadmeSync;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code paperlist import} from README to files: reads the list, writes the catalogue (and with markers the
+ * README) under the catalogue's lock, both or neither, and reports what was imported.
+ *
+ * @param readmeName the README as given, for messages
+ * @param outputName the catalogue as given, for messages
+ */
+public record ImportRun(Path readme, String readmeName, Path output, String outputName, boolean force,
+                        boolean strict, boolean writeMarkers, Duration lockWait) {
+    /** Imports; prints the warnings to {@code err} and the summary to {@code out}; returns the exit code. */
+    public int run(PrintWriter out, PrintWriter err) {
+        if (Files.exists(output) && !force) {
+            throw new PaperlistException(ExitCode.IO, outputName + ": already exists; use --force to overwrite it");
+        }
+        TextFile file = TextFile.read(readme, readmeName, ReadmeSync.MAX_README_BYTES);
+        ListImporter.Result result = new ListImporter().read(file.text(), readmeName);
+        String yaml = CatalogWriter.write(result.catalog());
+        // What is written must load back as the same catalogue; a writer defect must not reach the disk.
+        Catalog written = CatalogLoader.parse(yaml, outputName);
+        OutputPlan plan = null;
+        if (writeMarkers) {
+            // Everything is computed before the first write, so a failure leaves both files as they were.
+            String catalogName = output.getFileName().toString();
+            plan = ReadmeSync.plan(written, readme, file, catalogName, result.withMarkers(file.text()));
+        }
+        // Both files or neither, under the catalogue's lock, as render and add take it.
+        try (LockFile lock = LockFile.acquireForDerived(output, outputName, lockWait)) {
+            FileTransaction transaction = new FileTransaction();
+            transaction.write(output, TextFile.encodeLike(output, yaml), outputName);
+            if (plan != null && !plan.upToDate()) {
+                transaction.write(plan.path(), plan.renderedBytes(), plan.displayName());
+            }
+            transaction.commit();
+        }
+        result.warnings().forEach(err::println);
+        out.println(outputName + ": imported " + result.catalog().distinctPapers().size() + " papers from " + readmeName);
+        return strict && !result.warnings().isEmpty() ? ExitCode.STALE.code() : ExitCode.OK.code();
+    }
+}
