@@ -1,9 +1,6 @@
 package dev.paperlist.cli;
 
-import dev.paperlist.metrics.MetricsFile;
 import dev.paperlist.refresh.Refresher;
-import dev.paperlist.refresh.Services;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -50,13 +47,10 @@ final class RefreshCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = root.environment;
-        Path catalogPath = env.resolve(catalog);
-        Path metrics = MetricsFile.besides(catalogPath);
-        var clock = Services.clock(env.variables());
-        Refresher refresher = new Refresher(catalogPath, catalog, metrics, Paths.display(env, metrics), env.lockWait(),
-                Services.from(env.variables(), env.network(), tokenEnv, clock), clock,
-                env.terminal() != null ? spec.commandLine().getErr() : null);
-        Refresher.Outcome outcome = refresher.refresh(new Refresher.Request(section, paper, only, apply));
+        Refresher.Outcome outcome = Refresher.of(env.resolve(catalog), catalog, path -> Paths.display(env, path),
+                env.variables(), env.network(), tokenEnv, env.lockWait(),
+                env.terminal() != null ? spec.commandLine().getErr() : null)
+                .refresh(new Refresher.Request(section, paper, only, apply));
         outcome.notes().forEach(spec.commandLine().getErr()::println);
         outcome.out().forEach(spec.commandLine().getOut()::println);
         return 0;

@@ -8,6 +8,7 @@ import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.fetch.ArxivEntry;
 import dev.paperlist.fetch.DblpClient;
 import dev.paperlist.fetch.GitHubClient;
+import dev.paperlist.fetch.Pacing;
 import dev.paperlist.fetch.ScholarClient;
 import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.LockFile;
@@ -35,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +74,23 @@ public final class Refresher {
 
     /** What to print: {@code out} on standard output, {@code notes} on standard error. */
     public record Outcome(List<String> out, List<String> notes) {}
+
+    /**
+     * A refresher of the catalogue at {@code catalogPath}, with its metrics file beside it and the services
+     * and clock the environment's variables choose.
+     *
+     * @param display how messages name a file
+     * @param tokenEnv the variable holding the GitHub token, or {@code null} for GITHUB_TOKEN
+     * @param progress where progress goes, or {@code null} for nowhere
+     */
+    public static Refresher of(Path catalogPath, String catalogName, Function<Path, String> display,
+                               Map<String, String> variables, Pacing network, String tokenEnv, Duration lockWait,
+                               PrintWriter progress) {
+        Path metrics = MetricsFile.besides(catalogPath);
+        Supplier<Instant> clock = Services.clock(variables);
+        return new Refresher(catalogPath, catalogName, metrics, display.apply(metrics), lockWait,
+                Services.from(variables, network, tokenEnv, clock), clock, progress);
+    }
 
     private final Path catalogPath;
     private final String catalogName;
