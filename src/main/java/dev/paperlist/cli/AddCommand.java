@@ -40,9 +40,8 @@ final class AddCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = root.environment;
         // A submitted form is complete as it is: what it lacks is for the submitter to fix, not for a terminal to ask.
-        PaperAdder adder = new PaperAdder(env.resolve(files.catalog), files.catalog,
-                options.fromIssue != null ? null : env.terminal(), env.lockWait(),
-                PaperAdder.arxiv(options.arxivApi, env.variables(), env.network()));
+        PaperAdder adder = new PaperAdder(env.resolve(files.catalog), files.catalog, options.fromIssue != null ? null
+                : env.terminal(), env.lockWait(), PaperAdder.arxiv(options.arxivApi, env.variables(), env.network()));
         Function<Catalog, List<OutputPlan>> planOutputs = catalog -> files.planOutputs(env, catalog);
         if (options.fromIssue != null) {
             return IssueAddition.run(adder, options.request(), options.fromIssue, env::resolve, env.stdin(),

@@ -1,11 +1,9 @@
 package dev.paperlist.cli;
 
 import dev.paperlist.refresh.Refresher;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,31 +24,15 @@ final class RefreshCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Spec CommandSpec spec;
 
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = "papers.yaml",
-            description = "The catalogue (default: ${DEFAULT-VALUE}); the data file is FILE's name with .metrics.yaml.")
-    String catalog;
-    @Option(names = "--section", paramLabel = "PATH", completionCandidates = SectionCandidates.class,
-            description = "Only the papers of this section and its subsections.")
-    String section;
-    @Option(names = "--paper", paramLabel = "ID", description = "Only this paper: its id, name or arXiv id.")
-    String paper;
-    @Option(names = "--only", paramLabel = "WHAT", split = ",",
-            description = "Only some of stars, venues, citations (comma-separated or repeated).")
-    Set<Refresher.Part> only = EnumSet.noneOf(Refresher.Part.class);
-    @Option(names = "--apply", description = "Write the proposed venues into the catalogue, each with a comment "
-            + "naming its source.")
-    boolean apply;
-    @Option(names = "--token-env", paramLabel = "NAME",
-            description = "The environment variable holding the GitHub token (default: GITHUB_TOKEN).")
-    String tokenEnv;
+    @Mixin RefreshOptions options;
 
     @Override
     public Integer call() {
         Environment env = root.environment;
-        Refresher.Outcome outcome = Refresher.of(env.resolve(catalog), catalog, path -> Paths.display(env, path),
-                env.variables(), env.network(), tokenEnv, env.lockWait(),
+        Refresher.Outcome outcome = Refresher.of(env.resolve(options.catalog), options.catalog, path -> Paths.display(env, path),
+                env.variables(), env.network(), options.tokenEnv, env.lockWait(),
                 env.terminal() != null ? spec.commandLine().getErr() : null)
-                .refresh(new Refresher.Request(section, paper, only, apply));
+                .refresh(options.request());
         outcome.notes().forEach(spec.commandLine().getErr()::println);
         outcome.out().forEach(spec.commandLine().getOut()::println);
         return 0;
