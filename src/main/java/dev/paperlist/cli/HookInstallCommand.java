@@ -27,16 +27,7 @@ final class HookInstallCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @ArgGroup(exclusive = true)
-    Existing existing;
-
-    /** What to do with a hook paperlist did not write; at most one. */
-    static final class Existing {
-        @Option(names = "--chain", description = "Keep the hook that is there and run it before the check.")
-        boolean chain;
-
-        @Option(names = "--force", description = "Replace the hook that is there.")
-        boolean force;
-    }
+    ExistingHookOptions existing;
 
     @Option(names = {"-c", "--catalog"}, paramLabel = "FILE",
             description = "The catalogue the hook checks, relative to the top of the repository (default: papers.yaml).")
@@ -52,8 +43,7 @@ final class HookInstallCommand implements Callable<Integer> {
         Environment environment = hook.root.environment;
         Path hooksDir = GitRepository.hooksDirectory(environment.workingDirectory());
         String checkArguments = catalog == null ? "" : "--catalog " + GitHook.shellQuote(catalog);
-        GitHook.Existing mode = existing == null ? GitHook.Existing.REFUSE
-                : existing.chain ? GitHook.Existing.CHAIN : GitHook.Existing.REPLACE;
+        GitHook.Existing mode = existing == null ? GitHook.Existing.REFUSE : existing.mode();
         String runs = command != null ? command : SelfCommand.of(environment);
         GitHook.Outcome outcome = GitHook.install(hooksDir, Paths.display(environment, hooksDir), runs, checkArguments, mode);
         spec.commandLine().getOut().println(outcome.summary());

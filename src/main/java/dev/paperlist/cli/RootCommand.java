@@ -1,12 +1,7 @@
 package dev.paperlist.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -17,7 +12,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "paperlist",
         mixinStandardHelpOptions = true,
-        versionProvider = RootCommand.Version.class,
+        versionProvider = VersionProvider.class,
         description = "Keeps a research-paper list README in sync with its YAML catalogue, papers.yaml.",
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -33,7 +28,7 @@ public final class RootCommand implements Runnable {
      * Every subcommand by name, in the order help lists them. picocli reads a command's annotations
      * reflectively when it is added, about 15 ms a command at start-up, so a run adds only what it needs.
      */
-    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    static final Map<String, Class<?>> SUBCOMMANDS = Subcommands.all();
 
     final Environment environment;
 
@@ -51,38 +46,5 @@ public final class RootCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private static Map<String, Class<?>> subcommands() {
-        Map<String, Class<?>> all = new LinkedHashMap<>();
-        all.put("render", RenderCommand.class);
-        all.put("check", CheckCommand.class);
-        all.put("add", AddCommand.class);
-        all.put("import", ImportCommand.class);
-        all.put("lint", LintCommand.class);
-        all.put("hook", HookCommand.class);
-        all.put("sections", SectionsCommand.class);
-        all.put("completion", CompletionCommand.class);
-        all.put("site", SiteCommand.class);
-        all.put("export", ExportCommand.class);
-        all.put("contribute", ContributeCommand.class);
-        all.put("links", LinksCommand.class);
-        all.put("refresh", RefreshCommand.class);
-        all.put("help", picocli.CommandLine.HelpCommand.class);
-        return java.util.Collections.unmodifiableMap(all);
-    }
-
-    /** Reads the version Maven wrote into the jar. */
-    static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = RootCommand.class.getResourceAsStream("/dev/paperlist/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"paperlist " + p.getProperty("version", "unknown")};
-        }
     }
 }
