@@ -5,6 +5,7 @@ import dev.paperlist.contribute.IssueForm;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,9 +22,7 @@ final class ContributeInitCommand implements Callable<Integer> {
     @ParentCommand ContributeCommand contribute;
     @Spec CommandSpec spec;
 
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = "papers.yaml",
-            description = "The catalogue (default: ${DEFAULT-VALUE}).")
-    String catalog;
+    @Mixin CatalogOption catalogOption;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write the form here (default: " + IssueForm.PATH + " in the catalogue's folder).")
@@ -31,6 +30,7 @@ final class ContributeInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String catalog = catalogOption.catalog;
         Environment env = contribute.root.environment;
         Path catalogPath = env.resolve(catalog);
         Path form = output != null ? env.resolve(output) : catalogPath.getParent().resolve(IssueForm.PATH);

@@ -4,6 +4,7 @@ import dev.paperlist.export.ExportRun;
 import dev.paperlist.export.ExportRun.Format;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -18,9 +19,7 @@ final class ExportCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Spec CommandSpec spec;
 
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = "papers.yaml",
-            description = "The catalogue (default: ${DEFAULT-VALUE}).")
-    String catalog;
+    @Mixin CatalogOption catalogOption;
 
     @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
             description = "bibtex, json or csv.")
@@ -31,6 +30,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String catalog = catalogOption.catalog;
         Environment env = root.environment;
         return new ExportRun(env.resolve(catalog), catalog, format, output == null ? null : env.resolve(output), output,
                 env.lockWait()).run(spec.commandLine().getOut());

@@ -23,13 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The files a command works on, relative to the working folder. Mixed into each command. */
-public final class FileOptions {
-    static final String DEFAULT_CATALOG = "papers.yaml";
-
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = DEFAULT_CATALOG,
-            description = "The catalogue (default: ${DEFAULT-VALUE}).")
-    String catalog;
+/** The files a command works on (the catalogue and its README), relative to the working folder. Mixed in. */
+public final class FileOptions extends CatalogOption {
 
     @Option(names = {"-o", "--readme"}, paramLabel = "FILE",
             description = "Render into this file only, in the catalogue's layout (default: the catalogue's "

@@ -7,11 +7,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The options of {@code paperlist links}, mixed into {@link LinksCommand}; they become a {@link LinksRequest}. */
-final class LinksOptions {
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = FileOptions.DEFAULT_CATALOG,
-            description = "The catalogue (default: ${DEFAULT-VALUE}).")
-    String catalog;
-
+final class LinksOptions extends CatalogOption {
     @Option(names = "--readme", paramLabel = "FILE", arity = "0..1", fallbackValue = "",
             description = "Also check the links of this README outside the generated block (alone: the "
                     + "catalogue's outputs, or README.md).")

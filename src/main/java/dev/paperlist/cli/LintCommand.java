@@ -4,6 +4,7 @@ import dev.paperlist.lint.LintRun;
 import dev.paperlist.lint.LintRun.Format;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -26,9 +27,7 @@ final class LintCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Spec CommandSpec spec;
 
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = "papers.yaml",
-            description = "The catalogue (default: ${DEFAULT-VALUE}).")
-    String catalog;
+    @Mixin CatalogOption catalogOption;
 
     @Option(names = "--strict", description = "Exit 1 when there is any warning.")
     boolean strict;
@@ -39,6 +38,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String catalog = catalogOption.catalog;
         Environment env = root.environment;
         FileOptions files = new FileOptions();
         files.catalog = catalog;

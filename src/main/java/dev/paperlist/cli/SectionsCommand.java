@@ -3,7 +3,7 @@ package dev.paperlist.cli;
 import dev.paperlist.catalog.CatalogLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,12 +18,11 @@ final class SectionsCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Spec CommandSpec spec;
 
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = "papers.yaml",
-            description = "The catalogue (default: ${DEFAULT-VALUE}).")
-    String catalog;
+    @Mixin CatalogOption catalogOption;
 
     @Override
     public Integer call() {
+        String catalog = catalogOption.catalog;
         var loaded = CatalogLoader.load(root.environment.resolve(catalog), catalog);
         SectionCandidates.paths(loaded).forEach(spec.commandLine().getOut()::println);
         return 0;

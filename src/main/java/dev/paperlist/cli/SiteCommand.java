@@ -8,6 +8,7 @@ import dev.paperlist.site.SiteRenderer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,9 +25,7 @@ final class SiteCommand implements Callable<Integer> {
     @ParentCommand RootCommand root;
     @Spec CommandSpec spec;
 
-    @Option(names = {"-c", "--catalog"}, paramLabel = "FILE", defaultValue = "papers.yaml",
-            description = "The catalogue (default: ${DEFAULT-VALUE}).")
-    String catalog;
+    @Mixin CatalogOption catalogOption;
 
     @Option(names = "--output", paramLabel = "FOLDER", defaultValue = "site",
             description = "The folder to write the site into (default: ${DEFAULT-VALUE}).")
@@ -38,6 +37,7 @@ final class SiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String catalog = catalogOption.catalog;
         String folder = output.replaceAll("/+$", "");
         Path target = root.environment.resolve(folder.isEmpty() ? "." : folder);
         SiteFolder.Result result;
