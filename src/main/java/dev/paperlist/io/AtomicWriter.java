@@ -74,18 +74,7 @@ public final class AtomicWriter {
         boolean created = false;
         try (FileChannel channel = opener.open(temp)) {
             created = true;
-            // Others may not read the new content before it has the target's permissions.
-            setPermissions(temp, OWNER_ONLY);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new IOException("the temporary file " + temp.getFileName() + " is locked by another process");
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-            setPermissions(temp, permissions != null ? permissions : NEW_FILE);
+            writeTemporary(channel, temp, content, permissions);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -105,6 +94,26 @@ public final class AtomicWriter {
             }
         }
         syncFolder(dir);
+    }
+
+    /**
+     * Writes a new temporary file's content through its open channel and forces it to disk, locked while
+     * written so that another run's tidying up never takes it for a leftover. Others may not read it before
+     * it has the target's permissions ({@code permissions}, or those of a new file when null).
+     */
+    static void writeTemporary(FileChannel channel, Path temp, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
+        setPermissions(temp, OWNER_ONLY);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            throw new IOException("the temporary file " + temp.getFileName() + " is locked by another process");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(true);
+        setPermissions(temp, permissions != null ? permissions : NEW_FILE);
     }
 
     /**

@@ -3,9 +3,7 @@ package dev.paperlist.io;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -200,19 +198,7 @@ public final class FileTransaction {
         boolean created = false;
         try (FileChannel channel = operations.create(temp)) {
             created = true;
-            // Others may not read the new content before it has the target's permissions.
-            AtomicWriter.setPermissions(temp, AtomicWriter.OWNER_ONLY);
-            // Locked while written, so that another run's tidying up never takes it for a leftover.
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new IOException("the temporary file " + temp.getFileName() + " is locked by another process");
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-            AtomicWriter.setPermissions(temp, permissions != null ? permissions : AtomicWriter.NEW_FILE);
+            AtomicWriter.writeTemporary(channel, temp, content, permissions);
             return temp;
         } catch (IOException e) {
             if (created) {
