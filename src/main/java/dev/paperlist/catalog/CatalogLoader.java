@@ -32,12 +32,17 @@ public final class CatalogLoader {
         if (root != null) {
             return new CatalogBinder(displayName).bind(root);
         }
-        return parse(TextFile.decode(bytes, displayName).text(), displayName);
+        // The bytes were searched for line separators already; the text need not be again.
+        return parseScanned(TextFile.decode(bytes, displayName).text(), displayName);
     }
 
     /** Parses catalogue text; {@code displayName} is the file name used in messages. */
     public static Catalog parse(String text, String displayName) {
         LineSeparators.refuseIn(text, displayName);
+        return parseScanned(text, displayName);
+    }
+
+    private static Catalog parseScanned(String text, String displayName) {
         // The fast reader takes the plain block style paperlist writes; SnakeYAML everything else, and
         // every error, with its message.
         YamlNode root = BlockYamlReader.read(text);
