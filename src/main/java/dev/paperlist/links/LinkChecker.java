@@ -3,6 +3,8 @@ package dev.paperlist.links;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.fetch.ArxivClient;
+import dev.paperlist.metrics.Metrics;
+import dev.paperlist.metrics.RepoMetrics;
 import dev.paperlist.model.ArxivId;
 import java.net.URI;
 import java.time.Clock;
@@ -41,7 +43,7 @@ public final class LinkChecker {
 
     private final Settings settings;
     private final Clock clock;
-    private final RepositoryStatuses repositories;
+    private final Metrics repositories;
     private final String repositoriesFile;
     private final Supplier<ArxivClient> arxiv;
 
@@ -49,7 +51,7 @@ public final class LinkChecker {
      * @param repositoriesFile the metrics file's name, which reports about repositories cite
      * @param arxiv makes the arXiv client, only when an arXiv id is due
      */
-    public LinkChecker(Settings settings, Clock clock, RepositoryStatuses repositories, String repositoriesFile,
+    public LinkChecker(Settings settings, Clock clock, Metrics repositories, String repositoriesFile,
                        Supplier<ArxivClient> arxiv) {
         this.settings = settings;
         this.clock = clock;
@@ -131,13 +133,13 @@ public final class LinkChecker {
         if (t.repo() == null) {
             return Optional.empty();
         }
-        Optional<RepositoryStatuses.Status> status = repositories.status(t.repo());
+        Optional<RepoMetrics> status = repositories.repo(t.repo());
         if (status.isEmpty()) {
             return Optional.empty();
         }
-        RepositoryStatuses.Status s = status.get();
+        RepoMetrics s = status.get();
         String source = " (" + repositoriesFile + ", fetched " + s.fetched() + ")";
-        return switch (s.state()) {
+        return switch (s.status()) {
             case MISSING -> Optional.of(LinkResult.broken("GitHub repository " + t.repo() + " does not exist"
                     + source, s.fetched()));
             case RENAMED -> Optional.of(LinkResult.moved("https://github.com/" + s.renamedTo() + t.repoRest(),

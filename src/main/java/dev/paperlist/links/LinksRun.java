@@ -5,6 +5,8 @@ import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.catalog.SourceIndex;
 import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.io.TextFile;
+import dev.paperlist.metrics.Metrics;
+import dev.paperlist.metrics.MetricsFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.sync.ReadmeSync;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ public record LinksRun(Path catalog, String catalogName, List<NamedFile> readmes
             sources.addReadme(TextFile.read(readme.path(), readme.name(), ReadmeSync.MAX_README_BYTES).text(),
                     readme.name());
         }
-        RepositoryStatuses repositories = MetricsRepositories.read(metrics.path(), metrics.name());
+        Metrics repositories = MetricsFile.read(metrics.path(), metrics.name());
         LinkCache linkCache = cache == null ? LinkCache.empty() : LinkCache.read(cache.path());
         LinkReport report = new LinkChecker(settings, clock, repositories, metrics.name(), arxiv)
                 .check(sources.found(), linkCache);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.paperlist.links.LinkResult.Verdict;
+import dev.paperlist.metrics.Metrics;
 import dev.paperlist.testing.LinkServer;
 import dev.paperlist.testing.LinkServer.Reply;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class LinkCheckerTest {
     private static LinkChecker checker(Instant now, int parallel, int perHost) {
         return new LinkChecker(new LinkChecker.Settings(Duration.ofDays(7), Duration.ofDays(1), parallel, perHost,
                 Duration.ofSeconds(5), URI.create("http://127.0.0.1:9/doi")), Clock.fixed(now, ZoneOffset.UTC),
-                RepositoryStatuses.NONE, "papers.metrics.yaml", () -> {
+                Metrics.EMPTY, "papers.metrics.yaml", () -> {
                     throw new AssertionError("no arXiv id here");
                 });
     }
