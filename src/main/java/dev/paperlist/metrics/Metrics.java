@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * The contents of the metrics data file: repositories by {@code owner/name} and papers by arXiv id (or
  * paper id), each kept in the file's sorted order. Repository lookups ignore case, as GitHub does; the
- * key is written as the catalogue first spelt it. Immutable; the {@code with} methods return copies.
+ * key is written as the catalogue first spelt it. Immutable; {@link #withPaper} returns a copy and {@link Builder} collects many entries.
  */
 public final class Metrics implements dev.paperlist.model.Figures {
     /** No data file, or an empty one. */
@@ -61,21 +61,8 @@ public final class Metrics implements dev.paperlist.model.Figures {
         return Collections.unmodifiableMap(papers);
     }
 
-    public int repoCount() {
-        return repos.size();
-    }
-
     public boolean isEmpty() {
         return repos.isEmpty() && papers.isEmpty();
-    }
-
-    /** A copy with the repository's entry set; an entry under another spelling of the key keeps that spelling. */
-    public Metrics withRepo(String ownerName, RepoMetrics value) {
-        TreeMap<String, Keyed<RepoMetrics>> copy = new TreeMap<>(repos);
-        String lower = lower(ownerName);
-        Keyed<RepoMetrics> old = copy.get(lower);
-        copy.put(lower, new Keyed<>(old == null ? ownerName : old.key(), value));
-        return new Metrics(copy, papers);
     }
 
     /** A copy with the paper's entry set. */

@@ -256,7 +256,7 @@ public final class Refresher {
         }
         List<ArxivId> askScholar = new ArrayList<>();
         for (ArxivId id : byId.keySet()) {
-            if (citations || (preprints.contains(id) && !found.containsKey(id))) {
+            if (citations || (byId.get(id).venue() == null && !found.containsKey(id))) {
                 askScholar.add(id);
             }
         }
