@@ -75,11 +75,7 @@ public final class AtomicWriter {
         try (FileChannel channel = opener.open(temp)) {
             created = true;
             writeTemporary(channel, temp, content, permissions);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            rename(temp, absolute);
             created = false;
         } catch (IOException e) {
             throw new PaperlistException(ExitCode.IO,
@@ -141,6 +137,15 @@ public final class AtomicWriter {
     static void setPermissions(Path file, Set<PosixFilePermission> permissions) throws IOException {
         if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(file, permissions);
+        }
+    }
+
+    /** Renames a written temporary file over its target, atomically where the file system can. */
+    static void rename(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

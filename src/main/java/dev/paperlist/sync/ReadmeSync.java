@@ -3,18 +3,13 @@ package dev.paperlist.sync;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
-import dev.paperlist.ExitCode;
-import dev.paperlist.PaperlistException;
-import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.FileTransaction;
-import dev.paperlist.io.IoMessages;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Settings;
 import dev.paperlist.render.GeneratedPages;
 import dev.paperlist.render.ReadmeRenderer;
 import dev.paperlist.render.TagPages;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -137,32 +132,6 @@ public final class ReadmeSync {
         }
         transaction.commit();
         return changed;
-    }
-
-    /** Writes the plan when the file's bytes would change, or removes an orphan; returns whether it did. */
-    public static boolean apply(OutputPlan plan) {
-        if (plan.upToDate()) {
-            return false;
-        }
-        if (plan.orphan()) {
-            try {
-                return Files.deleteIfExists(plan.path());
-            } catch (IOException e) {
-                throw new PaperlistException(ExitCode.IO, plan.displayName() + ": cannot remove: "
-                        + IoMessages.describe(e), e);
-            }
-        }
-        Path folder = plan.path().toAbsolutePath().getParent();
-        if (!Files.isDirectory(folder)) {
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new PaperlistException(ExitCode.IO, plan.displayName() + ": cannot create its folder: "
-                        + IoMessages.describe(e), e);
-            }
-        }
-        AtomicWriter.write(plan.path(), plan.renderedBytes(), plan.displayName());
-        return true;
     }
 
     // A path next to a file, as messages name it: "docs/README.md" and "sections" give "docs/sections".
