@@ -861,7 +861,7 @@ public final class ListImporter {
                                 + "' is written from its fields, not as the list wrote it: the entry " + problem.get());
                         return paper;
                     }
-                    d.extra.put(dev.paperlist.render.ListLayout.WRITTEN, d.listItem);
+                    d.extra.put(Paper.WRITTEN, d.listItem);
                     return d.build(settings.authorSeparator(), settings.tagSeparator());
                 }
                 return paper;
