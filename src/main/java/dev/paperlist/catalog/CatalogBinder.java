@@ -403,13 +403,14 @@ final class CatalogBinder {
                     + " levels deep; at most " + MAX_SECTION_DEPTH + " levels are allowed");
         }
         // Papers are headed one level below their section (in the layouts that head them); Markdown stops at level 6.
-        int paperLevel = settings.topHeadingLevel() + depth - (headsPapers(settings) ? 0 : 1);
+        boolean headed = headsPapers(settings);
+        int paperLevel = settings.topHeadingLevel() + depth - (headed ? 0 : 1);
         if (paperLevel > 6) {
             throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its "
-                    + (headsPapers(settings) ? "papers" : "heading") + " would need level " + paperLevel
+                    + (headed ? "papers" : "heading") + " would need level " + paperLevel
                     + " (lower 'top_heading_level' or the nesting)");
         }
-        SectionDraft draft = new SectionDraft(title, map.position(), headsPapers(settings));
+        SectionDraft draft = new SectionDraft(title, map.position(), headed);
         draft.text = markdownBlock(map, "text");
         if (map.entries().containsKey("columns")) {
             draft.columns = columns(value(map, "columns"));

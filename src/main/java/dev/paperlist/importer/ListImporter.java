@@ -861,7 +861,7 @@ public final class ListImporter {
                                 + "' is written from its fields, not as the list wrote it: the entry " + problem.get());
                         return paper;
                     }
-                    d.extra.put(dev.paperlist.render.ListLayout.WRITTEN, d.listItem);
+                    d.extra.put(Paper.WRITTEN, d.listItem);
                     return d.build(settings.authorSeparator(), settings.tagSeparator());
                 }
                 return paper;
@@ -871,6 +871,7 @@ public final class ListImporter {
                 return paper;
             }
             dev.paperlist.render.TableLayout layout = new dev.paperlist.render.TableLayout(settings);
+            String empty = dev.paperlist.render.MarkdownText.text(settings.emptyCell());
             boolean changed = false;
             for (int i = 0; i < shown.size(); i++) {
                 TableColumn column = shown.get(i);
@@ -879,7 +880,6 @@ public final class ListImporter {
                     continue;
                 }
                 String rendered = layout.cell(column, paper);
-                String empty = dev.paperlist.render.MarkdownText.text(settings.emptyCell());
                 // Compared without backslash escapes, which change nothing GitHub shows ("\\[GPTQ\\]" is "[GPTQ]").
                 if (!Values.unescape(rendered).equals(Values.unescape(written)) && !(rendered.isEmpty() && written.equals(empty))) {
                     // Kept once: under the column's header rather than also as the extra field it was read into.

@@ -18,13 +18,10 @@ public final class ListLayout extends SectionLayout {
         super(settings);
     }
 
-    /** The extra field holding a paper's entry as the list wrote it; see {@link Paper#WRITTEN}. */
-    public static final String WRITTEN = Paper.WRITTEN;
-
     @Override
     void papers(StringBuilder out, Section section) {
         for (Paper p : section.papers()) {
-            String written = p.extra().get(WRITTEN);
+            String written = p.extra().get(Paper.WRITTEN);
             if (written != null) {
                 out.append(written).append('\n');
             } else {
@@ -58,7 +55,7 @@ public final class ListLayout extends SectionLayout {
         }
         // Extra fields are Markdown kept from an imported list, written back as they were.
         p.extra().forEach((label, markdown) -> {
-            if (!label.equals(WRITTEN)) {
+            if (!label.equals(Paper.WRITTEN)) {
                 out.append(' ').append(MarkdownText.oneLine(markdown));
             }
         });
