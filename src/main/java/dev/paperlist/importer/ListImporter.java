@@ -165,12 +165,18 @@ public final class ListImporter {
             }
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof Heading heading && Values.textOf(heading).isBlank() && !stack.isEmpty()) {
-                    // An empty heading is a template's stub, and so are the empty fields under it: left out.
+                    // An empty heading over empty fields is a template's stub: left out. Alone, it is a rule
+                    // between parts of the page, which stays where it is, as text of the section it is in.
                     boolean fields = NotesFields.isFieldList(heading.getNext()) && NotesFields.isEmpty((BulletList) heading.getNext());
-                    warnings.add(where + ":" + lineOf(heading) + ": an empty heading" + (fields ? " and the empty fields under it" : "")
-                            + " (a template stub) " + (fields ? "are" : "is") + " left out");
                     if (fields) {
+                        warnings.add(where + ":" + lineOf(heading) + ": an empty heading and the empty fields under it"
+                                + " (a template stub) are left out");
                         block = heading.getNext();
+                    } else {
+                        SectionDraft current = stack.get(stack.size() - 1);
+                        warnings.add(where + ":" + lineOf(heading) + ": an empty heading is kept as written, as text of"
+                                + " section '" + current.title + "'");
+                        current.text(heading, markdown);
                     }
                     continue;
                 }
@@ -758,6 +764,8 @@ public final class ListImporter {
         final StringBuilder textBefore = new StringBuilder();
         // What the section lists from its first paper on, in order: papers (drafts), text and list items.
         final List<Object> content = new ArrayList<>();
+        // A second listing of a paper, written otherwise than the first, kept as written in its place.
+        final Map<PaperDraft, String> writtenInstead = new IdentityHashMap<>();
         List<TableColumn> columns;
         final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
         // Whether the heading has links or images, which a section's title (text) does not keep.
@@ -867,11 +875,19 @@ public final class ListImporter {
                 if (first != null) {
                     boolean again = !headed && java.util.Objects.equals(d.listItem, first.listItem)
                             && java.util.Objects.equals(d.cells, first.cells) && papers.containsKey(first);
+                    // Written otherwise the second time, in a list that writes entries as they are: that listing
+                    // stays as written, as an entry that is not a paper of the catalogue.
+                    boolean asWritten = !headed && !again && d.listItem != null && settings.layout().equals("list")
+                            && MarkdownBlocks.problem(d.listItem.strip()).isEmpty();
                     reading.warnings.add(reading.where + ":" + d.line + ": '" + d.name + "' is listed twice in section '"
                             + this.title + "' (the same title and link as at line " + first.line + "); "
-                            + (again ? "the catalogue holds it once, listed at both places" : "imported once"));
+                            + (again ? "the catalogue holds it once, listed at both places"
+                                    : asWritten ? "the catalogue holds it once, and this listing, written otherwise, is"
+                                            + " kept as written in its place" : "imported once"));
                     if (again) {
                         papers.put(d, papers.get(first));
+                    } else if (asWritten) {
+                        writtenInstead.put(d, d.listItem);
                     }
                     continue;
                 }
@@ -899,6 +915,8 @@ public final class ListImporter {
                     Paper paper = papers.get(d);
                     if (paper != null) {
                         out.add(new Part.Listed(paper));
+                    } else if (writtenInstead.containsKey(d)) {
+                        out.add(new Part.Item(writtenInstead.get(d), List.of()));
                     }
                 } else if (draft instanceof TextDraft t) {
                     // Surrounding blank lines and trailing spaces are the layout's to write, as the loader reads them.
@@ -912,6 +930,32 @@ public final class ListImporter {
                 }
             }
             return out;
+        }
+
+        // Text that one piece opens and a later one closes (an HTML block around a paper) cannot be written in
+        // pieces: it is kept together as the section's text, written before the papers, as it was before
+        // papers were read in their place.
+        private void keepTextTogether(Reading reading) {
+            List<TextDraft> pieces = new ArrayList<>();
+            content.forEach(o -> {
+                if (o instanceof TextDraft t) {
+                    pieces.add(t);
+                }
+            });
+            if (pieces.isEmpty() || MarkdownBlocks.problem(textBefore.toString().strip()).isEmpty()
+                    && pieces.stream().allMatch(t -> MarkdownBlocks.problem(reading.markdown.substring(t.start, t.end).strip()).isEmpty())) {
+                return;
+            }
+            for (TextDraft t : pieces) {
+                if (textBefore.length() > 0) {
+                    textBefore.append("\n\n");
+                }
+                textBefore.append(reading.markdown, t.start, t.end);
+            }
+            content.removeAll(pieces);
+            reading.warnings.add(reading.where + ":" + (pieces.get(0).line + reading.lineOffset) + ": text after the papers of"
+                    + " section '" + title + "' closes what text before them opens; it is kept with the section's text,"
+                    + " which is rendered before its papers");
         }
 
         // The loader would refuse Markdown that opens what it does not close; say so here, at its line.
@@ -999,6 +1043,7 @@ public final class ListImporter {
                 throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
                         + ": a heading without text cannot be a section of the list; give it a title");
             }
+            keepTextTogether(reading);
             List<Part> parts = parts(content, papers(settings, reading), reading);
             List<Section> sections = new ArrayList<>();
             for (SectionDraft child : children) {
