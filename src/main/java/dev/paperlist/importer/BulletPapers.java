@@ -2,8 +2,6 @@ package dev.paperlist.importer;
 
 import dev.paperlist.catalog.TextRules;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
