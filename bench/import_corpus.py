@@ -136,11 +136,17 @@ def paper_urls(catalogue):
         data = yaml.safe_load(f)
     out = set()
 
+    def papers(items):
+        for paper in items or []:
+            if isinstance(paper, dict) and paper.get("url"):
+                out.add(str(paper["url"]).strip())
+            # a list item that groups papers holds them under its own 'papers'
+            if isinstance(paper, dict) and "item" in paper:
+                papers(paper.get("papers"))
+
     def sections(items):
         for section in items or []:
-            for paper in section.get("papers") or []:
-                if isinstance(paper, dict) and paper.get("url"):
-                    out.add(str(paper["url"]).strip())
+            papers(section.get("papers"))
             sections(section.get("sections"))
 
     sections(data.get("sections"))

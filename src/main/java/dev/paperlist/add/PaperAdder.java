@@ -439,7 +439,8 @@ public final class PaperAdder {
             return null;
         }
         Section section = CatalogEditor.section(catalog, target);
-        int count = section == null ? 0 : section.papers().size();
+        // Counted as the items of the section's 'papers' are, text between papers included.
+        int count = section == null ? 0 : section.content().size();
         int wanted = request.position() + offset;
         if (request.position() < 1 || wanted > count + 1) {
             throw usage("--position must be from 1 to " + (count + 1 - offset) + " in '" + target.path() + "' (it has "

@@ -13,6 +13,7 @@ import dev.paperlist.model.LintRule;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Output;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
@@ -54,6 +55,8 @@ final class CatalogBinder {
             "submitted", "authors", "tags", "abstract", "notes", "arxiv", "topics", "summary", "comment",
             "added", "image", "extra");
     static final List<String> REF_KEYS = List.of("ref");
+    static final List<String> TEXT_PART_KEYS = List.of("text");
+    static final List<String> ITEM_PART_KEYS = List.of("item", "papers");
     static final List<String> BADGE_KEYS = List.of("kind", "url", "alt", "label", "message", "color", "logo",
             "logo_color", "image");
     static final List<String> NOTE_KEYS = List.of("label", "url");
@@ -416,23 +419,7 @@ final class CatalogBinder {
             draft.columns = columns(value(map, "columns"));
         }
         if (map.entries().containsKey("papers")) {
-            for (YamlNode item : sequence(value(map, "papers"), "'papers'").items()) {
-                YamlNode.Mapping paperMap = mapping(item, "a paper");
-                if (paperMap.entries().containsKey("ref")) {
-                    checkKeys(paperMap, REF_KEYS, "a paper reference");
-                    YamlNode.Scalar ref = scalar(value(paperMap, "ref"), "'ref'");
-                    int index = draft.entries.size();
-                    draft.entries.add(null);
-                    draft.positions.add(ref.position());
-                    pendingRefs.add(new PendingRef(nonEmpty(text(ref, "'ref'").strip(), "'ref'", ref.position()),
-                            ref.position(), draft, index));
-                } else {
-                    Paper paper = paper(paperMap);
-                    register(paper);
-                    draft.entries.add(paper);
-                    draft.positions.add(paper.position());
-                }
-            }
+            parts(value(map, "papers"), draft.parts);
         }
         if (map.entries().containsKey("sections")) {
             for (YamlNode item : sequence(value(map, "sections"), "'sections'").items()) {
@@ -440,6 +427,46 @@ final class CatalogBinder {
             }
         }
         return draft;
+    }
+
+    // A section's 'papers': papers and refs, and what the list writes between them ('text') or as items of
+    // its own ('item', with the papers nested under it).
+    private void parts(YamlNode node, List<Object> out) {
+        for (YamlNode item : sequence(node, "'papers'").items()) {
+            YamlNode.Mapping paperMap = mapping(item, "a paper");
+            if (paperMap.entries().containsKey("ref")) {
+                checkKeys(paperMap, REF_KEYS, "a paper reference");
+                YamlNode.Scalar ref = scalar(value(paperMap, "ref"), "'ref'");
+                Slot slot = new Slot(ref.position(), true);
+                out.add(slot);
+                pendingRefs.add(new PendingRef(nonEmpty(text(ref, "'ref'").strip(), "'ref'", ref.position()),
+                        ref.position(), slot));
+            } else if (paperMap.entries().containsKey("text") && !paperMap.entries().containsKey("name")) {
+                checkKeys(paperMap, TEXT_PART_KEYS, "a text between papers");
+                out.add(new Part.Text(markdownBlock(paperMap, "text")));
+            } else if (paperMap.entries().containsKey("item") && !paperMap.entries().containsKey("name")) {
+                checkKeys(paperMap, ITEM_PART_KEYS, "a list item");
+                // Kept as written, line breaks and the blank line of a loose list included, as an entry
+                // 'As written' is; it must not open what it does not close.
+                String what = "'item'";
+                String written = text(scalar(value(paperMap, "item"), what), what);
+                nonEmpty(written.strip(), what, value(paperMap, "item").position());
+                MarkdownBlocks.problem(written.strip()).ifPresent(problem -> {
+                    throw error(value(paperMap, "item").position(), what + " " + problem);
+                });
+                List<Object> nested = new ArrayList<>();
+                if (paperMap.entries().containsKey("papers")) {
+                    parts(value(paperMap, "papers"), nested);
+                }
+                out.add(new ItemDraft(written, nested));
+            } else {
+                Paper paper = paper(paperMap);
+                register(paper);
+                Slot slot = new Slot(paper.position(), false);
+                slot.paper = paper;
+                out.add(slot);
+            }
+        }
     }
 
     // Only the notes layout gives each paper a heading, whose anchor two papers of one name would share.
@@ -475,7 +502,7 @@ final class CatalogBinder {
                             + DidYouMean.hint(ref.key, known));
                 }
             }
-            ref.section.entries.set(ref.index, target);
+            ref.slot.paper = target;
         }
     }
 
@@ -812,7 +839,46 @@ final class CatalogBinder {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
-    private record PendingRef(String key, SourcePosition position, SectionDraft section, int index) {}
+    private record PendingRef(String key, SourcePosition position, Slot slot) {}
+
+    /** A place in a section's content where a paper is listed; a ref's is filled once every paper is known. */
+    private static final class Slot {
+        Paper paper;
+        final SourcePosition position;
+        final boolean ref;
+
+        Slot(SourcePosition position, boolean ref) {
+            this.position = position;
+            this.ref = ref;
+        }
+    }
+
+    /** A list item of a section's content, with the parts nested under it still to resolve. */
+    private record ItemDraft(String markdown, List<Object> parts) {}
+
+    private static List<Part> content(List<Object> parts) {
+        List<Part> out = new ArrayList<>(parts.size());
+        for (Object part : parts) {
+            if (part instanceof Slot slot) {
+                out.add(new Part.Listed(slot.paper));
+            } else if (part instanceof ItemDraft item) {
+                out.add(new Part.Item(item.markdown(), content(item.parts())));
+            } else {
+                out.add((Part) part);
+            }
+        }
+        return out;
+    }
+
+    private static void slots(List<Object> parts, List<Slot> out) {
+        for (Object part : parts) {
+            if (part instanceof Slot slot) {
+                out.add(slot);
+            } else if (part instanceof ItemDraft item) {
+                slots(item.parts(), out);
+            }
+        }
+    }
 
     /** A section whose cross-references are resolved only once every paper of the file is known. */
     private final class SectionDraft {
@@ -820,10 +886,11 @@ final class CatalogBinder {
         final SourcePosition position;
         String text;
         List<TableColumn> columns = List.of();
-        final List<Paper> entries = new ArrayList<>();
-        final List<SourcePosition> positions = new ArrayList<>();
+        final List<Object> parts = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
         final boolean headed;
+        // Filled by checkDuplicates: every place a paper is listed, nested ones included.
+        final List<Slot> slots = new ArrayList<>();
 
         SectionDraft(String title, SourcePosition position, boolean headed) {
             this.title = title;
@@ -838,26 +905,28 @@ final class CatalogBinder {
             for (SectionDraft child : children) {
                 built.add(child.build(path));
             }
-            return new Section(title, text, columns, entries, built, position);
+            return Section.of(title, text, columns, content(parts), built, position);
         }
 
-        // The same paper twice in one section is a mistake however its link is spelt. Two papers that share a
-        // link under different titles (two datasets on one project page) are two papers; two of one name are
-        // a mistake only where the name is a heading.
+        // The same paper twice in one section is a mistake however its link is spelt, unless it is listed again
+        // on purpose with a ref where papers are not headings (a list that names a paper in two of its
+        // groups). Two papers that share a link under different titles (two datasets on one project page) are
+        // two papers; two of one name are a mistake only where the name is a heading.
         private void checkDuplicates(String path) {
+            slots(parts, slots);
             Map<String, Integer> byName = new HashMap<>();
             Map<String, Integer> byUrl = new HashMap<>();
             Map<String, Integer> byArxiv = new HashMap<>();
             Map<Paper, Integer> byIdentity = new java.util.IdentityHashMap<>();
-            for (int i = 0; i < entries.size(); i++) {
-                Paper paper = entries.get(i);
+            for (int i = 0; i < slots.size(); i++) {
+                Paper paper = slots.get(i).paper;
                 int index = i;
-                String title = "\n" + TextRules.collapseWhitespace(paper.title()).strip().toLowerCase(Locale.ROOT);
                 if (headed) {
                     same(byName, paper.name().toLowerCase(Locale.ROOT), index, "the same heading", path);
-                } else {
-                    same(byIdentity, paper, index, "the same paper", path);
+                } else if (byIdentity.putIfAbsent(paper, index) != null) {
+                    continue;
                 }
+                String title = "\n" + TextRules.collapseWhitespace(paper.title()).strip().toLowerCase(Locale.ROOT);
                 if (paper.url() != null) {
                     same(byUrl, TextRules.normalisedUrl(paper.url()) + title, index, "the same url", path);
                 }
@@ -868,9 +937,9 @@ final class CatalogBinder {
         private <K> void same(Map<K, Integer> seen, K key, int index, String why, String path) {
             Integer first = seen.putIfAbsent(key, index);
             if (first != null) {
-                throw error(positions.get(index), "'" + entries.get(index).name() + "' is listed twice in section '"
-                        + path + "' (" + why + " as '" + entries.get(first).name() + "' at line "
-                        + positions.get(first).line() + ")");
+                throw error(slots.get(index).position, "'" + slots.get(index).paper.name() + "' is listed twice in section '"
+                        + path + "' (" + why + " as '" + slots.get(first).paper.name() + "' at line "
+                        + slots.get(first).position.line() + ")");
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.paperlist.catalog.YamlSource.Tuple;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
 import java.util.ArrayList;
@@ -444,11 +445,12 @@ public final class CatalogEditor {
         int index = target.indices().get(depth);
         Section s = level.get(index);
         if (depth == target.indices().size() - 1 && target.newTitles().isEmpty()) {
-            List<Paper> papers = new ArrayList<>(s.papers());
-            papers.add(position == null ? papers.size() : position, paper);
-            out.set(index, s.with(papers, s.sections()));
+            // The position counts the items of the section's 'papers', text between papers included.
+            List<Part> content = new ArrayList<>(s.content());
+            content.add(position == null ? content.size() : position, new Part.Listed(paper));
+            out.set(index, s.withContent(content, s.sections()));
         } else {
-            out.set(index, s.with(s.papers(), withEntry(s.sections(), target, depth + 1, position, paper)));
+            out.set(index, s.withContent(s.content(), withEntry(s.sections(), target, depth + 1, position, paper)));
         }
         return out;
     }
@@ -485,12 +487,9 @@ public final class CatalogEditor {
     private static List<Section> stripSections(List<Section> sections, Map<Paper, Paper> copies) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
-            List<Paper> papers = new ArrayList<>();
-            for (Paper p : s.papers()) {
-                papers.add(copies.computeIfAbsent(p, CatalogEditor::strip));
-            }
-            out.add(new Section(s.title(), s.text(), s.columns(), papers, stripSections(s.sections(), copies),
-                    SourcePosition.UNKNOWN));
+            out.add(Section.of(s.title(), s.text(), s.columns(),
+                    Part.map(s.content(), p -> copies.computeIfAbsent(p, CatalogEditor::strip)),
+                    stripSections(s.sections(), copies), SourcePosition.UNKNOWN));
         }
         return out;
     }
@@ -506,6 +505,28 @@ public final class CatalogEditor {
                 p.image(), p.extra(), SourcePosition.UNKNOWN);
     }
 
+    // The item of a 'papers' list (or of one nested in its items) where the paper is written in full.
+    private static Mapping listedNode(Mapping parent, List<Part> parts, Paper paper) {
+        Node papers = YamlSource.value(parent, "papers");
+        if (papers == null) {
+            return null;
+        }
+        List<Node> nodes = YamlSource.items(papers);
+        for (int j = 0; j < nodes.size(); j++) {
+            Mapping node = (Mapping) nodes.get(j);
+            if (parts.get(j) instanceof Part.Listed listed && listed.paper() == paper && YamlSource.tuple(node, "ref") == null) {
+                return node;
+            }
+            if (parts.get(j) instanceof Part.Item item) {
+                Mapping nested = listedNode(node, item.parts(), paper);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
     // The YAML mapping where a paper is written in full: walks the text's tree and the model side by side.
     private static Mapping paperNode(Mapping parent, List<Section> sections, Paper paper) {
         Node list = YamlSource.value(parent, "sections");
@@ -516,15 +537,9 @@ public final class CatalogEditor {
         for (int i = 0; i < sections.size(); i++) {
             Mapping sectionNode = (Mapping) items.get(i);
             Section section = sections.get(i);
-            Node papers = YamlSource.value(sectionNode, "papers");
-            if (papers != null) {
-                List<Node> paperNodes = YamlSource.items(papers);
-                for (int j = 0; j < paperNodes.size(); j++) {
-                    Mapping node = (Mapping) paperNodes.get(j);
-                    if (section.papers().get(j) == paper && YamlSource.tuple(node, "ref") == null) {
-                        return node;
-                    }
-                }
+            Mapping found = listedNode(sectionNode, section.content(), paper);
+            if (found != null) {
+                return found;
             }
             Mapping inner = paperNode(sectionNode, section.sections(), paper);
             if (inner != null) {

@@ -8,6 +8,7 @@ import dev.paperlist.model.TableColumn;
 import dev.paperlist.model.LintRule;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import java.util.ArrayList;
@@ -183,20 +184,36 @@ public final class CatalogWriter {
         if (!section.columns().isEmpty()) {
             columns(out, inner, section.columns());
         }
-        if (!section.papers().isEmpty()) {
-            out.append(inner).append("papers:\n");
-            for (Paper paper : section.papers()) {
-                if (written.put(paper, Boolean.TRUE) != null) {
-                    out.append(inner).append("  - ref: ").append(scalar(paper.id() != null ? paper.id() : paper.name())).append('\n');
-                } else {
-                    paper(out, paper, inner + "  ");
-                }
-            }
+        if (!section.content().isEmpty()) {
+            parts(out, section.content(), inner, written);
         }
         if (!section.sections().isEmpty()) {
             out.append(inner).append("sections:\n");
             for (Section child : section.sections()) {
                 section(out, child, inner + "  ", written);
+            }
+        }
+    }
+
+    // 'papers:' and its items: papers in full where first listed and as refs after, and the text and list
+    // items written between them.
+    private static void parts(StringBuilder out, List<Part> parts, String indent, Map<Paper, Boolean> written) {
+        out.append(indent).append("papers:\n");
+        for (Part part : parts) {
+            if (part instanceof Part.Listed listed) {
+                Paper paper = listed.paper();
+                if (written.put(paper, Boolean.TRUE) != null) {
+                    out.append(indent).append("  - ref: ").append(scalar(paper.id() != null ? paper.id() : paper.name())).append('\n');
+                } else {
+                    paper(out, paper, indent + "  ");
+                }
+            } else if (part instanceof Part.Text text) {
+                out.append(indent).append("  - text: ").append(block(text.markdown(), indent + "      ")).append('\n');
+            } else if (part instanceof Part.Item item) {
+                out.append(indent).append("  - item: ").append(block(item.markdown(), indent + "      ")).append('\n');
+                if (!item.parts().isEmpty()) {
+                    parts(out, item.parts(), indent + "    ", written);
+                }
             }
         }
     }

@@ -2,8 +2,6 @@ package dev.paperlist.importer;
 
 import dev.paperlist.catalog.TextRules;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -57,11 +55,15 @@ final class BulletPapers {
         return null;
     }
 
-    /** What a paper list holds besides papers: an item that groups the papers of its nested list. */
-    interface Groups {
-        void group(String title, ListBlock nested, Node item);
+    /** What a paper list holds, item by item in order: papers, items that group the papers of their nested list, and others. */
+    interface Items {
+        void paper(PaperDraft paper);
 
-        void other(Node item);
+        /** An item grouping papers: its lines up to the nested list, as {@link #written} gives them. */
+        void group(String written, ListBlock nested, Node item);
+
+        /** An item that is not a paper, as {@link #written} gives it. */
+        void other(Node item, String written);
     }
 
     private static Link titleLink(Node item) {
@@ -83,17 +85,48 @@ final class BulletPapers {
         return null;
     }
 
-    // An item's lines as written, from its bullet to its last character; null for a nested item, whose
-    // lines carry its parent's indentation.
-    private static String written(Node item, String markdown) {
+    // An item's lines as written, from its bullet to its last character, each less the indentation before
+    // the bullet (a nested item's lines carry its parents' indentation, which the layout writes again).
+    static String written(Node item, String markdown) {
         var spans = item.getSourceSpans();
-        if (spans.isEmpty() || spans.get(0).getColumnIndex() != 0) {
-            return null;
-        }
         var last = spans.get(spans.size() - 1);
-        String text = markdown.substring(spans.get(0).getInputIndex(), last.getInputIndex() + last.getLength()).replace("\r\n", "\n");
+        String text = lines(item, markdown, last.getInputIndex() + last.getLength());
         // A loose list (a blank line between its items) shows each item as paragraphs: the blank line is its.
         return item.getParent() instanceof ListBlock list && !list.isTight() ? text + "\n" : text;
+    }
+
+    // A grouping item's lines before the list nested in it.
+    private static String groupLines(Node item, ListBlock nested, String markdown) {
+        int end = nested.getSourceSpans().get(0).getInputIndex();
+        // Back to the end of the line before the nested list's.
+        int lineStart = markdown.lastIndexOf('\n', end - 1);
+        return lines(item, markdown, Math.max(lineStart, item.getSourceSpans().get(0).getInputIndex())).stripTrailing();
+    }
+
+    private static String lines(Node item, String markdown, int end) {
+        int start = item.getSourceSpans().get(0).getInputIndex();
+        int lineStart = markdown.lastIndexOf('\n', start - 1) + 1;
+        int marker = start;
+        while (marker < markdown.length() && markdown.charAt(marker) == ' ') {
+            marker++;
+        }
+        int indent = marker - lineStart;
+        String text = markdown.substring(lineStart, Math.max(end, lineStart)).replace("\r\n", "\n");
+        if (indent == 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int cut = 0;
+            while (cut < indent && cut < line.length() && line.charAt(cut) == ' ') {
+                cut++;
+            }
+            out.append(line, cut, line.length());
+        }
+        return out.toString();
     }
 
     // The ')' closing a leading '(' (or full-width '（'), counting those in between; -1 when there is none.
@@ -123,8 +156,7 @@ final class BulletPapers {
         return null;
     }
 
-    static List<PaperDraft> read(ListBlock list, String markdown, int lineOffset, Groups groups) {
-        List<PaperDraft> out = new ArrayList<>();
+    static void read(ListBlock list, String markdown, int lineOffset, Items items) {
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             Link link = titleLink(item);
             PaperDraft d = new PaperDraft(ListImporter.line(item) + lineOffset);
@@ -134,12 +166,12 @@ final class BulletPapers {
                     for (Node block = p.getNext(); block != null; block = block.getNext()) {
                         d.extra("More", Values.source(markdown, block, block));
                     }
-                    out.add(d);
-                } else if (nestedList(item) != null && isPaperList(nestedList(item))) {
-                    Node first = item.getFirstChild();
-                    groups.group(first instanceof Paragraph ? LinkedEntries.clean(Values.textOf(first)) : "", nestedList(item), item);
+                    items.paper(d);
+                } else if (nestedList(item) != null && isPaperList(nestedList(item))
+                        && nestedList(item).getPrevious() != null) {
+                    items.group(groupLines(item, nestedList(item), markdown), nestedList(item), item);
                 } else {
-                    groups.other(item);
+                    items.other(item, d.listItem);
                 }
                 continue;
             }
@@ -182,8 +214,7 @@ final class BulletPapers {
             Node first = ((Paragraph) item.getFirstChild()).getFirstChild();
             String alias = alias(first);
             d.name = alias != null ? alias : d.title;
-            out.add(d);
+            items.paper(d);
         }
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.paperlist.importer;
 
 import dev.paperlist.catalog.TextRules;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,24 +36,33 @@ final class CrossListing {
 
     private static List<Paper> inOrder(List<Section> sections, List<Paper> out) {
         for (Section s : sections) {
-            out.addAll(s.papers());
+            listed(s.content(), out);
             inOrder(s.sections(), out);
         }
         return out;
     }
 
+    // Every place a paper is listed, a paper listed twice in one section twice.
+    private static void listed(List<Part> parts, List<Paper> out) {
+        for (Part part : parts) {
+            if (part instanceof Part.Listed l) {
+                out.add(l.paper());
+            } else if (part instanceof Part.Item item) {
+                listed(item.parts(), out);
+            }
+        }
+    }
+
     private static void count(List<Section> sections, Map<Paper, Integer> counts) {
-        for (Section s : sections) {
-            s.papers().forEach(p -> counts.merge(p, 1, Integer::sum));
-            count(s.sections(), counts);
+        for (Paper p : inOrder(sections, new ArrayList<>())) {
+            counts.merge(p, 1, Integer::sum);
         }
     }
 
     private static List<Section> replace(List<Section> sections, Map<Paper, Paper> shared) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
-            List<Paper> papers = s.papers().stream().map(p -> shared.getOrDefault(p, p)).toList();
-            out.add(s.with(papers, replace(s.sections(), shared)));
+            out.add(s.withContent(Part.map(s.content(), p -> shared.getOrDefault(p, p)), replace(s.sections(), shared)));
         }
         return out;
     }

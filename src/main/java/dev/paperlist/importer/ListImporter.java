@@ -7,6 +7,7 @@ import dev.paperlist.catalog.TextRules;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
@@ -164,12 +165,18 @@ public final class ListImporter {
             }
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof Heading heading && Values.textOf(heading).isBlank() && !stack.isEmpty()) {
-                    // An empty heading is a template's stub, and so are the empty fields under it: left out.
+                    // An empty heading over empty fields is a template's stub: left out. Alone, it is a rule
+                    // between parts of the page, which stays where it is, as text of the section it is in.
                     boolean fields = NotesFields.isFieldList(heading.getNext()) && NotesFields.isEmpty((BulletList) heading.getNext());
-                    warnings.add(where + ":" + lineOf(heading) + ": an empty heading" + (fields ? " and the empty fields under it" : "")
-                            + " (a template stub) " + (fields ? "are" : "is") + " left out");
                     if (fields) {
+                        warnings.add(where + ":" + lineOf(heading) + ": an empty heading and the empty fields under it"
+                                + " (a template stub) are left out");
                         block = heading.getNext();
+                    } else {
+                        SectionDraft current = stack.get(stack.size() - 1);
+                        warnings.add(where + ":" + lineOf(heading) + ": an empty heading is kept as written, as text of"
+                                + " section '" + current.title + "'");
+                        current.text(heading, markdown);
                     }
                     continue;
                 }
@@ -190,14 +197,14 @@ public final class ListImporter {
                     }
                     if (current != null) {
                         // Contents inside a section are that section's text unless they turn out to be the list's own.
-                        current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
+                        current.text(block, markdown);
                     }
                 } else if (current == null) {
                     // The page's preamble, before any heading: it stays as written.
                 } else if (block instanceof TableBlock table && TableReader.isPaperTable(table)) {
                     table(current, table);
                 } else if (block instanceof ListBlock list && BulletPapers.isPaperList(list)) {
-                    bulletPapers(current, list);
+                    bulletPapers(current, list, current.content);
                 } else if (block instanceof Paragraph p && isPaperParagraph(p)) {
                     PaperDraft d = new PaperDraft(lineOf(p));
                     LinkedEntries.read(d, p, markdown);
@@ -218,7 +225,7 @@ public final class ListImporter {
                     // paperlist's own markers
                 } else {
                     paperLikeText(current, block);
-                    current.text(block, markdown, !current.entries.isEmpty() || !current.children.isEmpty());
+                    current.text(block, markdown);
                 }
             }
         }
@@ -332,28 +339,30 @@ public final class ListImporter {
             return last;
         }
 
-        // Items that group papers under a line of their own become subsections of the section.
-        private void bulletPapers(SectionDraft current, ListBlock list) {
-            List<PaperDraft> papers = BulletPapers.read(list, markdown, lineOffset, new BulletPapers.Groups() {
+        // The list's items in order: papers, items that are not papers (kept as written, in their place), and
+        // items that group the papers nested under them (kept as written, with those papers under them).
+        private void bulletPapers(SectionDraft current, ListBlock list, List<Object> into) {
+            BulletPapers.read(list, markdown, lineOffset, new BulletPapers.Items() {
                 @Override
-                public void group(String title, ListBlock nested, Node item) {
-                    SectionDraft child = new SectionDraft(title.isBlank() ? "Papers" : title, current.level + 1, start(item));
-                    child.line = lineOf(item);
-                    warnings.add(where + ":" + child.line + ": the list item '" + child.title + "' groups the papers under"
-                            + " it; imported as a subsection, which is rendered as a heading");
-                    current.children.add(child);
-                    bulletPapers(child, nested);
+                public void paper(PaperDraft d) {
+                    current.add(d, "list", into);
+                    layouts.merge("list", 1, Integer::sum);
                 }
 
                 @Override
-                public void other(Node item) {
+                public void group(String written, ListBlock nested, Node item) {
+                    ItemDraft group = new ItemDraft(written, lineOf(item));
+                    into.add(group);
+                    bulletPapers(current, nested, group.parts);
+                }
+
+                @Override
+                public void other(Node item, String written) {
                     warnings.add(where + ":" + lineOf(item) + ": a list item without a title link or paper link in a"
-                            + " list of papers is kept as text of section '" + current.title + "'");
-                    current.text(item, markdown, true);
+                            + " list of papers is kept as written in its place, not as a paper");
+                    into.add(new ItemDraft(written, lineOf(item)));
                 }
             });
-            papers.forEach(d -> current.add(d, "list"));
-            layouts.merge("list", papers.size(), Integer::sum);
         }
 
         private static boolean hasLinkOrImage(Node node) {
@@ -719,6 +728,31 @@ public final class ListImporter {
         }
     }
 
+    /** Markdown blocks of a section between or after its papers, as offsets into the README's list. */
+    private static final class TextDraft {
+        final int start;
+        int end;
+        final int line;
+
+        TextDraft(int start, int end, int line) {
+            this.start = start;
+            this.end = end;
+            this.line = line;
+        }
+    }
+
+    /** A list item that is not a paper, as written, with the parts of the list nested in it. */
+    private static final class ItemDraft {
+        final String markdown;
+        final int line;
+        final List<Object> parts = new ArrayList<>();
+
+        ItemDraft(String markdown, int line) {
+            this.markdown = markdown;
+            this.line = line;
+        }
+    }
+
     /** A section being read. */
     private static final class SectionDraft {
         final String title;
@@ -728,10 +762,12 @@ public final class ListImporter {
         final List<PaperDraft> entries = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
         final StringBuilder textBefore = new StringBuilder();
+        // What the section lists from its first paper on, in order: papers (drafts), text and list items.
+        final List<Object> content = new ArrayList<>();
+        // A second listing of a paper, written otherwise than the first, kept as written in its place.
+        final Map<PaperDraft, String> writtenInstead = new IdentityHashMap<>();
         List<TableColumn> columns;
         final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
-        // Text found after the section's papers, which is rendered before them; reported once built.
-        Node pendingMoved;
         // Whether the heading has links or images, which a section's title (text) does not keep.
         boolean richHeading;
 
@@ -742,7 +778,12 @@ public final class ListImporter {
         }
 
         void add(PaperDraft d, String layout) {
+            add(d, layout, content);
+        }
+
+        void add(PaperDraft d, String layout, List<Object> into) {
             entries.add(d);
+            into.add(d);
             layoutsUsed.merge(layout, 1, Integer::sum);
         }
 
@@ -770,13 +811,18 @@ public final class ListImporter {
             children.forEach(c -> c.headingSlugs(slugger, out));
         }
 
-        void text(Node block, String markdown, boolean afterPapers) {
-            if (textBefore.length() > 0) {
-                textBefore.append("\n\n");
-            }
-            textBefore.append(markdown, Reading.start(block), Reading.end(block));
-            if (afterPapers) {
-                pendingMoved = block;
+        // Blocks before the first paper are the section's text; later ones are text in their place, one part
+        // for blocks that follow one another, with what is between them as written.
+        void text(Node block, String markdown) {
+            if (content.isEmpty()) {
+                if (textBefore.length() > 0) {
+                    textBefore.append("\n\n");
+                }
+                textBefore.append(markdown, Reading.start(block), Reading.end(block));
+            } else if (content.get(content.size() - 1) instanceof TextDraft last) {
+                last.end = Reading.end(block);
+            } else {
+                content.add(new TextDraft(Reading.start(block), Reading.end(block), ListImporter.line(block)));
             }
         }
 
@@ -794,13 +840,15 @@ public final class ListImporter {
         }
 
         /**
-         * The section's papers as the loader accepts them: an exact duplicate (the same title and link) is
-         * read once, a second paper of one name gets a numbered name where names are headings, and links
-         * papers.yaml cannot hold are kept as written in extra fields; each with a warning at its line.
+         * The section's papers as the loader accepts them, by draft: a paper listed twice (the same title and
+         * link) is one paper, listed at both places where it was written the same way both times and the
+         * papers are not headings, and read once otherwise; a second paper of one name gets a numbered name
+         * where names are headings, and links papers.yaml cannot hold are kept as written in extra fields;
+         * each with a warning at its line. A draft left out has no paper.
          */
-        private List<Paper> papers(Settings settings, Reading reading) {
+        private Map<PaperDraft, Paper> papers(Settings settings, Reading reading) {
             boolean headed = settings.layout().equals("notes");
-            List<Paper> papers = new ArrayList<>();
+            Map<PaperDraft, Paper> papers = new IdentityHashMap<>();
             Map<String, PaperDraft> seen = new HashMap<>();
             Set<String> names = new HashSet<>();
             for (PaperDraft d : entries) {
@@ -825,8 +873,22 @@ public final class ListImporter {
                 }
                 PaperDraft first = keys.stream().map(seen::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 if (first != null) {
+                    boolean again = !headed && java.util.Objects.equals(d.listItem, first.listItem)
+                            && java.util.Objects.equals(d.cells, first.cells) && papers.containsKey(first);
+                    // Written otherwise the second time, in a list that writes entries as they are: that listing
+                    // stays as written, as an entry that is not a paper of the catalogue.
+                    boolean asWritten = !headed && !again && d.listItem != null && settings.layout().equals("list")
+                            && MarkdownBlocks.problem(d.listItem.strip()).isEmpty();
                     reading.warnings.add(reading.where + ":" + d.line + ": '" + d.name + "' is listed twice in section '"
-                            + this.title + "' (the same title and link as at line " + first.line + "); imported once");
+                            + this.title + "' (the same title and link as at line " + first.line + "); "
+                            + (again ? "the catalogue holds it once, listed at both places"
+                                    : asWritten ? "the catalogue holds it once, and this listing, written otherwise, is"
+                                            + " kept as written in its place" : "imported once"));
+                    if (again) {
+                        papers.put(d, papers.get(first));
+                    } else if (asWritten) {
+                        writtenInstead.put(d, d.listItem);
+                    }
                     continue;
                 }
                 keys.forEach(k -> seen.put(k, d));
@@ -840,9 +902,68 @@ public final class ListImporter {
                 }
                 d.problems.forEach(p -> reading.warnings.add(reading.where + ":" + d.line + ": paper '" + d.name + "': " + p));
                 Paper paper = d.build(settings.authorSeparator(), settings.tagSeparator());
-                papers.add(asWritten(d, paper, settings, reading));
+                papers.put(d, asWritten(d, paper, settings, reading));
             }
             return papers;
+        }
+
+        // The content with each draft as its paper (those left out left out) and text as written.
+        private List<Part> parts(List<Object> drafts, Map<PaperDraft, Paper> papers, Reading reading) {
+            List<Part> out = new ArrayList<>(drafts.size());
+            for (Object draft : drafts) {
+                if (draft instanceof PaperDraft d) {
+                    Paper paper = papers.get(d);
+                    if (paper != null) {
+                        out.add(new Part.Listed(paper));
+                    } else if (writtenInstead.containsKey(d)) {
+                        out.add(new Part.Item(writtenInstead.get(d), List.of()));
+                    }
+                } else if (draft instanceof TextDraft t) {
+                    // Surrounding blank lines and trailing spaces are the layout's to write, as the loader reads them.
+                    String text = reading.markdown.substring(t.start, t.end).replaceAll("^(?:[ \\t]*\\n)+", "").stripTrailing();
+                    wellFormed(text, t.line + reading.lineOffset, reading);
+                    out.add(new Part.Text(text));
+                } else {
+                    ItemDraft item = (ItemDraft) draft;
+                    wellFormed(item.markdown.strip(), item.line, reading);
+                    out.add(new Part.Item(item.markdown, parts(item.parts, papers, reading)));
+                }
+            }
+            return out;
+        }
+
+        // Text that one piece opens and a later one closes (an HTML block around a paper) cannot be written in
+        // pieces: it is kept together as the section's text, written before the papers, as it was before
+        // papers were read in their place.
+        private void keepTextTogether(Reading reading) {
+            List<TextDraft> pieces = new ArrayList<>();
+            content.forEach(o -> {
+                if (o instanceof TextDraft t) {
+                    pieces.add(t);
+                }
+            });
+            if (pieces.isEmpty() || MarkdownBlocks.problem(textBefore.toString().strip()).isEmpty()
+                    && pieces.stream().allMatch(t -> MarkdownBlocks.problem(reading.markdown.substring(t.start, t.end).strip()).isEmpty())) {
+                return;
+            }
+            for (TextDraft t : pieces) {
+                if (textBefore.length() > 0) {
+                    textBefore.append("\n\n");
+                }
+                textBefore.append(reading.markdown, t.start, t.end);
+            }
+            content.removeAll(pieces);
+            reading.warnings.add(reading.where + ":" + (pieces.get(0).line + reading.lineOffset) + ": text after the papers of"
+                    + " section '" + title + "' closes what text before them opens; it is kept with the section's text,"
+                    + " which is rendered before its papers");
+        }
+
+        // The loader would refuse Markdown that opens what it does not close; say so here, at its line.
+        private void wellFormed(String text, int line, Reading reading) {
+            MarkdownBlocks.problem(text).ifPresent(problem -> {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
+                        + ": the text in section '" + title + "' " + problem);
+            });
         }
 
         /**
@@ -918,15 +1039,12 @@ public final class ListImporter {
                 reading.warnings.add(reading.where + ":" + line + ": the links and images of the heading of section '"
                         + title + "' are not kept; it is rendered as its text");
             }
-            if (pendingMoved != null) {
-                reading.warnings.add(reading.where + ":" + reading.lineOf(pendingMoved) + ": text after the papers of section '"
-                        + title + "' is kept as the section's text, which is rendered before its papers");
-            }
             if (title.isBlank()) {
                 throw new PaperlistException(ExitCode.INVALID_INPUT, reading.where + ":" + line
                         + ": a heading without text cannot be a section of the list; give it a title");
             }
-            List<Paper> papers = papers(settings, reading);
+            keepTextTogether(reading);
+            List<Part> parts = parts(content, papers(settings, reading), reading);
             List<Section> sections = new ArrayList<>();
             for (SectionDraft child : children) {
                 sections.add(child.build(settings, reading));
@@ -940,7 +1058,7 @@ public final class ListImporter {
                             + ": the text under section '" + title + "' " + problem);
                 });
             }
-            return new Section(title, text, own, papers, sections, SourcePosition.UNKNOWN);
+            return Section.of(title, text, own, parts, sections, SourcePosition.UNKNOWN);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.LintRule;
 import dev.paperlist.model.Output;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.render.HeadingTexts;
@@ -219,13 +220,25 @@ public final class Linter {
         for (Section section : sections) {
             out.add(new Heading(section.title(), section, section.position()));
             if (papers) {
-                for (int i = 0; i < section.papers().size(); i++) {
-                    Paper paper = section.papers().get(i);
-                    SourcePosition listed = index.at(section.position(), "papers", i).orElse(paper.position());
-                    out.add(new Heading(paper.name(), paper, listed));
-                }
+                listedHeadings(section.content(), section.position(), List.of("papers"), out);
             }
             collectHeadings(section.sections(), papers, out);
+        }
+    }
+
+    // A heading per place a paper is listed, at the item of 'papers' (or of one nested in an item) there.
+    private void listedHeadings(List<Part> parts, SourcePosition section, List<Object> path, List<Heading> out) {
+        for (int i = 0; i < parts.size(); i++) {
+            List<Object> at = new ArrayList<>(path);
+            at.add(i);
+            if (parts.get(i) instanceof Part.Listed listed) {
+                Paper paper = listed.paper();
+                SourcePosition listedAt = index.at(section, at.toArray()).orElse(paper.position());
+                out.add(new Heading(paper.name(), paper, listedAt));
+            } else if (parts.get(i) instanceof Part.Item item) {
+                at.add("papers");
+                listedHeadings(item.parts(), section, at, out);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.paperlist.model;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A titled part of the list, holding papers (shown first) and then subsections.
@@ -8,13 +10,34 @@ import java.util.List;
  *
  * @param text Markdown written under the heading before the papers, verbatim; {@code null} when none
  * @param columns the table layout's columns for this section; empty means the output's columns
+ * @param papers each paper the section lists, once, in the order first listed: what most readers of a
+ *     section want
+ * @param content what the section lists in order: its papers where they are listed (a paper may be
+ *     listed twice), the Markdown written between them and the list items that are not papers; the
+ *     layouts write this
  */
 public record Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
-                      List<Section> sections, SourcePosition position) {
+                      List<Section> sections, SourcePosition position, List<Part> content) {
     public Section {
         columns = List.copyOf(columns);
-        papers = List.copyOf(papers);
         sections = List.copyOf(sections);
+        if (content == null) {
+            papers = List.copyOf(papers);
+            content = Part.of(papers);
+        } else {
+            content = List.copyOf(content);
+            List<Paper> listed = Part.papers(content);
+            if (papers != null && !sameInstances(papers, listed)) {
+                throw new IllegalArgumentException("the papers of section '" + title + "' are not those of its content");
+            }
+            papers = listed;
+        }
+    }
+
+    /** A section that lists exactly its papers, each once, with nothing between them. */
+    public Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
+                   List<Section> sections, SourcePosition position) {
+        this(title, text, columns, papers, sections, position, null);
     }
 
     /** A section with no free text and the output's columns, as most are. */
@@ -22,8 +45,51 @@ public record Section(String title, String text, List<TableColumn> columns, List
         this(title, null, List.of(), papers, sections, position);
     }
 
-    /** The same section holding other papers and subsections. */
+    /** A section listing {@code content} in order; its papers are those of the content. */
+    public static Section of(String title, String text, List<TableColumn> columns, List<Part> content,
+                             List<Section> sections, SourcePosition position) {
+        return new Section(title, text, columns, null, sections, position, content);
+    }
+
+    /**
+     * The same section holding other papers and subsections. When the section lists only its papers,
+     * once each, the new papers are what it lists; otherwise there are as many as before, and each takes
+     * the places of the paper at its index in {@link #papers()}, so that the text between them stays.
+     */
     public Section with(List<Paper> newPapers, List<Section> newSections) {
-        return new Section(title, text, columns, newPapers, newSections, position);
+        if (isPlain()) {
+            return new Section(title, text, columns, newPapers, newSections, position);
+        }
+        if (newPapers.size() != papers.size()) {
+            throw new IllegalArgumentException("section '" + title + "' lists " + papers.size() + " papers, not "
+                    + newPapers.size());
+        }
+        Map<Paper, Paper> replaced = new IdentityHashMap<>();
+        for (int i = 0; i < papers.size(); i++) {
+            replaced.put(papers.get(i), newPapers.get(i));
+        }
+        return of(title, text, columns, Part.map(content, replaced::get), newSections, position);
+    }
+
+    /** The same section listing other content. */
+    public Section withContent(List<Part> newContent, List<Section> newSections) {
+        return of(title, text, columns, newContent, newSections, position);
+    }
+
+    /** Whether the section lists its papers alone, each once: nothing written between them. */
+    public boolean isPlain() {
+        return content.size() == papers.size() && content.stream().allMatch(p -> p instanceof Part.Listed);
+    }
+
+    private static boolean sameInstances(List<Paper> a, List<Paper> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

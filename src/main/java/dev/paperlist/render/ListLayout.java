@@ -2,9 +2,11 @@ package dev.paperlist.render;
 
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
+import java.util.List;
 
 /**
  * The one-bullet layout of many awesome lists: per section a heading, then per paper
@@ -20,12 +22,39 @@ public final class ListLayout extends SectionLayout {
 
     @Override
     void papers(StringBuilder out, Section section) {
-        for (Paper p : section.papers()) {
-            String written = p.extra().get(Paper.WRITTEN);
-            if (written != null) {
-                out.append(written).append('\n');
-            } else {
-                paper(out, p);
+        parts(out, section.content());
+    }
+
+    // Entries and list items follow one another as the list's lines (an entry written as it is carries the
+    // blank line of a loose list); text ends the list with a blank line, and what follows it starts another.
+    private void parts(StringBuilder out, List<Part> parts) {
+        boolean afterText = false;
+        for (Part part : parts) {
+            if (afterText) {
+                blankLine(out);
+            }
+            afterText = false;
+            if (part instanceof Part.Listed listed) {
+                Paper p = listed.paper();
+                String written = p.extra().get(Paper.WRITTEN);
+                if (written != null) {
+                    out.append(written).append('\n');
+                } else {
+                    paper(out, p);
+                }
+            } else if (part instanceof Part.Text text) {
+                if (out.length() > 0) {
+                    blankLine(out);
+                }
+                out.append(text.markdown()).append('\n');
+                afterText = true;
+            } else if (part instanceof Part.Item item) {
+                out.append(item.markdown()).append('\n');
+                if (!item.parts().isEmpty()) {
+                    StringBuilder nested = new StringBuilder();
+                    parts(nested, item.parts());
+                    appendIndented(out, nested, nestedIndent(item.markdown()));
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.paperlist.model.Figures;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import java.util.ArrayList;
@@ -111,6 +112,9 @@ public final class NotesLayout implements Layout {
             } else {
                 Outline.appendText(out, h.section.text());
             }
+            for (String markdown : h.after) {
+                Outline.appendText(out, markdown);
+            }
         }
     }
 
@@ -120,14 +124,29 @@ public final class NotesLayout implements Layout {
             Outline.Entry entry = Outline.entry(section.title(), level, depth, slugger);
             moved.anchor(section, entry.anchor());
             if (moved.isMoved(section)) {
-                out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section));
+                out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section, List.of()));
                 continue;
             }
-            out.add(new Heading(entry, section, null, null));
-            for (Paper paper : section.papers()) {
-                out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper, null));
-            }
+            out.add(new Heading(entry, section, null, null, new ArrayList<>()));
+            headings(section.content(), section, level, depth, slugger, out);
             collectHeadings(section.sections(), level + 1, depth + 1, slugger, moved, out);
+        }
+    }
+
+    // A heading per listed paper; what is written between papers (text, list items that are not papers)
+    // follows the heading before it, as blocks of their own.
+    private static void headings(List<Part> parts, Section section, int level, int depth, Slugger slugger,
+                                 List<Heading> out) {
+        for (Part part : parts) {
+            if (part instanceof Part.Listed listed) {
+                out.add(new Heading(Outline.entry(listed.paper().name(), level + 1, depth + 1, slugger), section,
+                        listed.paper(), null, new ArrayList<>()));
+            } else if (part instanceof Part.Text text) {
+                out.get(out.size() - 1).after().add(text.markdown());
+            } else if (part instanceof Part.Item item) {
+                out.get(out.size() - 1).after().add(item.markdown());
+                headings(item.parts(), section, level, depth, slugger, out);
+            }
         }
     }
 
@@ -208,5 +227,5 @@ public final class NotesLayout implements Layout {
         return out.toString();
     }
 
-    private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved) {}
+    private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved, List<String> after) {}
 }

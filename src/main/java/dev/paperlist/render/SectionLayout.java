@@ -21,7 +21,10 @@ abstract class SectionLayout implements Layout {
         this.settings = settings;
     }
 
-    /** The papers of one section, after its heading and text; called only when it has papers. */
+    /**
+     * What one section lists, after its heading and text, in order: its papers and what is written between
+     * them; called only when it lists something.
+     */
     abstract void papers(StringBuilder out, Section section);
 
     @Override
@@ -40,7 +43,7 @@ abstract class SectionLayout implements Layout {
                 continue;
             }
             Outline.appendText(out, h.section.text());
-            if (!h.section.papers().isEmpty()) {
+            if (!h.section.content().isEmpty()) {
                 out.append('\n');
                 papers(out, h.section);
             }
@@ -62,4 +65,56 @@ abstract class SectionLayout implements Layout {
     }
 
     private record Heading(Outline.Entry entry, Section section) {}
+
+    /** Ends what was written with a blank line, unless it already ends with one. */
+    static void blankLine(StringBuilder out) {
+        int n = out.length();
+        if (!(n >= 2 && out.charAt(n - 1) == '\n' && out.charAt(n - 2) == '\n')) {
+            out.append('\n');
+        }
+    }
+
+    /** Each non-empty line of {@code markdown} after {@code indent}: parts nested under a list item. */
+    static void appendIndented(StringBuilder out, CharSequence markdown, String indent) {
+        int start = 0;
+        while (start < markdown.length()) {
+            int end = start;
+            while (end < markdown.length() && markdown.charAt(end) != '\n') {
+                end++;
+            }
+            if (end > start) {
+                out.append(indent);
+            }
+            out.append(markdown, start, end);
+            if (end < markdown.length()) {
+                out.append('\n');
+            }
+            start = end + 1;
+        }
+    }
+
+    /**
+     * How far the items nested in a list item are indented under it: the width of its marker and the
+     * spaces after it ({@code "- "} is 2, {@code "10. "} is 4), as Markdown reads the item's content.
+     */
+    static String nestedIndent(String item) {
+        int i = 0;
+        while (i < item.length() && item.charAt(i) == ' ') {
+            i++;
+        }
+        int marker = i;
+        while (i < item.length() && Character.isDigit(item.charAt(i))) {
+            i++;
+        }
+        if (i < item.length() && (i > marker ? item.charAt(i) == '.' || item.charAt(i) == ')'
+                : item.charAt(i) == '-' || item.charAt(i) == '*' || item.charAt(i) == '+')) {
+            i++;
+        }
+        int spaces = 0;
+        while (i + spaces < item.length() && item.charAt(i + spaces) == ' ') {
+            spaces++;
+        }
+        // Five spaces or more after the marker are the item's indented code, which starts after one.
+        return " ".repeat(i + (spaces == 0 || spaces > 4 ? 1 : spaces));
+    }
 }

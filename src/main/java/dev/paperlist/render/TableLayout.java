@@ -2,9 +2,11 @@ package dev.paperlist.render;
 
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.TableColumn;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +20,40 @@ public final class TableLayout extends SectionLayout {
 
     @Override
     void papers(StringBuilder out, Section section) {
-        table(out, section.columns().isEmpty() ? settings.tableColumns() : section.columns(), section.papers());
+        List<TableColumn> columns = section.columns().isEmpty() ? settings.tableColumns() : section.columns();
+        if (section.isPlain()) {
+            table(out, columns, section.papers());
+            return;
+        }
+        parts(out, columns, section.content());
+    }
+
+    // Rows of consecutive papers make one table; what is written between them ends it, and the papers after
+    // it make another, under the same header. A list item (with the papers nested under it) is written as
+    // text, as a table has no items.
+    private void parts(StringBuilder out, List<TableColumn> columns, List<Part> parts) {
+        List<Paper> rows = new ArrayList<>();
+        for (Part part : parts) {
+            if (part instanceof Part.Listed listed) {
+                rows.add(listed.paper());
+                continue;
+            }
+            if (!rows.isEmpty()) {
+                blankLine(out);
+                table(out, columns, rows);
+                rows.clear();
+            }
+            String markdown = part instanceof Part.Text text ? text.markdown() : ((Part.Item) part).markdown();
+            blankLine(out);
+            out.append(markdown.strip()).append('\n');
+            if (part instanceof Part.Item item && !item.parts().isEmpty()) {
+                parts(out, columns, item.parts());
+            }
+        }
+        if (!rows.isEmpty()) {
+            blankLine(out);
+            table(out, columns, rows);
+        }
     }
 
     private void table(StringBuilder out, List<TableColumn> columns, List<Paper> papers) {

@@ -7,6 +7,8 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.Part;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,6 +56,11 @@ class CatalogLoaderTest {
                         "papers.yaml:6:14: 'ref: Pp' matches no paper id or name (did you mean 'P'?)"),
                 Arguments.of("ref with extra key", HEAD + "      - ref: P\n        name: X\n",
                         "papers.yaml:7:9: unknown key 'name' in a paper reference"),
+                Arguments.of("text between papers with another key", HEAD + "      - text: \"**A**\"\n        url: x\n",
+                        "papers.yaml:7:9: unknown key 'url' in a text between papers"),
+                Arguments.of("an item that opens a code fence", HEAD + "      - item: \"- a\\n\\n```\"\n",
+                        "papers.yaml:6:15: 'item' opens a block it does not close (a code fence, an HTML comment or an HTML block"
+                                + " such as <pre> or <script>), which would swallow the rest of the page; close it"),
                 Arguments.of("unknown badge kind", HEAD + "        badges: [{kind: projekt, url: \"https://x.org\"}]\n",
                         "papers.yaml:6:25: unknown badge kind 'projekt' (did you mean 'project'?); known kinds: project, zhihu, blog, custom"),
                 Arguments.of("blog badge without label", HEAD + "        badges: [{kind: blog, url: \"https://x.org\"}]\n",
@@ -95,6 +102,18 @@ class CatalogLoaderTest {
         String yaml = head + "x".repeat(offset - head.length()) + "\uD83E\uDD17 y\"\n";
 
         assertThat(parse(yaml).sections().get(0).title()).endsWith("\uD83E\uDD17 y");
+    }
+
+    @Test
+    void aSectionListsTextAndItemsBetweenItsPapersInOrder() {
+        Section s = parse("settings: {layout: list}\n" + HEAD + "        url: https://example.org/p\n"
+                + "      - text: \"**Later**\"\n      - item: \"* Group:\"\n        papers:\n          - ref: P\n")
+                .sections().get(0);
+
+        assertThat(s.papers()).hasSize(1);
+        assertThat(s.content()).hasSize(3);
+        assertThat(s.content().get(1)).isEqualTo(new Part.Text("**Later**"));
+        assertThat(((Part.Item) s.content().get(2)).parts()).containsExactly(new Part.Listed(s.papers().get(0)));
     }
 
     @Test

@@ -221,6 +221,8 @@ class SchemaAgreementTest {
         keys.put("/$defs/section", CatalogBinder.SECTION_KEYS);
         keys.put("/$defs/paper", CatalogBinder.PAPER_KEYS);
         keys.put("/$defs/paperRef", CatalogBinder.REF_KEYS);
+        keys.put("/$defs/textPart", CatalogBinder.TEXT_PART_KEYS);
+        keys.put("/$defs/itemPart", CatalogBinder.ITEM_PART_KEYS);
         keys.put("/$defs/badge", CatalogBinder.BADGE_KEYS);
         keys.put("/$defs/note", CatalogBinder.NOTE_KEYS);
         keys.put("/$defs/table", CatalogBinder.TABLE_KEYS);

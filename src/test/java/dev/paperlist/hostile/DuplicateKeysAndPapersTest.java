@@ -2,6 +2,7 @@ package dev.paperlist.hostile;
 
 import dev.paperlist.ExitCode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,9 +81,24 @@ class DuplicateKeysAndPapersTest {
         var run = w.run("import", "README.md", "--write-markers");
         org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.toString()).isZero();
         org.assertj.core.api.Assertions.assertThat(run.err()).isEqualTo("README.md:8: 'MSRVTT-QA' is listed twice in"
-                + " section 'Data' (the same title and link as at line 7); imported once\n");
+                + " section 'Data' (the same title and link as at line 7); the catalogue holds it once, listed at both places\n");
         org.assertj.core.api.Assertions.assertThat(run.out()).contains("imported 2 papers");
         org.assertj.core.api.Assertions.assertThat(w.run("check").exitCode()).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aListOrTableListMayListAPaperTwiceInASectionWithARef() {
+        for (String layout : List.of("list", "table")) {
+            Workspace w = Workspace.rendered(dir).write("papers.yaml", "settings: {layout: " + layout + "}\n" + HEAD
+                    + "        url: https://example.org/p\n      - text: \"**Again**\"\n      - ref: P\n");
+            var run = w.run("render");
+            org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.toString()).isZero();
+            String readme = w.read("README.md");
+            org.assertj.core.api.Assertions.assertThat(readme.indexOf("https://example.org/p"))
+                    .isLessThan(readme.indexOf("**Again**"));
+            org.assertj.core.api.Assertions.assertThat(readme.lastIndexOf("https://example.org/p"))
+                    .isGreaterThan(readme.indexOf("**Again**"));
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -9,6 +9,7 @@ import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
 import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
@@ -74,7 +75,9 @@ class ImportPropertiesTest {
     private static void assertRoundTrip(Catalog catalog) {
         String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
         ListImporter.Result imported = new ListImporter().read(readme, "README.md");
-        assertThat(imported.warnings()).as(readme).isEmpty();
+        // A paper listed twice and an item that is not a paper are reported, and read as they were.
+        assertThat(imported.warnings().stream().filter(w -> !w.endsWith("listed at both places")
+                && !w.endsWith("kept as written in its place, not as a paper"))).as(readme).isEmpty();
         assertThat(comparable(imported.catalog())).as(readme).isEqualTo(comparable(catalog));
     }
 
@@ -120,7 +123,42 @@ class ImportPropertiesTest {
     Arbitrary<Catalog> tableCatalogues() {
         return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
                 .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
-                        toc, true, level, "table", ALL_COLUMNS, "-", List.of())));
+                        toc, true, level, "table", ALL_COLUMNS, "-", List.of())))
+                .flatMap(c -> Arbitraries.longs().map(seed -> withParts(c, seed, false)));
+    }
+
+    // Sections that write text between their papers and list a paper a second time; in the list layout also
+    // an item that is not a paper. Text and items come after a section's first paper: before it, text is the
+    // section's own text.
+    private static Catalog withParts(Catalog catalog, long seed, boolean items) {
+        java.util.Random random = new java.util.Random(seed);
+        return new Catalog(catalog.settings(), withParts(catalog.sections(), random, items));
+    }
+
+    private static final List<String> TEXTS = List.of("**In practice**", "---",
+            "<p align=\"right\">(<a href=\"#top\">back to top</a>)</p>", "Some words.\n\nAnd more words.");
+
+    private static List<Section> withParts(List<Section> sections, java.util.Random random, boolean items) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Part> content = new ArrayList<>(s.content());
+            int papers = content.size();
+            // An item that is not a paper, between the first two papers: a list stays a list of papers while
+            // most of its items are papers.
+            boolean item = items && papers >= 2 && random.nextBoolean();
+            if (item) {
+                content.add(1, new Part.Item("- a note, not a paper", List.of()));
+            }
+            if (papers >= 1 && random.nextBoolean()) {
+                int from = item ? 3 : 1;
+                content.add(from + random.nextInt(content.size() - from + 1), new Part.Text(TEXTS.get(random.nextInt(TEXTS.size()))));
+            }
+            if (papers >= 1 && random.nextBoolean()) {
+                content.add(new Part.Listed(s.papers().get(random.nextInt(papers))));
+            }
+            out.add(s.withContent(content, withParts(s.sections(), random, items)));
+        }
+        return out;
     }
 
     // The list layout shows title, alias, date, venue, code, badges and extra fields; other fields stay
@@ -131,7 +169,8 @@ class ImportPropertiesTest {
         return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
                 .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
                         toc, true, level, "list", Settings.DEFAULT.tableColumns(), "-", List.of())))
-                .map(ImportPropertiesTest::listFieldsOnly);
+                .map(ImportPropertiesTest::listFieldsOnly)
+                .flatMap(c -> Arbitraries.longs().map(seed -> withParts(c, seed, true)));
     }
 
     private static Catalog listFieldsOnly(Catalog catalog) {

@@ -51,6 +51,32 @@ class ImportRoundTripTest {
         assertThat(CatalogWriter.write(CatalogLoader.load(dir.resolve("again.yaml"), "again.yaml"))).isEqualTo(first);
     }
 
+    /**
+     * Lists whose sections hold more than papers, each fixture one kind: text after the papers, text between
+     * two lists of one section, list items that are not papers, items grouping the papers nested under them,
+     * and a paper listed twice. Import reports what it could not read as a paper, and the page GitHub shows
+     * is the same all the same, written in the order the list wrote it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"import/content/text-after-papers.md", "import/content/text-between-lists.md",
+        "import/content/non-paper-items.md", "import/content/group-items.md", "import/content/exact-duplicate.md"})
+    void whatASectionWritesBetweenItsPapersStaysInItsPlace(String fixture, @TempDir Path dir) throws IOException {
+        String original = Files.readString(Path.of("src/test/resources", fixture), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("README.md"), original, StandardCharsets.UTF_8);
+
+        CliRun imported = CliRun.in(dir, "import", "README.md", "--write-markers");
+
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.err()).doesNotContain("rendered before");
+        String readme = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        Html.assertSameHtml("import-round-trip/" + fixture, original, readme);
+        assertThat(CliRun.in(dir, "check").exitCode()).isZero();
+        String first = Files.readString(dir.resolve("papers.yaml"), StandardCharsets.UTF_8);
+        CliRun again = CliRun.in(dir, "import", "README.md", "--output", "again.yaml");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(CatalogWriter.write(CatalogLoader.load(dir.resolve("again.yaml"), "again.yaml"))).isEqualTo(first);
+    }
+
     @org.junit.jupiter.api.Test
     void aCrlfReadmeStaysCrlf(@TempDir Path dir) throws IOException {
         String original = Files.readString(Path.of("src/test/resources/import/table-list.md"), StandardCharsets.UTF_8)
