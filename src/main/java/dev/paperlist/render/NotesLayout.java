@@ -42,7 +42,7 @@ public final class NotesLayout implements Layout {
         int start = out.length();
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream()
-                    .filter(h -> h.paper == null || settings.tocPapers()).map(Heading::entry).toList());
+                    .filter(h -> h.entry != null && (h.paper == null || settings.tocPapers())).map(Heading::entry).toList());
         }
         if (headings.size() < parallelFrom) {
             body(headings, out, start);
@@ -102,6 +102,22 @@ public final class NotesLayout implements Layout {
 
     private void body(List<Heading> headings, StringBuilder out, int start) {
         for (Heading h : headings) {
+            String written = h.paper == null ? null : h.paper.extra().get(Paper.WRITTEN);
+            if (written != null) {
+                // An entry kept as the list wrote it: its heading (if it has one) at the level and with the
+                // text written, the blocks under it verbatim. Entries without a heading (bullets) follow each
+                // other line by line, as the list had them, so that a tight list stays one list.
+                if (out.length() > start && !h.joined) {
+                    out.append('\n');
+                }
+                if (h.entry != null) {
+                    out.append("#".repeat(h.entry.level())).append(WrittenHeading.of(written).rest());
+                } else {
+                    out.append(written);
+                }
+                out.append('\n');
+                continue;
+            }
             Outline.appendHeading(out, h.entry, start);
             if (h.paper != null) {
                 out.append('\n');
@@ -124,11 +140,43 @@ public final class NotesLayout implements Layout {
                 continue;
             }
             out.add(new Heading(entry, section, null, null));
+            boolean bareBefore = false;
             for (Paper paper : section.papers()) {
-                out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper, null));
+                String written = paper.extra().get(Paper.WRITTEN);
+                WrittenHeading heading = written == null ? null : WrittenHeading.of(written);
+                if (written == null) {
+                    out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper, null));
+                } else if (heading != null) {
+                    // Never above its section's papers' level, where it would read as the next section.
+                    out.add(new Heading(Outline.entry(heading.text(), Math.max(level + 1, heading.level()), depth + 1, slugger),
+                            section, paper, null));
+                } else {
+                    out.add(new Heading(null, section, paper, null, bareBefore));
+                }
+                bareBefore = written != null && heading == null;
             }
             collectHeadings(section.sections(), level + 1, depth + 1, slugger, moved, out);
         }
+    }
+
+    /**
+     * The entry this layout makes of a paper's fields under a heading of the given level, heading included,
+     * without its final line break.
+     */
+    public static String entry(Paper p, Settings settings, int level) {
+        StringBuilder out = new StringBuilder();
+        out.append("#".repeat(level)).append(' ').append(MarkdownText.text(Outline.headingText(p.name()))).append("\n\n");
+        NotesLayout layout = new NotesLayout(settings);
+        layout.paper(out, p.extra().containsKey(Paper.WRITTEN) ? withoutWritten(p) : p);
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static Paper withoutWritten(Paper p) {
+        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>(p.extra());
+        extra.remove(Paper.WRITTEN);
+        return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), p.badges(), p.venue(), p.submitted(), p.authors(),
+                p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(), p.added(), p.image(),
+                extra, p.position());
     }
 
     private void paper(StringBuilder out, Paper p) {
@@ -189,8 +237,11 @@ public final class NotesLayout implements Layout {
             field(out, labels.notes(), links.toString());
         }
         // Extra fields are Markdown from the list they were imported from, written back as they were.
-        p.extra().forEach((label, markdown) ->
-                field(out, "**" + MarkdownText.text(label) + ":**", MarkdownText.oneLine(markdown)));
+        p.extra().forEach((label, markdown) -> {
+            if (!label.equals(Paper.WRITTEN)) {
+                field(out, "**" + MarkdownText.text(label) + ":**", MarkdownText.oneLine(markdown));
+            }
+        });
     }
 
     private static void field(StringBuilder out, String label, String markdown) {
@@ -208,5 +259,13 @@ public final class NotesLayout implements Layout {
         return out.toString();
     }
 
-    private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved) {}
+    /**
+     * One heading of the body, or ({@code entry} null) an entry kept as written without a heading, which
+     * {@code joined} to the one before it when that is one too.
+     */
+    private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved, boolean joined) {
+        Heading(Outline.Entry entry, Section section, Paper paper, Section moved) {
+            this(entry, section, paper, moved, false);
+        }
+    }
 }
