@@ -48,6 +48,9 @@ public final class ListImporter {
     // A heading over news or updates: "📢 News", "Latest Updates", "Changelog", "What's new".
     private static final java.util.regex.Pattern NEWS = java.util.regex.Pattern.compile(
             "(?iU)[^\\p{L}\\p{N}]*(?:latest |recent )?(?:news|updates?|update log|change ?log|what's new|announcements?)[^\\p{L}\\p{N}]*");
+    // A label opening a link line under a bold title: "Paper:", "Paper(Oral):", "Code:", "Homepage:".
+    private static final java.util.regex.Pattern FIELD_LABEL =
+            java.util.regex.Pattern.compile("(?i)(paper|code|github|homepage|project page|project|demo|dataset|video|blog)\\s*(?:\\([^)]*\\))?\\s*[:：]");
     private static final java.util.regex.Pattern NOT_ACCEPTED =
             java.util.regex.Pattern.compile("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*");
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
@@ -293,9 +296,29 @@ public final class ListImporter {
 
         // "**Title**" alone, then a list of its links ("- Paper: https://arxiv.org/abs/…", written bare or linked).
         private boolean titleOverFields(Paragraph p, ListBlock fields) {
-            return p.getFirstChild() instanceof StrongEmphasis strong && strong.getNext() == null
+            return p.getFirstChild() instanceof StrongEmphasis strong
+                    && (strong.getNext() == null || strong.getNext() instanceof Text t && t.getLiteral().isBlank() && t.getNext() == null)
                     && !BulletPapers.isPaperList(fields) && (LinkedEntries.paperLink(fields) != null
-                            || LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields)) != null);
+                            || LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields)) != null
+                            || labelledLinks(fields));
+        }
+
+        // "- Paper: None" / "- Code: None": every item a label and its value, one of them the paper's, even when
+        // the paper has no link (yet) or a broken one; the entry is a paper all the same.
+        private static boolean labelledLinks(ListBlock fields) {
+            boolean paper = false;
+            for (Node item = fields.getFirstChild(); item != null; item = item.getNext()) {
+                if (!(item.getFirstChild() instanceof Paragraph p) || item.getFirstChild().getNext() != null
+                        || !(p.getFirstChild() instanceof Text t)) {
+                    return false;
+                }
+                java.util.regex.Matcher m = FIELD_LABEL.matcher(t.getLiteral());
+                if (!m.lookingAt()) {
+                    return false;
+                }
+                paper |= m.group(1).equalsIgnoreCase("paper");
+            }
+            return paper;
         }
 
         /**
@@ -332,13 +355,19 @@ public final class ListImporter {
                     || isPaperHeading(h)) {
                 return false;
             }
-            for (Node b = h.getNext(); b != null && !(b instanceof Heading); b = b.getNext()) {
+            Node b = h.getNext();
+            if (b == null || b instanceof Heading) {
+                // A heading over nothing but headings heads sections.
+                return false;
+            }
+            for (; b != null && !(b instanceof Heading); b = b.getNext()) {
                 if (b instanceof TableBlock t && TableReader.isPaperTable(t) || b instanceof ListBlock l && BulletPapers.isPaperList(l)
                         || b instanceof Paragraph p && isPaperParagraph(p)) {
                     return false;
                 }
             }
-            return true;
+            // Nor is one with deeper headings under it.
+            return !(b instanceof Heading next && next.getLevel() > h.getLevel());
         }
 
         private boolean genericPaperLink(Node block) {
@@ -362,7 +391,8 @@ public final class ListImporter {
                 }
             }
             Node last = heading;
-            for (Node b = heading.getNext(); b != null && !(b instanceof Heading h && !partOfPaper(heading, h)) && !isMarker(b);
+            for (Node b = heading.getNext(); b != null && !(b instanceof Heading h && (parent == null || !partOfPaper(heading, h)))
+                    && !isMarker(b);
                     b = b.getNext()) {
                 last = b;
                 if (d.url == null) {

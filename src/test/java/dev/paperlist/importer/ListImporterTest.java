@@ -156,6 +156,28 @@ class ListImporterTest {
     }
 
     @Test
+    void aHeadingOverSubsectionsIsASectionEvenRightAfterAPaperHeadingOnThePageTop() {
+        String markdown = """
+                # Awesome Attention [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+                A list of papers.
+
+                ## Backbones
+                ### Attention Only
+                - [Local Attention](https://arxiv.org/abs/1904.11491)
+
+                ## Detection
+                ### Object Detection
+                - [Detection Transformers](https://arxiv.org/abs/2005.12872)
+                """;
+
+        Catalog imported = new ListImporter().read(markdown, "README.md").catalog();
+
+        assertThat(imported.sections()).extracting(s -> s.title()).containsExactly("Backbones", "Detection");
+        assertThat(imported.sections().get(0).sections()).extracting(s -> s.title()).containsExactly("Attention Only");
+    }
+
+    @Test
     void writtenCatalogueLoadsBackUnchanged() {
         Catalog repository = CatalogLoader.load(Path.of("papers.yaml"), "papers.yaml");
         String yaml = CatalogWriter.write(repository);
