@@ -222,7 +222,13 @@ public final class Linter {
                 for (int i = 0; i < section.papers().size(); i++) {
                     Paper paper = section.papers().get(i);
                     SourcePosition listed = index.at(section.position(), "papers", i).orElse(paper.position());
-                    out.add(new Heading(paper.name(), paper, listed));
+                    // An entry kept as written shows the heading it was written with, or none.
+                    String written = paper.extra().get(Paper.WRITTEN);
+                    if (written == null) {
+                        out.add(new Heading(paper.name(), paper, listed));
+                    } else if (dev.paperlist.render.WrittenHeading.of(written) != null) {
+                        out.add(new Heading(dev.paperlist.render.WrittenHeading.of(written).text(), paper, listed));
+                    }
                 }
             }
             collectHeadings(section.sections(), papers, out);
