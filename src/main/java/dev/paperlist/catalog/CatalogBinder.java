@@ -47,7 +47,7 @@ final class CatalogBinder {
     static final List<String> SPLIT_KEYS = List.of("folder");
     static final List<String> OUTPUT_KEYS = List.of("file", "layout");
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
-    static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "align", "suffix");
+    static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "header_markdown", "align", "suffix");
     static final List<String> LABEL_KEYS = List.of("paper", "accepted", "submitted", "authors", "tags",
             "abstract", "notes");
     static final List<String> SECTION_KEYS = List.of("title", "text", "columns", "papers", "sections");
@@ -351,8 +351,8 @@ final class CatalogBinder {
     }
 
     /**
-     * A table column, written as a field name alone, as {field, header, align, suffix}, or as
-     * {extra, header, align} for a column showing one of the papers' extra fields.
+     * A table column, written as a field name alone, as {field, header, header_markdown, align, suffix}, or as
+     * {extra, header, header_markdown, align} for a column showing one of the papers' extra fields.
      */
     private TableColumn column(YamlNode node) {
         String field;
@@ -360,6 +360,7 @@ final class CatalogBinder {
         String align = null;
         String key = null;
         String suffix = null;
+        String headerMarkdown = null;
         YamlNode fieldNode = node;
         if (node instanceof YamlNode.Scalar scalar) {
             field = text(scalar, "a column");
@@ -373,6 +374,13 @@ final class CatalogBinder {
             field = key != null ? "extra" : requiredText(map, "field", "a column");
             fieldNode = value(map, key != null ? "extra" : "field");
             header = optionalText(map, "header", null);
+            headerMarkdown = optionalText(map, "header_markdown", null);
+            if (headerMarkdown != null) {
+                // Written into the header row as it is: it must stay one cell of one line.
+                MarkdownBlocks.problem(headerMarkdown).ifPresent(problem -> {
+                    throw error(value(map, "header_markdown").position(), "'header_markdown' " + problem);
+                });
+            }
             align = optionalText(map, "align", null);
             if (align != null && !List.of("left", "center", "right", "none").contains(align)) {
                 throw error(value(map, "align").position(),
@@ -392,7 +400,7 @@ final class CatalogBinder {
                 ? TableColumn.Alignment.valueOf(align.toUpperCase(Locale.ROOT))
                 : field.equals("title") || field.equals("name") ? TableColumn.Alignment.LEFT : TableColumn.Alignment.CENTER;
         String shown = header != null ? header : key != null ? key : TableColumn.FIELDS.get(field);
-        return new TableColumn(field, shown, alignment, key, suffix);
+        return new TableColumn(field, shown, alignment, key, suffix, headerMarkdown);
     }
 
     // ---- sections ----

@@ -163,6 +163,9 @@ public final class CatalogWriter {
                     out.append(", header: ").append(quoted(c.header()));
                 }
             }
+            if (c.headerMarkdown() != null) {
+                out.append(", header_markdown: ").append(quoted(c.headerMarkdown()));
+            }
             TableColumn.Alignment natural = c.field().equals("title") || c.field().equals("name")
                     ? TableColumn.Alignment.LEFT : TableColumn.Alignment.CENTER;
             if (c.alignment() != natural) {

@@ -25,9 +25,10 @@ final class LinkedEntries {
             + "|openaccess\\.thecvf\\.com/|ieeexplore\\.ieee\\.org/|link\\.springer\\.com/|ecva\\.net/|ojs\\.aaai\\.org/"
             + "|ijcai\\.org/proceedings|sciencedirect\\.com/|nature\\.com/articles|biorxiv\\.org/|huggingface\\.co/papers/"
             + "|semanticscholar\\.org/paper|jmlr\\.org/papers|[^\\s)\"'<>]*\\.pdf\\b)[^\\s)\"'<>]*");
-    // The text of a link that names no paper but only says it is one: "Paper", "[PDF]", "📄 Paper", "arXiv".
+    // The text of a link that names no paper but only says it is one: "Paper", "[PDF]", "📄 Paper", "arXiv",
+    // "📄 Paper (Low Resolution)".
     static final Pattern GENERIC =
-            Pattern.compile("(?iU)[^\\p{L}\\p{N}]*(paper|pdf|arxiv|link)[^\\p{L}\\p{N}]*");
+            Pattern.compile("(?iU)[^\\p{L}\\p{N}]*(paper|pdf|arxiv|link)[^\\p{L}\\p{N}(]*(\\([^()]*\\)[^\\p{L}\\p{N}]*)?");
     private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]{8,})[\"”]");
 
     private LinkedEntries() {}
@@ -47,6 +48,26 @@ final class LinkedEntries {
                 }
                 if (found[0] == null) {
                     visitChildren(link);
+                }
+            }
+        });
+        return found[0];
+    }
+
+    /**
+     * A link that says only that it is the paper and leads to a paper without its {@code https://}
+     * ({@code [📄 Paper](arxiv.org/pdf/2402.00525.pdf)}, which GitHub takes for a file of the repository), or
+     * {@code null}.
+     */
+    static Link schemelessPaperLink(Node node) {
+        Link[] found = {null};
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                String url = link.getDestination();
+                if (found[0] == null && !url.isEmpty() && !url.contains(":") && !url.startsWith("/") && !url.startsWith(".")
+                        && isPaperUrl("https://" + url) && GENERIC.matcher(Values.textOf(link)).matches()) {
+                    found[0] = link;
                 }
             }
         });

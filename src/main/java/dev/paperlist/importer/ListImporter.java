@@ -46,6 +46,12 @@ import org.commonmark.parser.Parser;
  * as extra fields or section text, or reported as a warning with its line.
  */
 public final class ListImporter {
+    // A heading over news or updates: "📢 News", "Latest Updates", "Changelog", "What's new".
+    private static final java.util.regex.Pattern NEWS = java.util.regex.Pattern.compile(
+            "(?iU)[^\\p{L}\\p{N}]*(?:latest |recent )?(?:news|updates?|update log|change ?log|what's new|announcements?)[^\\p{L}\\p{N}]*");
+    // A label opening a link line under a bold title: "Paper:", "Paper(Oral):", "Code:", "Homepage:".
+    private static final java.util.regex.Pattern FIELD_LABEL =
+            java.util.regex.Pattern.compile("(?i)(paper|code|github|homepage|project page|project|demo|dataset|video|blog)\\s*(?:\\([^)]*\\))?\\s*[:：]");
     private static final java.util.regex.Pattern NOT_ACCEPTED =
             java.util.regex.Pattern.compile("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*");
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
@@ -221,7 +227,7 @@ public final class ListImporter {
                     current.add(d, "list");
                     layouts.merge("list", 1, Integer::sum);
                     block = fields;
-                } else if (block instanceof HtmlBlock html && html.getLiteral().strip().startsWith(Markers.START_PREFIX.substring(0, 14))) {
+                } else if (isMarker(block)) {
                     // paperlist's own markers
                 } else {
                     paperLikeText(current, block);
@@ -239,9 +245,30 @@ public final class ListImporter {
             return markdown.substring(start(first), end(last)).replace("\r\n", "\n") + "\n";
         }
 
+        // paperlist's own markers, which end the list.
+        private static boolean isMarker(Node block) {
+            return block instanceof HtmlBlock html && html.getLiteral().strip().startsWith(Markers.START_PREFIX.substring(0, 14));
+        }
+
+        // A paper heading and the blocks under it as written, without the final line break; null for a setext
+        // heading, whose text is not its first line.
+        private String writtenBlock(Heading heading, Node last) {
+            // From the heading's hashes on: the up to three spaces before them change nothing.
+            String written = markdown.substring(start(heading), end(last)).replace("\r\n", "\n");
+            int hashes = 0;
+            while (hashes < written.length() && hashes < 3 && written.charAt(hashes) == ' ') {
+                hashes++;
+            }
+            return written.startsWith("#", hashes) ? written.substring(hashes).stripTrailing() : null;
+        }
+
         // A paper link or a star badge left in a section's text is a paper import did not recognise: say so,
         // so that --strict fails on it.
         private void paperLikeText(SectionDraft current, Node block) {
+            if (NEWS.matcher(current.title).matches()) {
+                // News link the papers they announce.
+                return;
+            }
             String source = Values.source(markdown, block, block);
             if (LinkedEntries.paperLink(block) != null || LinkedEntries.barePaperUrl(source) != null
                     || source.contains("img.shields.io/github/stars/")) {
@@ -269,16 +296,36 @@ public final class ListImporter {
             Node first = p.getFirstChild();
             boolean label = first instanceof StrongEmphasis strong && (Values.textOf(strong).strip().endsWith(":")
                     || strong.getNext() instanceof Text t && t.getLiteral().startsWith(":"));
-            return (first instanceof StrongEmphasis && !label
+            return (first instanceof StrongEmphasis && !label && !LinkedEntries.GENERIC.matcher(Values.textOf(first)).matches()
                     || first instanceof Link l && !(l.getFirstChild() instanceof Image) && !LinkedEntries.GENERIC.matcher(Values.textOf(l)).matches())
                     && LinkedEntries.paperLink(p) != null;
         }
 
         // "**Title**" alone, then a list of its links ("- Paper: https://arxiv.org/abs/…", written bare or linked).
         private boolean titleOverFields(Paragraph p, ListBlock fields) {
-            return p.getFirstChild() instanceof StrongEmphasis strong && strong.getNext() == null
+            return p.getFirstChild() instanceof StrongEmphasis strong
+                    && (strong.getNext() == null || strong.getNext() instanceof Text t && t.getLiteral().isBlank() && t.getNext() == null)
                     && !BulletPapers.isPaperList(fields) && (LinkedEntries.paperLink(fields) != null
-                            || LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields)) != null);
+                            || LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields)) != null
+                            || labelledLinks(fields));
+        }
+
+        // "- Paper: None" / "- Code: None": every item a label and its value, one of them the paper's, even when
+        // the paper has no link (yet) or a broken one; the entry is a paper all the same.
+        private static boolean labelledLinks(ListBlock fields) {
+            boolean paper = false;
+            for (Node item = fields.getFirstChild(); item != null; item = item.getNext()) {
+                if (!(item.getFirstChild() instanceof Paragraph p) || item.getFirstChild().getNext() != null
+                        || !(p.getFirstChild() instanceof Text t)) {
+                    return false;
+                }
+                java.util.regex.Matcher m = FIELD_LABEL.matcher(t.getLiteral());
+                if (!m.lookingAt()) {
+                    return false;
+                }
+                paper |= m.group(1).equalsIgnoreCase("paper");
+            }
+            return paper;
         }
 
         /**
@@ -287,6 +334,10 @@ public final class ListImporter {
          * papers among them.
          */
         private boolean isPaperHeading(Heading heading) {
+            if (NEWS.matcher(Values.textOf(heading)).matches()) {
+                // The page's news link the papers they announce; they are text, not a paper.
+                return false;
+            }
             boolean linked = false;
             for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
                 linked |= n instanceof Link l && TextRules.isWebUrl(l.getDestination());
@@ -304,10 +355,35 @@ public final class ListImporter {
             return blocks && (linked || paperLink);
         }
 
+        // A deeper heading under a paper heading that is no paper and heads no papers ("#### 7.1 Unofficial
+        // implementation" under "### 7. Title") is part of that paper's entry.
+        private boolean partOfPaper(Heading paper, Heading h) {
+            if (h.getLevel() <= paper.getLevel() || Values.textOf(h).isBlank() || NotesFields.isFieldList(h.getNext(), true)
+                    || isPaperHeading(h)) {
+                return false;
+            }
+            Node b = h.getNext();
+            if (b == null || b instanceof Heading) {
+                // A heading over nothing but headings heads sections.
+                return false;
+            }
+            for (; b != null && !(b instanceof Heading); b = b.getNext()) {
+                if (b instanceof TableBlock t && TableReader.isPaperTable(t) || b instanceof ListBlock l && BulletPapers.isPaperList(l)
+                        || b instanceof Paragraph p && isPaperParagraph(p)) {
+                    return false;
+                }
+            }
+            // Nor is one with deeper headings under it.
+            return !(b instanceof Heading next && next.getLevel() > h.getLevel());
+        }
+
         private boolean genericPaperLink(Node block) {
             Link link = LinkedEntries.paperLink(block);
             if (link != null) {
                 return LinkedEntries.GENERIC.matcher(Values.textOf(link)).matches();
+            }
+            if (LinkedEntries.schemelessPaperLink(block) != null) {
+                return true;
             }
             return block instanceof Paragraph && LinkedEntries.barePaperUrl(Values.source(markdown, block, block)) != null;
         }
@@ -322,7 +398,9 @@ public final class ListImporter {
                 }
             }
             Node last = heading;
-            for (Node b = heading.getNext(); b != null && !(b instanceof Heading); b = b.getNext()) {
+            for (Node b = heading.getNext(); b != null && !(b instanceof Heading h && (parent == null || !partOfPaper(heading, h)))
+                    && !isMarker(b);
+                    b = b.getNext()) {
                 last = b;
                 if (d.url == null) {
                     Link link = LinkedEntries.paperLink(b);
@@ -334,6 +412,8 @@ public final class ListImporter {
                 // Before any section: the page's preamble, as written.
                 return last;
             }
+            d.headingText = Values.oneLine(Values.textOf(heading));
+            d.block = writtenBlock(heading, last);
             parent.add(d, "notes");
             layouts.merge("notes", 1, Integer::sum);
             return last;
@@ -401,10 +481,11 @@ public final class ListImporter {
                 warnings.add(where + ":" + d.line + ": paper '" + d.name + "' is a level-" + heading.getLevel()
                         + " heading under a level-" + parent.level + " section; it will be rendered at level " + (parent.level + 1));
             }
+            d.headingText = d.name;
             parent.add(d, "notes");
             // Blocks between this paper and the next heading belong to the paper.
             Node last = fields;
-            while (last.getNext() != null && !(last.getNext() instanceof Heading)) {
+            while (last.getNext() != null && !(last.getNext() instanceof Heading) && !isMarker(last.getNext())) {
                 last = last.getNext();
                 if (!(last instanceof HtmlBlock h && h.getLiteral().strip().startsWith("<!--"))) {
                     warnings.add(where + ":" + lineOf(last) + ": text after the fields of paper '" + d.name
@@ -412,6 +493,7 @@ public final class ListImporter {
                     d.extra("More", Values.source(markdown, last, last));
                 }
             }
+            d.block = writtenBlock(heading, last);
             return last;
         }
 
@@ -547,6 +629,7 @@ public final class ListImporter {
                     warnings.add(where + ":" + s.line + ": top-level section '" + s.title + "' is a level-" + s.level
                             + " heading; it will be rendered at level " + topLevel);
                 }
+                s.renderedLevel = topLevel;
                 sections.add(s.build(settings, this));
             }
             return new Result(new Catalog(settings, CrossListing.apply(sections)), List.copyOf(warnings), listStart, listEnd, hasMarkers);
@@ -558,7 +641,11 @@ public final class ListImporter {
          * last subsection has no papers (a "Contents" or "License" heading).
          */
         private boolean isDocumentTitle(SectionDraft root) {
-            if (!root.entries.isEmpty() || root.children.isEmpty()) {
+            // Headings linking a paper right under the page's title, before its first section (the paper the
+            // page is about), are the page's top, not papers of the list; they have no field list, and so no
+            // name before they are built.
+            int firstChild = root.children.isEmpty() ? Integer.MAX_VALUE : root.children.get(0).line;
+            if (root.children.isEmpty() || !root.entries.stream().allMatch(d -> d.headingText != null && d.name == null && d.line < firstChild)) {
                 return false;
             }
             if (root.textBefore.length() > 0) {
@@ -770,6 +857,8 @@ public final class ListImporter {
         final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
         // Whether the heading has links or images, which a section's title (text) does not keep.
         boolean richHeading;
+        // The level render gives the section's heading, known once the list's top level is.
+        int renderedLevel;
 
         SectionDraft(String title, int level, int start) {
             this.title = title;
@@ -791,8 +880,8 @@ public final class ListImporter {
         void anchors(Slugger slugger, boolean papers, List<String> out) {
             out.add("#" + slugger.slug(title));
             for (PaperDraft d : entries) {
-                if (layoutsUsed.containsKey("notes") && d.name != null) {
-                    String slug = slugger.slug(d.name);
+                if (d.headingText != null) {
+                    String slug = slugger.slug(d.headingText);
                     if (papers) {
                         out.add("#" + slug);
                     }
@@ -804,8 +893,8 @@ public final class ListImporter {
         void headingSlugs(Slugger slugger, Set<String> out) {
             out.add(slugger.slug(title));
             for (PaperDraft d : entries) {
-                if (layoutsUsed.containsKey("notes") && d.name != null) {
-                    out.add(slugger.slug(d.name));
+                if (d.headingText != null) {
+                    out.add(slugger.slug(d.headingText));
                 }
             }
             children.forEach(c -> c.headingSlugs(slugger, out));
@@ -971,6 +1060,9 @@ public final class ListImporter {
          * extra field under the column's header, which the layout writes in place of the field.
          */
         private Paper asWritten(PaperDraft d, Paper paper, Settings settings, Reading reading) {
+            if (settings.layout().equals("notes") && (d.block != null || d.listItem != null)) {
+                return notesAsWritten(d, paper, settings, reading);
+            }
             if (d.listItem != null && settings.layout().equals("list")) {
                 // A bullet the list wrote otherwise than the list layout writes it is kept as written.
                 if (!Values.unescape(dev.paperlist.render.ListLayout.entry(paper)).equals(Values.unescape(d.listItem))) {
@@ -1012,6 +1104,35 @@ public final class ListImporter {
             return changed ? d.build(settings.authorSeparator(), settings.tagSeparator()) : paper;
         }
 
+        /**
+         * In the notes layout, a paper heading whose entry the layout would write otherwise (other labels, no
+         * field list, blocks under it, another heading level) is kept whole, heading and all, in the extra field
+         * {@code As written}; so is a bullet or paragraph entry, which the layout never writes. The blocks kept
+         * as the extra fields {@code More} are in it already.
+         */
+        private Paper notesAsWritten(PaperDraft d, Paper paper, Settings settings, Reading reading) {
+            String written = d.block != null ? d.block : d.listItem;
+            if (d.block != null && WrittenForms.sameHtml(written,
+                    dev.paperlist.render.NotesLayout.entry(paper, settings, renderedLevel + 1))) {
+                return paper;
+            }
+            if (d.block == null && d.headingText != null) {
+                // A setext heading: written from the fields, as before.
+                return paper;
+            }
+            var problem = MarkdownBlocks.problem(written.strip());
+            if (problem.isPresent()) {
+                reading.warnings.add(reading.where + ":" + d.line + ": paper '" + d.name
+                        + "' is written from its fields, not as the list wrote it: the entry " + problem.get());
+                return paper;
+            }
+            if (d.block != null) {
+                d.extra.keySet().removeIf(WrittenForms::isBlockKey);
+            }
+            d.extra.put(Paper.WRITTEN, written);
+            return d.build(settings.authorSeparator(), settings.tagSeparator());
+        }
+
         // papers.yaml holds only absolute http(s) links; a title link it cannot hold stays as written.
         private static void webLinksOnly(PaperDraft d) {
             if (d.url != null && d.url.isBlank()) {
@@ -1047,6 +1168,7 @@ public final class ListImporter {
             List<Part> parts = parts(content, papers(settings, reading), reading);
             List<Section> sections = new ArrayList<>();
             for (SectionDraft child : children) {
+                child.renderedLevel = renderedLevel + 1;
                 sections.add(child.build(settings, reading));
             }
             List<TableColumn> own = columns == null || columns.equals(settings.tableColumns()) ? List.of() : columns;

@@ -29,6 +29,10 @@ final class PaperDraft {
     List<String> cells;
     // A list item's source as written (bullet, continuation lines and all), for the same reason.
     String listItem;
+    // For a paper that is a heading: the heading's text, and the heading and the blocks under it as written
+    // (null when the heading is not an ATX heading at the start of its line).
+    String headingText;
+    String block;
     // What was kept other than as read, said at the paper's line once the section is built.
     final List<String> problems = new ArrayList<>();
     final int line;

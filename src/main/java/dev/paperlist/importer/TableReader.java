@@ -91,6 +91,16 @@ final class TableReader {
             TableColumn c = columns.get(column);
             columns.set(column, new TableColumn("title", c.header(), c.alignment()));
         }
+        // A header cell with markup ("**Paper**") is kept as written; the header itself is its plain text.
+        List<String> writtenHeader = table.getFirstChild() instanceof TableHead head && head.getFirstChild() != null
+                ? rawCells(head.getFirstChild()) : List.of();
+        for (int i = 0; i < columns.size() && i < writtenHeader.size(); i++) {
+            TableColumn c = columns.get(i);
+            String written = writtenHeader.get(i);
+            if (!written.isEmpty() && !Values.unescape(written).equals(Values.unescape(dev.paperlist.render.MarkdownText.text(c.header())))) {
+                columns.set(i, c.withHeaderMarkdown(written));
+            }
+        }
         List<PaperDraft> papers = new ArrayList<>();
         Map<String, Integer> empties = new java.util.LinkedHashMap<>();
         boolean titleNotes = false;
@@ -139,7 +149,7 @@ final class TableReader {
             for (int i = 0; i < columns.size(); i++) {
                 TableColumn c = columns.get(i);
                 if (c.field().equals("title")) {
-                    columns.set(i, new TableColumn(c.field(), c.header(), c.alignment(), null, TITLE_NOTE));
+                    columns.set(i, new TableColumn(c.field(), c.header(), c.alignment(), null, TITLE_NOTE, c.headerMarkdown()));
                 }
             }
         }

@@ -12,6 +12,7 @@ import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.render.HeadingTexts;
 import dev.paperlist.render.Slugger;
+import dev.paperlist.render.WrittenHeading;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -234,7 +235,13 @@ public final class Linter {
             if (parts.get(i) instanceof Part.Listed listed) {
                 Paper paper = listed.paper();
                 SourcePosition listedAt = index.at(section, at.toArray()).orElse(paper.position());
-                out.add(new Heading(paper.name(), paper, listedAt));
+                // An entry kept as written shows the heading it was written with, or none.
+                String written = paper.extra().get(Paper.WRITTEN);
+                if (written == null) {
+                    out.add(new Heading(paper.name(), paper, listedAt));
+                } else if (WrittenHeading.of(written) != null) {
+                    out.add(new Heading(WrittenHeading.of(written).text(), paper, listedAt));
+                }
             } else if (parts.get(i) instanceof Part.Item item) {
                 at.add("papers");
                 listedHeadings(item.parts(), section, at, out);

@@ -10,11 +10,24 @@ import java.util.Map;
  * @param key for an {@code extra} column, the extra field it shows; otherwise {@code null}
  * @param suffix for a {@code title} column, an extra field written after the title link (a hand-written
  *     list's {@code (Org)} note); otherwise {@code null}
+ * @param headerMarkdown the header cell as the list wrote it ({@code **Paper**}), written as it is in place
+ *     of {@code header}, which is shown as plain text; {@code null} when there is none
  */
-public record TableColumn(String field, String header, Alignment alignment, String key, String suffix) {
+public record TableColumn(String field, String header, Alignment alignment, String key, String suffix,
+                          String headerMarkdown) {
     /** A column of a built-in field. */
     public TableColumn(String field, String header, Alignment alignment) {
-        this(field, header, alignment, null, null);
+        this(field, header, alignment, null, null, null);
+    }
+
+    /** A column whose header is plain text. */
+    public TableColumn(String field, String header, Alignment alignment, String key, String suffix) {
+        this(field, header, alignment, key, suffix, null);
+    }
+
+    /** The same column with its header cell written as {@code markdown}. */
+    public TableColumn withHeaderMarkdown(String markdown) {
+        return new TableColumn(field, header, alignment, key, suffix, markdown);
     }
 
     /** How a column's cells line up, written in the table's delimiter row. */

@@ -43,7 +43,7 @@ public final class NotesLayout implements Layout {
         int start = out.length();
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream()
-                    .filter(h -> h.paper == null || settings.tocPapers()).map(Heading::entry).toList());
+                    .filter(h -> h.entry != null && (h.paper == null || settings.tocPapers())).map(Heading::entry).toList());
         }
         if (headings.size() < parallelFrom) {
             body(headings, out, start);
@@ -103,14 +103,30 @@ public final class NotesLayout implements Layout {
 
     private void body(List<Heading> headings, StringBuilder out, int start) {
         for (Heading h : headings) {
-            Outline.appendHeading(out, h.entry, start);
-            if (h.paper != null) {
+            String written = h.paper == null ? null : h.paper.extra().get(Paper.WRITTEN);
+            if (written != null) {
+                // An entry kept as the list wrote it: its heading (if it has one) at the level and with the
+                // text written, the blocks under it verbatim. Entries without a heading (bullets) follow each
+                // other line by line, as the list had them, so that a tight list stays one list.
+                if (out.length() > start && !h.joined) {
+                    out.append('\n');
+                }
+                if (h.entry != null) {
+                    out.append("#".repeat(h.entry.level())).append(WrittenHeading.of(written).rest());
+                } else {
+                    out.append(written);
+                }
                 out.append('\n');
-                paper(out, h.paper);
-            } else if (h.moved != null) {
-                out.append('\n').append(MovedSections.notice(h.moved, h.entry.page()));
             } else {
-                Outline.appendText(out, h.section.text());
+                Outline.appendHeading(out, h.entry, start);
+                if (h.paper != null) {
+                    out.append('\n');
+                    paper(out, h.paper);
+                } else if (h.moved != null) {
+                    out.append('\n').append(MovedSections.notice(h.moved, h.entry.page()));
+                } else {
+                    Outline.appendText(out, h.section.text());
+                }
             }
             for (String markdown : h.after) {
                 Outline.appendText(out, markdown);
@@ -124,23 +140,37 @@ public final class NotesLayout implements Layout {
             Outline.Entry entry = Outline.entry(section.title(), level, depth, slugger);
             moved.anchor(section, entry.anchor());
             if (moved.isMoved(section)) {
-                out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section, List.of()));
+                out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section, List.of(), false));
                 continue;
             }
-            out.add(new Heading(entry, section, null, null, new ArrayList<>()));
+            out.add(new Heading(entry, section, null, null, new ArrayList<>(), false));
             headings(section.content(), section, level, depth, slugger, out);
             collectHeadings(section.sections(), level + 1, depth + 1, slugger, moved, out);
         }
     }
 
-    // A heading per listed paper; what is written between papers (text, list items that are not papers)
-    // follows the heading before it, as blocks of their own.
+    // A heading per listed paper (as written when the list wrote it otherwise); what is written between
+    // papers (text, list items that are not papers) follows the heading before it, as blocks of their own.
     private static void headings(List<Part> parts, Section section, int level, int depth, Slugger slugger,
                                  List<Heading> out) {
         for (Part part : parts) {
             if (part instanceof Part.Listed listed) {
-                out.add(new Heading(Outline.entry(listed.paper().name(), level + 1, depth + 1, slugger), section,
-                        listed.paper(), null, new ArrayList<>()));
+                Paper paper = listed.paper();
+                String written = paper.extra().get(Paper.WRITTEN);
+                WrittenHeading heading = written == null ? null : WrittenHeading.of(written);
+                Heading before = out.get(out.size() - 1);
+                // Entries written without a heading (bullets) join the one before when nothing came between.
+                boolean joined = before.paper != null && before.entry == null && before.after.isEmpty();
+                if (written == null) {
+                    out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper, null,
+                            new ArrayList<>(), false));
+                } else if (heading != null) {
+                    // Never above its section's papers' level, where it would read as the next section.
+                    out.add(new Heading(Outline.entry(heading.text(), Math.max(level + 1, heading.level()), depth + 1,
+                            slugger), section, paper, null, new ArrayList<>(), false));
+                } else {
+                    out.add(new Heading(null, section, paper, null, new ArrayList<>(), joined));
+                }
             } else if (part instanceof Part.Text text) {
                 out.get(out.size() - 1).after().add(text.markdown());
             } else if (part instanceof Part.Item item) {
@@ -148,6 +178,26 @@ public final class NotesLayout implements Layout {
                 headings(item.parts(), section, level, depth, slugger, out);
             }
         }
+    }
+
+    /**
+     * The entry this layout makes of a paper's fields under a heading of the given level, heading included,
+     * without its final line break.
+     */
+    public static String entry(Paper p, Settings settings, int level) {
+        StringBuilder out = new StringBuilder();
+        out.append("#".repeat(level)).append(' ').append(MarkdownText.text(Outline.headingText(p.name()))).append("\n\n");
+        NotesLayout layout = new NotesLayout(settings);
+        layout.paper(out, p.extra().containsKey(Paper.WRITTEN) ? withoutWritten(p) : p);
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static Paper withoutWritten(Paper p) {
+        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>(p.extra());
+        extra.remove(Paper.WRITTEN);
+        return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), p.badges(), p.venue(), p.submitted(), p.authors(),
+                p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(), p.added(), p.image(),
+                extra, p.position());
     }
 
     private void paper(StringBuilder out, Paper p) {
@@ -208,8 +258,11 @@ public final class NotesLayout implements Layout {
             field(out, labels.notes(), links.toString());
         }
         // Extra fields are Markdown from the list they were imported from, written back as they were.
-        p.extra().forEach((label, markdown) ->
-                field(out, "**" + MarkdownText.text(label) + ":**", MarkdownText.oneLine(markdown)));
+        p.extra().forEach((label, markdown) -> {
+            if (!label.equals(Paper.WRITTEN)) {
+                field(out, "**" + MarkdownText.text(label) + ":**", MarkdownText.oneLine(markdown));
+            }
+        });
     }
 
     private static void field(StringBuilder out, String label, String markdown) {
@@ -227,5 +280,10 @@ public final class NotesLayout implements Layout {
         return out.toString();
     }
 
-    private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved, List<String> after) {}
+    /**
+     * One heading of the body, or ({@code entry} null) an entry kept as written without a heading, which is
+     * {@code joined} to the one before it when that is one too; {@code after} holds what the list wrote after it.
+     */
+    private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved, List<String> after,
+                           boolean joined) {}
 }

@@ -59,7 +59,9 @@ public final class TableLayout extends SectionLayout {
     private void table(StringBuilder out, List<TableColumn> columns, List<Paper> papers) {
         out.append('|');
         for (TableColumn c : columns) {
-            out.append(' ').append(MarkdownText.text(c.header())).append(" |");
+            // A header cell kept as the list wrote it is Markdown; any other is the header's plain text.
+            out.append(' ').append(c.headerMarkdown() != null ? cellMarkdown(c.headerMarkdown()) : MarkdownText.text(c.header()))
+                    .append(" |");
         }
         out.append("\n|");
         for (TableColumn c : columns) {

@@ -230,7 +230,7 @@ class SchemaAgreementTest {
         keys.put("/$defs/lint", CatalogBinder.LINT_KEYS);
         // The binder reads both column forms with one key list; the schema says which keys go together.
         keys.put("/$defs/column/anyOf/1", CatalogBinder.COLUMN_KEYS.stream().filter(k -> !k.equals("extra")).toList());
-        keys.put("/$defs/column/anyOf/2", List.of("extra", "header", "align"));
+        keys.put("/$defs/column/anyOf/2", List.of("extra", "header", "header_markdown", "align"));
         keys.put("/$defs/tagPages", CatalogBinder.TAG_PAGES_KEYS);
         keys.put("/$defs/split", CatalogBinder.SPLIT_KEYS);
         keys.put("/$defs/metrics", CatalogBinder.METRICS_KEYS);

@@ -62,6 +62,11 @@ class ImportPropertiesTest {
         assertRoundTrip(catalog);
     }
 
+    @Property(tries = 200)
+    void importOfNotesEntriesKeptAsWrittenGivesTheCatalogueBack(@ForAll("writtenNotesCatalogues") Catalog catalog) {
+        assertRoundTrip(catalog);
+    }
+
     @Property(tries = 300)
     void importOfTheTableLayoutGivesTheCatalogueBack(@ForAll("tableCatalogues") Catalog catalog) {
         assertRoundTrip(catalog);
@@ -119,11 +124,13 @@ class ImportPropertiesTest {
                         toc, tocPapers || !toc, level, "notes", Settings.DEFAULT.tableColumns(), "-", List.of())));
     }
 
+    // Header cells written with markup ("**Title**") as well as plain ones.
     @Provide
     Arbitrary<Catalog> tableCatalogues() {
-        return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2))
-                .as((toc, level) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
-                        toc, true, level, "table", ALL_COLUMNS, "-", List.of())))
+        List<TableColumn> marked = ALL_COLUMNS.stream().map(c -> c.withHeaderMarkdown("**" + c.header() + "**")).toList();
+        return catalogues(Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(1, 2), Arbitraries.of(ALL_COLUMNS, marked))
+                .as((toc, level, columns) -> new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ",
+                        toc, true, level, "table", columns, "-", List.of())))
                 .flatMap(c -> Arbitraries.longs().map(seed -> withParts(c, seed, false)));
     }
 
@@ -157,6 +164,39 @@ class ImportPropertiesTest {
                 content.add(new Part.Listed(s.papers().get(random.nextInt(papers))));
             }
             out.add(s.withContent(content, withParts(s.sections(), random, items)));
+        }
+        return out;
+    }
+
+    // Every other paper is an entry kept as written: a heading (deeper than any section's), the paper's
+    // authors and a line of links, the first of which says only "Paper".
+    @Provide
+    Arbitrary<Catalog> writtenNotesCatalogues() {
+        return notesCatalogues().map(catalog -> {
+            Map<Paper, Paper> done = new IdentityHashMap<>();
+            return new Catalog(catalog.settings(), written(catalog.sections(), done));
+        });
+    }
+
+    private static List<Section> written(List<Section> sections, Map<Paper, Paper> done) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Paper> papers = new ArrayList<>();
+            for (Paper p : s.papers()) {
+                papers.add(done.computeIfAbsent(p, q -> {
+                    if (done.size() % 2 == 1) {
+                        return q;
+                    }
+                    String id = Integer.toHexString(q.name().toLowerCase(Locale.ROOT).hashCode());
+                    String name = done.size() + ". Splat " + id;
+                    String url = "https://arxiv.org/abs/2401." + id;
+                    return Paper.builder(name, name).url(url)
+                            .extra(Paper.WRITTEN, "###### " + name + "\n**Authors**: Ada Byron\n\n  [📄 Paper (PDF)](" + url
+                                    + ") | [💻 Code](https://github.com/example/s" + id + ")\n\n<br>")
+                            .build();
+                }));
+            }
+            out.add(s.with(papers, written(s.sections(), done)));
         }
         return out;
     }
