@@ -1,12 +1,10 @@
 package dev.paperlist.catalog;
 
-import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Output;
 import dev.paperlist.model.TableColumn;
 import dev.paperlist.model.LintRule;
-import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
@@ -201,51 +199,9 @@ public final class CatalogWriter {
         }
     }
 
+    // A paper is written as add writes one into a file that shows no style of its own.
     private static void paper(StringBuilder out, Paper p, String indent) {
-        String field = indent + "  ";
-        out.append(indent).append("- name: ").append(scalar(p.name())).append('\n');
-        line(out, field, "id", p.id());
-        line(out, field, "title", p.title());
-        line(out, field, "url", p.url());
-        line(out, field, "code", p.code() == null ? null
-                : p.code().link().equals("https://github.com/" + p.code().slug()) ? p.code().slug() : p.code().link());
-        if (!p.badges().isEmpty()) {
-            out.append(field).append("badges:\n");
-            for (Badge b : p.badges()) {
-                out.append(field).append("  - {kind: ").append(b.kind()).append(", url: ").append(quoted(b.url()));
-                flow(out, "alt", b.alt());
-                flow(out, "label", b.label());
-                flow(out, "message", b.message());
-                flow(out, "color", b.color());
-                flow(out, "logo", b.logo());
-                flow(out, "logo_color", b.logoColor());
-                flow(out, "image", b.image());
-                out.append("}\n");
-            }
-        }
-        line(out, field, "venue", p.venue());
-        line(out, field, "submitted", p.submitted() == null ? null : p.submitted().toString());
-        list(out, field, "authors", p.authors());
-        list(out, field, "tags", p.tags());
-        line(out, field, "abstract", p.abstractText());
-        if (!p.notes().isEmpty()) {
-            out.append(field).append("notes:\n");
-            for (NoteLink note : p.notes()) {
-                out.append(field).append("  - {label: ").append(quoted(note.label())).append(", url: ")
-                        .append(quoted(note.url())).append("}\n");
-            }
-        }
-        line(out, field, "arxiv", p.arxiv() == null ? null : p.arxiv().id());
-        list(out, field, "topics", p.topics());
-        line(out, field, "summary", p.summary());
-        line(out, field, "comment", p.comment());
-        line(out, field, "added", p.added() == null ? null : p.added().toString());
-        line(out, field, "image", p.image());
-        if (!p.extra().isEmpty()) {
-            out.append(field).append("extra:\n");
-            p.extra().forEach((key, value) ->
-                    out.append(field).append("  ").append(quoted(key)).append(": ").append(scalar(value)).append('\n'));
-        }
+        out.append(new EntryWriter(new YamlStyle()).blockItem(new EntryWriter.Full(p), indent.length(), 2));
     }
 
     // Multi-line Markdown as a literal block, which reads like the Markdown itself; quoted when a
@@ -264,29 +220,6 @@ public final class CatalogWriter {
             }
         }
         return out.toString();
-    }
-
-    private static void line(StringBuilder out, String indent, String key, String value) {
-        if (value != null) {
-            out.append(indent).append(key).append(": ").append(scalar(value)).append('\n');
-        }
-    }
-
-    private static void list(StringBuilder out, String indent, String key, List<String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        out.append(indent).append(key).append(": [");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(quoted(values.get(i)));
-        }
-        out.append("]\n");
-    }
-
-    private static void flow(StringBuilder out, String key, String value) {
-        if (value != null) {
-            out.append(", ").append(key).append(": ").append(quoted(value));
-        }
     }
 
     /** Plain when that is unambiguous YAML, double-quoted otherwise. */

@@ -23,10 +23,10 @@ final class YamlStyle {
      */
     enum Quoting { PLAIN, SINGLE, DOUBLE, BLOCK, QUOTED }
 
-    private static final List<String> CANONICAL_ORDER = List.of("name", "id", "title", "url", "code", "badges", "venue",
-            "submitted", "authors", "tags", "abstract", "notes", "arxiv", "topics", "summary", "comment", "added",
-            "image");
-    private static final List<String> LIST_KEYS = List.of("authors", "tags", "topics");
+    private static final List<String> CANONICAL_ORDER = PaperFields.keys();
+    // Lists of texts are written on one line, as CatalogWriter does; lists of mappings one item a line.
+    private static final List<String> LIST_KEYS = PaperFields.ALL.stream()
+            .filter(f -> f.type() == PaperFields.Type.TEXT_LIST).map(PaperFields.Field::key).toList();
 
     String eol = "\n";
     /** Columns from a {@code sections:} key to the dash of its items. */
