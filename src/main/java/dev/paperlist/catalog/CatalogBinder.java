@@ -500,7 +500,7 @@ final class CatalogBinder {
     private Object field(YamlNode.Mapping map, PaperFields.Field<?> field, String owner) {
         String key = field.key();
         return switch (field.type()) {
-            case TEXT -> field.required() ? requiredText(map, key, owner) : optionalText(map, key, null);
+            case TEXT, CHOICE -> field.required() ? requiredText(map, key, owner) : optionalText(map, key, null);
             case URL -> field.required() ? requiredUrl(map, key, owner) : url(map, key);
             case ID -> {
                 String id = optionalText(map, key, null);

@@ -34,6 +34,8 @@ public final class PaperFields {
     public enum Type {
         /** Text, white space folded. */
         TEXT("{\"$ref\": \"#/$defs/requiredText\"}"),
+        /** Text from a fixed list, read as text here and checked against its list where it is read (a badge's kind). */
+        CHOICE("{\"type\": \"string\"}"),
         /** A paper id other entries refer to: letters, digits, '.', '-' and '_'. */
         ID("{\"type\": \"string\"}"),
         /** An http:// or https:// URL without white space. */
@@ -114,7 +116,7 @@ public final class PaperFields {
 
         private Object yaml(Object value) {
             return switch (type) {
-                case TEXT, ID, URL, TEXT_LIST, TEXT_MAP -> value;
+                case TEXT, CHOICE, ID, URL, TEXT_LIST, TEXT_MAP -> value;
                 case DATE, ARXIV_ID -> value == null ? null : value.toString();
                 case GITHUB_REPO -> {
                     GitHubRepo repo = (GitHubRepo) value;
@@ -130,7 +132,7 @@ public final class PaperFields {
     /**
      * A key of the mappings a list field holds (a badge's {@code kind}, a note's {@code url}).
      *
-     * @param type {@link Type#TEXT} or {@link Type#URL}
+     * @param type {@link Type#TEXT}, {@link Type#CHOICE} or {@link Type#URL}
      * @param exported whether the JSON export shows it
      */
     public record ItemField<I>(String key, Type type, boolean required, Function<I, String> get, boolean exported) {}
@@ -173,7 +175,7 @@ public final class PaperFields {
 
     /** The keys of a badge, in the order papers.yaml writes them. */
     public static final List<ItemField<Badge>> BADGE = List.of(
-            new ItemField<>("kind", Type.TEXT, true, Badge::kind, true),
+            new ItemField<>("kind", Type.CHOICE, true, Badge::kind, true),
             new ItemField<>("url", Type.URL, true, Badge::url, true),
             new ItemField<>("alt", Type.TEXT, false, Badge::alt, false),
             new ItemField<>("label", Type.TEXT, false, Badge::label, true),

@@ -258,6 +258,38 @@ class SchemaAgreementTest {
         softly.assertAll();
     }
 
+    /** Every field the registry declares is in the schema with its type and requiredness, and nothing else is. */
+    @Test
+    void schemaHoldsEveryRegisteredPaperFieldWithItsType() throws IOException {
+        SoftAssertions softly = new SoftAssertions();
+        agree(softly, "/$defs/paper", PaperFields.ALL.stream()
+                .map(f -> new Declared(f.key(), f.type(), f.required())).toList());
+        agree(softly, "/$defs/badge", PaperFields.BADGE.stream()
+                .map(f -> new Declared(f.key(), f.type(), f.required())).toList());
+        agree(softly, "/$defs/note", PaperFields.NOTE.stream()
+                .map(f -> new Declared(f.key(), f.type(), f.required())).toList());
+        softly.assertAll();
+    }
+
+    private record Declared(String key, PaperFields.Type type, boolean required) {}
+
+    private static void agree(SoftAssertions softly, String pointer, List<Declared> declared) throws IOException {
+        JsonNode object = schemaNode.at(pointer);
+        softly.assertThat(fieldNames(object.path("properties"))).as("properties of %s", pointer)
+                .containsExactlyInAnyOrderElementsOf(declared.stream().map(Declared::key).toList());
+        List<String> required = new ArrayList<>();
+        object.path("required").forEach(key -> required.add(key.asText()));
+        softly.assertThat(required).as("required keys of %s", pointer)
+                .containsExactlyInAnyOrderElementsOf(declared.stream().filter(Declared::required).map(Declared::key).toList());
+        for (Declared field : declared) {
+            JsonNode property = object.path("properties").path(field.key());
+            JsonNode type = JSON.readTree(field.type().schema());
+            type.fieldNames().forEachRemaining(member -> softly.assertThat(property.get(member))
+                    .as("%s/properties/%s/%s for a field of type %s", pointer, field.key(), member, field.type())
+                    .isEqualTo(type.get(member)));
+        }
+    }
+
     @Test
     void schemaAndBadgeKindsKnowTheSameKindsAndWhatEachOneNeeds() {
         JsonNode badge = schemaNode.at("/$defs/badge");
