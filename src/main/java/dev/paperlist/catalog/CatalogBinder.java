@@ -36,9 +36,7 @@ final class CatalogBinder {
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     static final List<String> ROOT_KEYS = List.of("settings", "sections");
-    static final List<String> SETTINGS_KEYS = List.of("not_accepted", "labels", "author_separator",
-            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs", "lint",
-            "tag_pages", "size_budget", "split_sections", "metrics");
+    static final List<String> SETTINGS_KEYS = SettingsKeys.keys();
     static final List<String> METRICS_KEYS = List.of("stars", "citations", "archived", "stale_months", "sort",
             "trending");
     static final List<String> LINT_KEYS = List.of("disable");
@@ -47,8 +45,7 @@ final class CatalogBinder {
     static final List<String> OUTPUT_KEYS = List.of("file", "layout");
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "align", "suffix");
-    static final List<String> LABEL_KEYS = List.of("paper", "accepted", "submitted", "authors", "tags",
-            "abstract", "notes");
+    static final List<String> LABEL_KEYS = SettingsKeys.labelKeys();
     static final List<String> SECTION_KEYS = List.of("title", "text", "columns", "papers", "sections");
     static final List<String> PAPER_KEYS = PaperFields.keys();
     static final List<String> REF_KEYS = List.of("ref");

@@ -39,62 +39,82 @@ public final class CatalogWriter {
     }
 
     private static void writeSettings(StringBuilder out, Settings s) {
-        Settings d = Settings.DEFAULT;
         StringBuilder body = new StringBuilder();
-        if (!s.notAccepted().equals(d.notAccepted())) {
-            body.append("  not_accepted: ").append(scalar(s.notAccepted())).append('\n');
+        for (SettingsKeys.Key key : SettingsKeys.ALL) {
+            key.write().accept(body, s);
         }
-        if (!s.authorSeparator().equals(d.authorSeparator())) {
-            body.append("  author_separator: ").append(quoted(s.authorSeparator())).append('\n');
+        if (body.length() > 0) {
+            out.append("settings:\n").append(body);
         }
-        if (!s.tagSeparator().equals(d.tagSeparator())) {
-            body.append("  tag_separator: ").append(quoted(s.tagSeparator())).append('\n');
+    }
+
+    // ---- the settings that are not one line, as SettingsKeys declares them ----
+
+    static void labels(StringBuilder out, Settings s) {
+        StringBuilder body = new StringBuilder();
+        for (SettingsKeys.Label label : SettingsKeys.LABELS) {
+            String value = label.get().apply(s.labels());
+            if (!value.equals(label.get().apply(Labels.DEFAULT))) {
+                body.append("    ").append(label.key()).append(": ").append(quoted(value)).append('\n');
+            }
         }
-        if (s.topHeadingLevel() != d.topHeadingLevel()) {
-            body.append("  top_heading_level: ").append(s.topHeadingLevel()).append('\n');
+        if (body.length() > 0) {
+            out.append("  labels:\n").append(body);
         }
-        if (!s.layout().equals(d.layout())) {
-            body.append("  layout: ").append(s.layout()).append('\n');
-        }
-        if (s.toc() != d.toc()) {
-            body.append("  toc: ").append(s.toc()).append('\n');
-        }
-        if (s.tocPapers() != d.tocPapers()) {
-            body.append("  toc_papers: ").append(s.tocPapers()).append('\n');
-        }
-        labels(body, s.labels());
+    }
+
+    static void table(StringBuilder out, Settings s) {
+        Settings d = Settings.DEFAULT;
         boolean columns = !s.tableColumns().equals(d.tableColumns());
         if (columns || !s.emptyCell().equals(d.emptyCell())) {
-            body.append("  table:\n");
+            out.append("  table:\n");
             if (!s.emptyCell().equals(d.emptyCell())) {
-                body.append("    empty: ").append(quoted(s.emptyCell())).append('\n');
+                out.append("    empty: ").append(quoted(s.emptyCell())).append('\n');
             }
             if (columns) {
-                columns(body, "    ", s.tableColumns());
+                columns(out, "    ", s.tableColumns());
             }
         }
+    }
+
+    static void outputs(StringBuilder out, Settings s) {
         if (!s.outputs().isEmpty()) {
-            body.append("  outputs:\n");
+            out.append("  outputs:\n");
             for (Output o : s.outputs()) {
-                body.append("    - {file: ").append(quoted(o.file())).append(", layout: ").append(o.layout()).append("}\n");
+                out.append("    - {file: ").append(quoted(o.file())).append(", layout: ").append(o.layout()).append("}\n");
             }
         }
+    }
+
+    static void lint(StringBuilder out, Settings s) {
         if (!s.lintDisabled().isEmpty()) {
-            body.append("  lint:\n    disable: [")
+            out.append("  lint:\n    disable: [")
                     .append(String.join(", ", s.lintDisabled().stream().map(LintRule::id).toList())).append("]\n");
         }
+    }
+
+    static void tagPages(StringBuilder out, Settings s) {
         if (s.tagPages() != null) {
-            body.append("  tag_pages: {folder: ").append(scalar(s.tagPages().folder())).append(", visible: ")
+            out.append("  tag_pages: {folder: ").append(scalar(s.tagPages().folder())).append(", visible: ")
                     .append(s.tagPages().visible()).append("}\n");
         }
-        if (s.sizeBudget() != d.sizeBudget()) {
+    }
+
+    static void sizeBudget(StringBuilder out, Settings s) {
+        if (s.sizeBudget() != Settings.DEFAULT.sizeBudget()) {
             long b = s.sizeBudget();
-            body.append("  size_budget: ").append(b % (1024 * 1024) == 0 ? b / (1024 * 1024) + " MB"
+            out.append("  size_budget: ").append(b % (1024 * 1024) == 0 ? b / (1024 * 1024) + " MB"
                     : b % 1024 == 0 ? b / 1024 + " KB" : String.valueOf(b)).append('\n');
         }
+    }
+
+    static void split(StringBuilder out, Settings s) {
         if (s.split() != null) {
-            body.append("  split_sections: {folder: ").append(scalar(s.split().folder())).append("}\n");
+            out.append("  split_sections: {folder: ").append(scalar(s.split().folder())).append("}\n");
         }
+    }
+
+    static void metrics(StringBuilder out, Settings s) {
         if (!s.metrics().equals(Settings.Metrics.OFF)) {
             Settings.Metrics m = s.metrics();
             Settings.Metrics off = Settings.Metrics.OFF;
@@ -117,31 +137,7 @@ public final class CatalogWriter {
             if (m.trending() != 0) {
                 parts.add("trending: " + m.trending());
             }
-            body.append("  metrics: {").append(String.join(", ", parts)).append("}\n");
-        }
-        if (body.length() > 0) {
-            out.append("settings:\n").append(body);
-        }
-    }
-
-    private static void labels(StringBuilder out, Labels l) {
-        Labels d = Labels.DEFAULT;
-        StringBuilder body = new StringBuilder();
-        label(body, "paper", l.paper(), d.paper());
-        label(body, "accepted", l.accepted(), d.accepted());
-        label(body, "submitted", l.submitted(), d.submitted());
-        label(body, "authors", l.authors(), d.authors());
-        label(body, "tags", l.tags(), d.tags());
-        label(body, "abstract", l.abstractText(), d.abstractText());
-        label(body, "notes", l.notes(), d.notes());
-        if (body.length() > 0) {
-            out.append("  labels:\n").append(body);
-        }
-    }
-
-    private static void label(StringBuilder out, String key, String value, String fallback) {
-        if (!value.equals(fallback)) {
-            out.append("    ").append(key).append(": ").append(quoted(value)).append('\n');
+            out.append("  metrics: {").append(String.join(", ", parts)).append("}\n");
         }
     }
 
