@@ -5,6 +5,7 @@ import dev.paperlist.model.Badge;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.SourcePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,6 +214,15 @@ public final class PaperFields {
     /** The field with this YAML key, or {@code null}. */
     public static Field<?> byKey(String key) {
         return BY_KEY.get(key);
+    }
+
+    /** The paper with the fields named in {@code values} set to them and every other field copied, at {@code position}. */
+    public static Paper with(Paper paper, Map<String, ?> values, SourcePosition position) {
+        Paper.Builder builder = Paper.builder(null, null).position(position);
+        for (Field<?> field : ALL) {
+            field.put(builder, values.containsKey(field.key()) ? values.get(field.key()) : field.get().apply(paper));
+        }
+        return builder.build();
     }
 
     /**
