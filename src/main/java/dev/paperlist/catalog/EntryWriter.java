@@ -122,7 +122,7 @@ final class EntryWriter {
                     out.append(first ? "" : spaces(dashColumn + style.fieldGap));
                     first = false;
                     out.append(e.getKey()).append(": ")
-                            .append(scalar(prefix(key) + e.getKey(), (String) e.getValue(), false)).append(style.eol);
+                            .append(scalar(YamlStyle.itemPrefix(key) + e.getKey(), (String) e.getValue(), false)).append(style.eol);
                 }
             }
         }
@@ -179,7 +179,7 @@ final class EntryWriter {
             StringBuilder out = new StringBuilder("{");
             // A badge or note has the registry's keys; any other mapping (a paper's extra) the list's own labels.
             boolean item = key.endsWith("[]");
-            String prefix = item ? prefix(key.substring(0, key.length() - 2)) : "";
+            String prefix = item ? YamlStyle.itemPrefix(key.substring(0, key.length() - 2)) : "";
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String label = (String) e.getKey();
                 out.append(out.length() == 1 ? "" : ", ").append(item ? label : CatalogWriter.quoted(label)).append(": ")
@@ -195,10 +195,6 @@ final class EntryWriter {
     }
 
     // ---- values ----
-
-    private static String prefix(String listKey) {
-        return listKey.equals("badges") ? "badge." : listKey.equals("notes") ? "note." : listKey + ".";
-    }
 
     /** A scalar in the file's style for {@code key}: plain when the file writes it plain and that is safe. */
     String scalar(String key, String text, boolean flow) {

@@ -66,6 +66,11 @@ final class YamlStyle {
                 ? Quoting.QUOTED : Quoting.PLAIN;
     }
 
+    /** What the keys of a list's mappings are named by in the quoting votes: {@code badge.url}, {@code note.label}. */
+    static String itemPrefix(String listKey) {
+        return listKey.equals("badges") ? "badge." : listKey.equals("notes") ? "note." : listKey + ".";
+    }
+
     /** Whether a list-valued paper key (authors, badges, …) is written as a flow list. */
     boolean flowList(String key) {
         return flowLists.getOrDefault(key, LIST_KEYS.contains(key));
@@ -205,7 +210,7 @@ final class YamlStyle {
                             vote(key + "[]", s);
                             paperValues[s.quoting() == Quoting.PLAIN ? 0 : 1]++;
                         } else if (item instanceof Mapping m) {
-                            String prefix = key.equals("badges") ? "badge." : key.equals("notes") ? "note." : key + ".";
+                            String prefix = itemPrefix(key);
                             listVotes.computeIfAbsent(key + "[]", k -> new int[2])[YamlSource.isFlow(m) ? 1 : 0]++;
                             for (Tuple inner : m.tuples()) {
                                 vote(prefix + inner.key().key(), inner.value());

@@ -63,11 +63,8 @@ public final class JsonExporter {
             switch (column.name()) {
                 case "key" -> json.writeStringField("key", key);
                 case "sections" -> {
-                    json.writeArrayFieldStart("sections");
-                    for (List<String> path : sections) {
-                        strings(json, null, path);
-                    }
-                    json.writeEndArray();
+                    json.writeFieldName("sections");
+                    value(json, sections);
                 }
                 default -> {
                     json.writeFieldName(column.name());
@@ -78,7 +75,7 @@ public final class JsonExporter {
         json.writeEndObject();
     }
 
-    // Text, a list of texts or mappings, or a mapping, as PaperFields.Field#exportedValue gives them.
+    // Text, a list of texts, lists or mappings, or a mapping, as PaperFields.Field#exportedValue gives them.
     private static void value(JsonGenerator json, Object value) throws IOException {
         if (value == null || value instanceof String) {
             json.writeString((String) value);
@@ -95,17 +92,5 @@ public final class JsonExporter {
             }
             json.writeEndArray();
         }
-    }
-
-    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
-        if (field == null) {
-            json.writeStartArray();
-        } else {
-            json.writeArrayFieldStart(field);
-        }
-        for (String v : values) {
-            json.writeString(v);
-        }
-        json.writeEndArray();
     }
 }
