@@ -514,23 +514,25 @@ final class CatalogBinder {
             case DATE -> date(map, key);
             case TEXT_LIST -> textList(map, key);
             case BADGE_LIST -> {
+                if (!map.entries().containsKey(key)) {
+                    yield List.of();
+                }
                 List<Badge> badges = new ArrayList<>();
-                if (map.entries().containsKey(key)) {
-                    for (YamlNode item : sequence(value(map, key), "'" + key + "'").items()) {
-                        badges.add(badge(mapping(item, "a badge")));
-                    }
+                for (YamlNode item : sequence(value(map, key), "'" + key + "'").items()) {
+                    badges.add(badge(mapping(item, "a badge")));
                 }
                 yield badges;
             }
             case NOTE_LIST -> {
+                if (!map.entries().containsKey(key)) {
+                    yield List.of();
+                }
                 List<NoteLink> notes = new ArrayList<>();
-                if (map.entries().containsKey(key)) {
-                    for (YamlNode item : sequence(value(map, key), "'" + key + "'").items()) {
-                        YamlNode.Mapping note = mapping(item, "a note link");
-                        checkKeys(note, NOTE_KEYS, "a note link");
-                        notes.add(new NoteLink(requiredText(note, "label", "a note link"),
-                                requiredUrl(note, "url", "a note link")));
-                    }
+                for (YamlNode item : sequence(value(map, key), "'" + key + "'").items()) {
+                    YamlNode.Mapping note = mapping(item, "a note link");
+                    checkKeys(note, NOTE_KEYS, "a note link");
+                    notes.add(new NoteLink(requiredText(note, "label", "a note link"),
+                            requiredUrl(note, "url", "a note link")));
                 }
                 yield notes;
             }
@@ -540,10 +542,10 @@ final class CatalogBinder {
 
     // A mapping of the list's own labels to text, such as a paper's 'extra'.
     private Map<String, String> textMap(YamlNode.Mapping map, String key) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
         if (!map.entries().containsKey(key)) {
-            return out;
+            return Map.of();
         }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         YamlNode.Mapping extra = mapping(value(map, key), "'" + key + "'");
         for (YamlNode.Entry entry : extra.entries().values()) {
             // The key is shown on the page as the field's label, so it obeys the rules of text.
