@@ -37,9 +37,7 @@ final class CatalogBinder {
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     static final List<String> ROOT_KEYS = List.of("settings", "sections");
-    static final List<String> SETTINGS_KEYS = List.of("not_accepted", "labels", "author_separator",
-            "tag_separator", "toc", "toc_papers", "top_heading_level", "layout", "table", "outputs", "lint",
-            "tag_pages", "size_budget", "split_sections", "metrics");
+    static final List<String> SETTINGS_KEYS = SettingsKeys.keys();
     static final List<String> METRICS_KEYS = List.of("stars", "citations", "archived", "stale_months", "sort",
             "trending");
     static final List<String> LINT_KEYS = List.of("disable");
@@ -48,18 +46,18 @@ final class CatalogBinder {
     static final List<String> OUTPUT_KEYS = List.of("file", "layout");
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "header_markdown", "align", "suffix");
-    static final List<String> LABEL_KEYS = List.of("paper", "accepted", "submitted", "authors", "tags",
-            "abstract", "notes");
+    static final List<String> LABEL_KEYS = SettingsKeys.labelKeys();
     static final List<String> SECTION_KEYS = List.of("title", "text", "columns", "papers", "sections");
-    static final List<String> PAPER_KEYS = List.of("id", "name", "title", "url", "code", "badges", "venue",
-            "submitted", "authors", "tags", "abstract", "notes", "arxiv", "topics", "summary", "comment",
-            "added", "image", "extra");
+    static final List<String> PAPER_KEYS = PaperFields.keys();
     static final List<String> REF_KEYS = List.of("ref");
     static final List<String> TEXT_PART_KEYS = List.of("text");
     static final List<String> ITEM_PART_KEYS = List.of("item", "papers");
-    static final List<String> BADGE_KEYS = List.of("kind", "url", "alt", "label", "message", "color", "logo",
-            "logo_color", "image");
-    static final List<String> NOTE_KEYS = List.of("label", "url");
+    static final List<String> BADGE_KEYS = PaperFields.keys(PaperFields.BADGE);
+    static final List<String> NOTE_KEYS = PaperFields.keys(PaperFields.NOTE);
+    // Required fields are read first, so that the paper's name can be named in every later message.
+    private static final List<PaperFields.Field<?>> READING_ORDER = java.util.stream.Stream.concat(
+            PaperFields.ALL.stream().filter(PaperFields.Field::required),
+            PaperFields.ALL.stream().filter(f -> !f.required())).toList();
 
     private final String fileName;
     private final Map<String, Paper> papersById = new HashMap<>();
@@ -518,66 +516,93 @@ final class CatalogBinder {
 
     private Paper paper(YamlNode.Mapping map) {
         checkKeys(map, PAPER_KEYS, "a paper");
-        String name = requiredText(map, "name", "a paper");
-        Paper.Builder b = Paper.builder(name, requiredText(map, "title", "paper '" + name + "'"))
-                .position(map.position());
-        String id = optionalText(map, "id", null);
-        if (id != null && !ID.matcher(id).matches()) {
-            throw error(value(map, "id").position(),
-                    "'id' may use letters, digits, '.', '-' and '_' only, got '" + id + "'");
-        }
-        b.id(id);
-        b.url(url(map, "url"));
-        b.code(parsed(map, "code", "a GitHub repository as owner/repo or https://github.com/owner/repo/…",
-                (text, at) -> GitHubRepo.parse(text)));
-        b.venue(optionalText(map, "venue", null));
-        b.submitted(date(map, "submitted"));
-        b.authors(textList(map, "authors"));
-        b.tags(textList(map, "tags"));
-        b.abstractText(optionalText(map, "abstract", null));
-        b.topics(textList(map, "topics"));
-        b.summary(optionalText(map, "summary", null));
-        b.comment(optionalText(map, "comment", null));
-        b.added(date(map, "added"));
-        b.image(url(map, "image"));
-        b.arxiv(parsed(map, "arxiv", "an arXiv id such as 2402.12226 or hep-th/9901001",
-                (text, at) -> ArxivId.parse(text)));
-        if (map.entries().containsKey("extra")) {
-            YamlNode.Mapping extra = mapping(value(map, "extra"), "'extra'");
-            for (YamlNode.Entry entry : extra.entries().values()) {
-                // The key is shown on the page as the field's label, so it obeys the rules of text.
-                TextRules.forbiddenCharacter(entry.key()).ifPresent(c -> {
-                    throw error(entry.keyPosition(), "an extra field's name contains the invisible character " + c
-                            + "; remove it");
-                });
-                String what = "extra field '" + entry.key() + "'";
-                String written = text(scalar(entry.value(), what), what);
-                // An entry kept as written keeps its lines (continuation lines, breaks, blank lines) and is
-                // written as blocks, so it must not open what it does not close.
-                String text = entry.key().equals(Paper.WRITTEN) ? written.strip() : TextRules.collapseWhitespace(written);
-                nonEmpty(text, what, entry.value().position());
-                if (entry.key().equals(Paper.WRITTEN)) {
-                    MarkdownBlocks.problem(text).ifPresent(problem -> {
-                        throw error(entry.value().position(), what + " " + problem);
-                    });
-                    text = written;
-                }
-                b.extra(TextRules.collapseWhitespace(entry.key()), text);
-            }
-        }
-        if (map.entries().containsKey("badges")) {
-            for (YamlNode item : sequence(value(map, "badges"), "'badges'").items()) {
-                b.badge(badge(mapping(item, "a badge")));
-            }
-        }
-        if (map.entries().containsKey("notes")) {
-            for (YamlNode item : sequence(value(map, "notes"), "'notes'").items()) {
-                YamlNode.Mapping note = mapping(item, "a note link");
-                checkKeys(note, NOTE_KEYS, "a note link");
-                b.note(new NoteLink(requiredText(note, "label", "a note link"), requiredUrl(note, "url", "a note link")));
+        Paper.Builder b = Paper.builder(null, null).position(map.position());
+        String owner = "a paper";
+        for (PaperFields.Field<?> field : READING_ORDER) {
+            Object value = field(map, field, owner);
+            field.put(b, value);
+            if (field == PaperFields.NAME) {
+                owner = "paper '" + value + "'";
             }
         }
         return b.build();
+    }
+
+    /** One field's value by the reading rule of its type: {@code null}, or an empty list or map, when absent. */
+    private Object field(YamlNode.Mapping map, PaperFields.Field<?> field, String owner) {
+        String key = field.key();
+        return switch (field.type()) {
+            case TEXT, CHOICE -> field.required() ? requiredText(map, key, owner) : optionalText(map, key, null);
+            case URL -> field.required() ? requiredUrl(map, key, owner) : url(map, key);
+            case ID -> {
+                String id = optionalText(map, key, null);
+                if (id != null && !ID.matcher(id).matches()) {
+                    throw error(value(map, key).position(),
+                            "'" + key + "' may use letters, digits, '.', '-' and '_' only, got '" + id + "'");
+                }
+                yield id;
+            }
+            case GITHUB_REPO -> parsed(map, key, "a GitHub repository as owner/repo or https://github.com/owner/repo/…",
+                    (text, at) -> GitHubRepo.parse(text));
+            case ARXIV_ID -> parsed(map, key, "an arXiv id such as 2402.12226 or hep-th/9901001",
+                    (text, at) -> ArxivId.parse(text));
+            case DATE -> date(map, key);
+            case TEXT_LIST -> textList(map, key);
+            case BADGE_LIST -> {
+                if (!map.entries().containsKey(key)) {
+                    yield List.of();
+                }
+                List<Badge> badges = new ArrayList<>();
+                for (YamlNode item : sequence(value(map, key), "'" + key + "'").items()) {
+                    badges.add(badge(mapping(item, "a badge")));
+                }
+                yield badges;
+            }
+            case NOTE_LIST -> {
+                if (!map.entries().containsKey(key)) {
+                    yield List.of();
+                }
+                List<NoteLink> notes = new ArrayList<>();
+                for (YamlNode item : sequence(value(map, key), "'" + key + "'").items()) {
+                    YamlNode.Mapping note = mapping(item, "a note link");
+                    checkKeys(note, NOTE_KEYS, "a note link");
+                    notes.add(new NoteLink(requiredText(note, "label", "a note link"),
+                            requiredUrl(note, "url", "a note link")));
+                }
+                yield notes;
+            }
+            case TEXT_MAP -> textMap(map, key);
+        };
+    }
+
+    // A mapping of the list's own labels to text, such as a paper's 'extra'.
+    private Map<String, String> textMap(YamlNode.Mapping map, String key) {
+        if (!map.entries().containsKey(key)) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        YamlNode.Mapping extra = mapping(value(map, key), "'" + key + "'");
+        for (YamlNode.Entry entry : extra.entries().values()) {
+            // The key is shown on the page as the field's label, so it obeys the rules of text.
+            TextRules.forbiddenCharacter(entry.key()).ifPresent(c -> {
+                throw error(entry.keyPosition(), "an extra field's name contains the invisible character " + c
+                        + "; remove it");
+            });
+            String what = "extra field '" + entry.key() + "'";
+            String written = text(scalar(entry.value(), what), what);
+            // An entry kept as written keeps its lines (continuation lines, breaks, blank lines) and is
+            // written as blocks, so it must not open what it does not close.
+            String text = entry.key().equals(Paper.WRITTEN) ? written.strip() : TextRules.collapseWhitespace(written);
+            nonEmpty(text, what, entry.value().position());
+            if (entry.key().equals(Paper.WRITTEN)) {
+                MarkdownBlocks.problem(text).ifPresent(problem -> {
+                    throw error(entry.value().position(), what + " " + problem);
+                });
+                text = written;
+            }
+            out.put(TextRules.collapseWhitespace(entry.key()), text);
+        }
+        return out;
     }
 
     private Badge badge(YamlNode.Mapping map) {

@@ -281,9 +281,7 @@ public final class CatalogEditor {
     }
 
     private static Paper withVenue(Paper p, String venue) {
-        return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), p.badges(), venue, p.submitted(), p.authors(),
-                p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(), p.added(),
-                p.image(), p.extra(), p.position());
+        return PaperFields.with(p, Map.of("venue", venue), p.position());
     }
 
     private static Result insert(String text, String fileName, Catalog catalog, Target target, Integer position,
@@ -500,9 +498,7 @@ public final class CatalogEditor {
             badges.add(new Badge(b.kind(), b.url(), b.alt(), b.label(), b.message(), b.color(), b.logo(), b.logoColor(),
                     b.image(), SourcePosition.UNKNOWN));
         }
-        return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), badges, p.venue(), p.submitted(), p.authors(),
-                p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(), p.added(),
-                p.image(), p.extra(), SourcePosition.UNKNOWN);
+        return PaperFields.with(p, Map.of("badges", badges), SourcePosition.UNKNOWN);
     }
 
     // The item of a 'papers' list (or of one nested in its items) where the paper is written in full.

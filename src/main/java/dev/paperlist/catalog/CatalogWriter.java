@@ -1,12 +1,10 @@
 package dev.paperlist.catalog;
 
-import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Output;
 import dev.paperlist.model.TableColumn;
 import dev.paperlist.model.LintRule;
-import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
@@ -42,62 +40,82 @@ public final class CatalogWriter {
     }
 
     private static void writeSettings(StringBuilder out, Settings s) {
-        Settings d = Settings.DEFAULT;
         StringBuilder body = new StringBuilder();
-        if (!s.notAccepted().equals(d.notAccepted())) {
-            body.append("  not_accepted: ").append(scalar(s.notAccepted())).append('\n');
+        for (SettingsKeys.Key key : SettingsKeys.ALL) {
+            key.write().accept(body, s);
         }
-        if (!s.authorSeparator().equals(d.authorSeparator())) {
-            body.append("  author_separator: ").append(quoted(s.authorSeparator())).append('\n');
+        if (body.length() > 0) {
+            out.append("settings:\n").append(body);
         }
-        if (!s.tagSeparator().equals(d.tagSeparator())) {
-            body.append("  tag_separator: ").append(quoted(s.tagSeparator())).append('\n');
+    }
+
+    // ---- the settings that are not one line, as SettingsKeys declares them ----
+
+    static void labels(StringBuilder out, Settings s) {
+        StringBuilder body = new StringBuilder();
+        for (SettingsKeys.Label label : SettingsKeys.LABELS) {
+            String value = label.get().apply(s.labels());
+            if (!value.equals(label.get().apply(Labels.DEFAULT))) {
+                body.append("    ").append(label.key()).append(": ").append(quoted(value)).append('\n');
+            }
         }
-        if (s.topHeadingLevel() != d.topHeadingLevel()) {
-            body.append("  top_heading_level: ").append(s.topHeadingLevel()).append('\n');
+        if (body.length() > 0) {
+            out.append("  labels:\n").append(body);
         }
-        if (!s.layout().equals(d.layout())) {
-            body.append("  layout: ").append(s.layout()).append('\n');
-        }
-        if (s.toc() != d.toc()) {
-            body.append("  toc: ").append(s.toc()).append('\n');
-        }
-        if (s.tocPapers() != d.tocPapers()) {
-            body.append("  toc_papers: ").append(s.tocPapers()).append('\n');
-        }
-        labels(body, s.labels());
+    }
+
+    static void table(StringBuilder out, Settings s) {
+        Settings d = Settings.DEFAULT;
         boolean columns = !s.tableColumns().equals(d.tableColumns());
         if (columns || !s.emptyCell().equals(d.emptyCell())) {
-            body.append("  table:\n");
+            out.append("  table:\n");
             if (!s.emptyCell().equals(d.emptyCell())) {
-                body.append("    empty: ").append(quoted(s.emptyCell())).append('\n');
+                out.append("    empty: ").append(quoted(s.emptyCell())).append('\n');
             }
             if (columns) {
-                columns(body, "    ", s.tableColumns());
+                columns(out, "    ", s.tableColumns());
             }
         }
+    }
+
+    static void outputs(StringBuilder out, Settings s) {
         if (!s.outputs().isEmpty()) {
-            body.append("  outputs:\n");
+            out.append("  outputs:\n");
             for (Output o : s.outputs()) {
-                body.append("    - {file: ").append(quoted(o.file())).append(", layout: ").append(o.layout()).append("}\n");
+                out.append("    - {file: ").append(quoted(o.file())).append(", layout: ").append(o.layout()).append("}\n");
             }
         }
+    }
+
+    static void lint(StringBuilder out, Settings s) {
         if (!s.lintDisabled().isEmpty()) {
-            body.append("  lint:\n    disable: [")
+            out.append("  lint:\n    disable: [")
                     .append(String.join(", ", s.lintDisabled().stream().map(LintRule::id).toList())).append("]\n");
         }
+    }
+
+    static void tagPages(StringBuilder out, Settings s) {
         if (s.tagPages() != null) {
-            body.append("  tag_pages: {folder: ").append(scalar(s.tagPages().folder())).append(", visible: ")
+            out.append("  tag_pages: {folder: ").append(scalar(s.tagPages().folder())).append(", visible: ")
                     .append(s.tagPages().visible()).append("}\n");
         }
-        if (s.sizeBudget() != d.sizeBudget()) {
+    }
+
+    static void sizeBudget(StringBuilder out, Settings s) {
+        if (s.sizeBudget() != Settings.DEFAULT.sizeBudget()) {
             long b = s.sizeBudget();
-            body.append("  size_budget: ").append(b % (1024 * 1024) == 0 ? b / (1024 * 1024) + " MB"
+            out.append("  size_budget: ").append(b % (1024 * 1024) == 0 ? b / (1024 * 1024) + " MB"
                     : b % 1024 == 0 ? b / 1024 + " KB" : String.valueOf(b)).append('\n');
         }
+    }
+
+    static void split(StringBuilder out, Settings s) {
         if (s.split() != null) {
-            body.append("  split_sections: {folder: ").append(scalar(s.split().folder())).append("}\n");
+            out.append("  split_sections: {folder: ").append(scalar(s.split().folder())).append("}\n");
         }
+    }
+
+    static void metrics(StringBuilder out, Settings s) {
         if (!s.metrics().equals(Settings.Metrics.OFF)) {
             Settings.Metrics m = s.metrics();
             Settings.Metrics off = Settings.Metrics.OFF;
@@ -120,31 +138,7 @@ public final class CatalogWriter {
             if (m.trending() != 0) {
                 parts.add("trending: " + m.trending());
             }
-            body.append("  metrics: {").append(String.join(", ", parts)).append("}\n");
-        }
-        if (body.length() > 0) {
-            out.append("settings:\n").append(body);
-        }
-    }
-
-    private static void labels(StringBuilder out, Labels l) {
-        Labels d = Labels.DEFAULT;
-        StringBuilder body = new StringBuilder();
-        label(body, "paper", l.paper(), d.paper());
-        label(body, "accepted", l.accepted(), d.accepted());
-        label(body, "submitted", l.submitted(), d.submitted());
-        label(body, "authors", l.authors(), d.authors());
-        label(body, "tags", l.tags(), d.tags());
-        label(body, "abstract", l.abstractText(), d.abstractText());
-        label(body, "notes", l.notes(), d.notes());
-        if (body.length() > 0) {
-            out.append("  labels:\n").append(body);
-        }
-    }
-
-    private static void label(StringBuilder out, String key, String value, String fallback) {
-        if (!value.equals(fallback)) {
-            out.append("    ").append(key).append(": ").append(quoted(value)).append('\n');
+            out.append("  metrics: {").append(String.join(", ", parts)).append("}\n");
         }
     }
 
@@ -221,51 +215,9 @@ public final class CatalogWriter {
         }
     }
 
+    // A paper is written as add writes one into a file that shows no style of its own.
     private static void paper(StringBuilder out, Paper p, String indent) {
-        String field = indent + "  ";
-        out.append(indent).append("- name: ").append(scalar(p.name())).append('\n');
-        line(out, field, "id", p.id());
-        line(out, field, "title", p.title());
-        line(out, field, "url", p.url());
-        line(out, field, "code", p.code() == null ? null
-                : p.code().link().equals("https://github.com/" + p.code().slug()) ? p.code().slug() : p.code().link());
-        if (!p.badges().isEmpty()) {
-            out.append(field).append("badges:\n");
-            for (Badge b : p.badges()) {
-                out.append(field).append("  - {kind: ").append(b.kind()).append(", url: ").append(quoted(b.url()));
-                flow(out, "alt", b.alt());
-                flow(out, "label", b.label());
-                flow(out, "message", b.message());
-                flow(out, "color", b.color());
-                flow(out, "logo", b.logo());
-                flow(out, "logo_color", b.logoColor());
-                flow(out, "image", b.image());
-                out.append("}\n");
-            }
-        }
-        line(out, field, "venue", p.venue());
-        line(out, field, "submitted", p.submitted() == null ? null : p.submitted().toString());
-        list(out, field, "authors", p.authors());
-        list(out, field, "tags", p.tags());
-        line(out, field, "abstract", p.abstractText());
-        if (!p.notes().isEmpty()) {
-            out.append(field).append("notes:\n");
-            for (NoteLink note : p.notes()) {
-                out.append(field).append("  - {label: ").append(quoted(note.label())).append(", url: ")
-                        .append(quoted(note.url())).append("}\n");
-            }
-        }
-        line(out, field, "arxiv", p.arxiv() == null ? null : p.arxiv().id());
-        list(out, field, "topics", p.topics());
-        line(out, field, "summary", p.summary());
-        line(out, field, "comment", p.comment());
-        line(out, field, "added", p.added() == null ? null : p.added().toString());
-        line(out, field, "image", p.image());
-        if (!p.extra().isEmpty()) {
-            out.append(field).append("extra:\n");
-            p.extra().forEach((key, value) ->
-                    out.append(field).append("  ").append(quoted(key)).append(": ").append(scalar(value)).append('\n'));
-        }
+        out.append(new EntryWriter(new YamlStyle()).blockItem(new EntryWriter.Full(p), indent.length(), 2));
     }
 
     // Multi-line Markdown as a literal block, which reads like the Markdown itself; quoted when a
@@ -284,29 +236,6 @@ public final class CatalogWriter {
             }
         }
         return out.toString();
-    }
-
-    private static void line(StringBuilder out, String indent, String key, String value) {
-        if (value != null) {
-            out.append(indent).append(key).append(": ").append(scalar(value)).append('\n');
-        }
-    }
-
-    private static void list(StringBuilder out, String indent, String key, List<String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        out.append(indent).append(key).append(": [");
-        for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(quoted(values.get(i)));
-        }
-        out.append("]\n");
-    }
-
-    private static void flow(StringBuilder out, String key, String value) {
-        if (value != null) {
-            out.append(", ").append(key).append(": ").append(quoted(value));
-        }
     }
 
     /** Plain when that is unambiguous YAML, double-quoted otherwise. */

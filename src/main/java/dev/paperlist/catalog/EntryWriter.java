@@ -1,16 +1,14 @@
 package dev.paperlist.catalog;
 
-import dev.paperlist.model.Badge;
-import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one new catalogue entry (a paper, a {@code ref}, or new sections holding one) as YAML text in a
- * file's own {@link YamlStyle}, in block form at given columns or in flow form for a flow list.
+ * Writes one catalogue entry (a paper, a {@code ref}, or new sections holding one) as YAML text in a file's
+ * own {@link YamlStyle}, in block form at given columns or in flow form for a flow list. A paper's keys and
+ * their values come from {@link PaperFields}; {@link CatalogWriter} writes its papers here in the default style.
  */
 final class EntryWriter {
     private static final int WRAP = 100;
@@ -97,6 +95,13 @@ final class EntryWriter {
             }
             return;
         }
+        if (value instanceof Map<?, ?> map) {
+            out.append(style.eol);
+            String indent = spaces(keyColumn + style.blockIndent);
+            map.forEach((label, text) -> out.append(indent).append(CatalogWriter.quoted((String) label)).append(": ")
+                    .append(scalar(key, (String) text, false)).append(style.eol));
+            return;
+        }
         List<?> list = (List<?>) value;
         if (style.flowList(key)) {
             out.append(' ').append(flowValue(key, value)).append(style.eol);
@@ -117,7 +122,7 @@ final class EntryWriter {
                     out.append(first ? "" : spaces(dashColumn + style.fieldGap));
                     first = false;
                     out.append(e.getKey()).append(": ")
-                            .append(scalar(prefix(key) + e.getKey(), (String) e.getValue(), false)).append(style.eol);
+                            .append(scalar(YamlStyle.itemPrefix(key) + e.getKey(), (String) e.getValue(), false)).append(style.eol);
                 }
             }
         }
@@ -172,10 +177,13 @@ final class EntryWriter {
         }
         if (value instanceof Map<?, ?> map) {
             StringBuilder out = new StringBuilder("{");
-            String prefix = prefix(key.substring(0, key.length() - 2));
+            // A badge or note has the registry's keys; any other mapping (a paper's extra) the list's own labels.
+            boolean item = key.endsWith("[]");
+            String prefix = item ? YamlStyle.itemPrefix(key.substring(0, key.length() - 2)) : "";
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.append(out.length() == 1 ? "" : ", ").append(e.getKey()).append(": ")
-                        .append(scalar(prefix + e.getKey(), (String) e.getValue(), true));
+                String label = (String) e.getKey();
+                out.append(out.length() == 1 ? "" : ", ").append(item ? label : CatalogWriter.quoted(label)).append(": ")
+                        .append(scalar(item ? prefix + label : key, (String) e.getValue(), true));
             }
             return out.append('}').toString();
         }
@@ -187,10 +195,6 @@ final class EntryWriter {
     }
 
     // ---- values ----
-
-    private static String prefix(String listKey) {
-        return listKey.equals("badges") ? "badge." : listKey.equals("notes") ? "note." : listKey + ".";
-    }
 
     /** A scalar in the file's style for {@code key}: plain when the file writes it plain and that is safe. */
     String scalar(String key, String text, boolean flow) {
@@ -213,63 +217,17 @@ final class EntryWriter {
         return !flow || FLOW_PLAIN.matcher(text).matches();
     }
 
-    // The paper's keys in the file's order, each with text, a list of texts, or a list of mappings.
+    // The paper's keys in the file's order, each with text, a list of texts, a list of mappings or a mapping.
     private Map<String, Object> fields(Paper p) {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("name", p.name());
-        all.put("id", p.id());
-        all.put("title", p.title());
-        all.put("url", p.url());
-        all.put("code", p.code() == null ? null
-                : p.code().link().equals("https://github.com/" + p.code().slug()) ? p.code().slug() : p.code().link());
-        List<Map<String, String>> badges = new ArrayList<>();
-        for (Badge b : p.badges()) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("kind", b.kind());
-            m.put("url", b.url());
-            putIfSet(m, "alt", b.alt());
-            putIfSet(m, "label", b.label());
-            putIfSet(m, "message", b.message());
-            putIfSet(m, "color", b.color());
-            putIfSet(m, "logo", b.logo());
-            putIfSet(m, "logo_color", b.logoColor());
-            putIfSet(m, "image", b.image());
-            badges.add(m);
-        }
-        all.put("badges", badges);
-        all.put("venue", p.venue());
-        all.put("submitted", p.submitted() == null ? null : p.submitted().toString());
-        all.put("authors", p.authors());
-        all.put("tags", p.tags());
-        all.put("abstract", p.abstractText());
-        List<Map<String, String>> notes = new ArrayList<>();
-        for (NoteLink n : p.notes()) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("label", n.label());
-            m.put("url", n.url());
-            notes.add(m);
-        }
-        all.put("notes", notes);
-        all.put("arxiv", p.arxiv() == null ? null : p.arxiv().id());
-        all.put("topics", p.topics());
-        all.put("summary", p.summary());
-        all.put("comment", p.comment());
-        all.put("added", p.added() == null ? null : p.added().toString());
-        all.put("image", p.image());
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (String key : style.paperKeyOrder) {
-            Object value = all.get(key);
-            if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+            Object value = PaperFields.byKey(key).written(p);
+            if (value != null && !(value instanceof List<?> list && list.isEmpty())
+                    && !(value instanceof Map<?, ?> map && map.isEmpty())) {
                 ordered.put(key, value);
             }
         }
         return ordered;
-    }
-
-    private static void putIfSet(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 
     private static String spaces(int n) {

@@ -23,10 +23,10 @@ final class YamlStyle {
      */
     enum Quoting { PLAIN, SINGLE, DOUBLE, BLOCK, QUOTED }
 
-    private static final List<String> CANONICAL_ORDER = List.of("name", "id", "title", "url", "code", "badges", "venue",
-            "submitted", "authors", "tags", "abstract", "notes", "arxiv", "topics", "summary", "comment", "added",
-            "image");
-    private static final List<String> LIST_KEYS = List.of("authors", "tags", "topics");
+    private static final List<String> CANONICAL_ORDER = PaperFields.keys();
+    // Lists of texts are written on one line, as CatalogWriter does; lists of mappings one item a line.
+    private static final List<String> LIST_KEYS = PaperFields.ALL.stream()
+            .filter(f -> f.type() == PaperFields.Type.TEXT_LIST).map(PaperFields.Field::key).toList();
 
     String eol = "\n";
     /** Columns from a {@code sections:} key to the dash of its items. */
@@ -64,6 +64,11 @@ final class YamlStyle {
         // CatalogWriter's style: list items and badge and note values quoted, everything else plain.
         return key.endsWith("[]") || key.startsWith("badge.") && !key.equals("badge.kind") || key.startsWith("note.")
                 ? Quoting.QUOTED : Quoting.PLAIN;
+    }
+
+    /** What the keys of a list's mappings are named by in the quoting votes: {@code badge.url}, {@code note.label}. */
+    static String itemPrefix(String listKey) {
+        return listKey.equals("badges") ? "badge." : listKey.equals("notes") ? "note." : listKey + ".";
     }
 
     /** Whether a list-valued paper key (authors, badges, …) is written as a flow list. */
@@ -205,7 +210,7 @@ final class YamlStyle {
                             vote(key + "[]", s);
                             paperValues[s.quoting() == Quoting.PLAIN ? 0 : 1]++;
                         } else if (item instanceof Mapping m) {
-                            String prefix = key.equals("badges") ? "badge." : key.equals("notes") ? "note." : key + ".";
+                            String prefix = itemPrefix(key);
                             listVotes.computeIfAbsent(key + "[]", k -> new int[2])[YamlSource.isFlow(m) ? 1 : 0]++;
                             for (Tuple inner : m.tuples()) {
                                 vote(prefix + inner.key().key(), inner.value());

@@ -1,5 +1,6 @@
 package dev.paperlist.export;
 
+import dev.paperlist.catalog.PaperFields;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import java.util.ArrayList;
@@ -17,6 +18,10 @@ import java.util.Map;
 public final class BibtexExporter {
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
+
+    // The BibTeX fields written above with rules of their own; any other a paper field names is its text, escaped.
+    private static final java.util.Set<String> WRITTEN_HERE = java.util.Set.of("title", "author", "booktitle", "eprint",
+            "url", "keywords");
 
     private BibtexExporter() {}
 
@@ -63,6 +68,16 @@ public final class BibtexExporter {
         }
         if (!p.topics().isEmpty()) {
             fields.add(new String[] {"keywords", escape(String.join(", ", p.topics()))});
+        }
+        for (PaperFields.Field<?> field : PaperFields.ALL) {
+            String name = field.exports().bibtex();
+            Object value = field.exportedValue(p);
+            if (name != null && !WRITTEN_HERE.contains(name) && value != null
+                    && !(value instanceof List<?> list && list.isEmpty())) {
+                String text = value instanceof List<?> list
+                        ? String.join(", ", list.stream().map(String::valueOf).toList()) : value.toString();
+                fields.add(new String[] {name, escape(text)});
+            }
         }
         out.append('@').append(accepted ? "inproceedings" : "misc").append('{').append(key).append(",\n");
         for (String[] f : fields) {

@@ -1,5 +1,6 @@
 package dev.paperlist.export;
 
+import dev.paperlist.catalog.PaperFields;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import java.util.ArrayList;
@@ -13,8 +14,12 @@ import java.util.Map;
  * start a spreadsheet formula are prefixed with {@code '}.
  */
 public final class CsvExporter {
-    static final List<String> COLUMNS = List.of("key", "name", "title", "url", "arxiv", "venue", "submitted", "added",
-            "authors", "topics", "tags", "code", "sections", "summary", "comment", "image", "abstract");
+    // The established order; a field PaperFields gives a CSV name and this list does not is written after it.
+    static final List<String> COLUMNS = PaperFields.exportOrder(List.of("key", "name", "title", "url", "arxiv", "venue",
+            "submitted", "added", "authors", "topics", "tags", "code", "sections", "summary", "comment", "image",
+            "abstract"), PaperFields.Exports::csv);
+    private static final List<PaperFields.Field<?>> FIELDS = COLUMNS.stream()
+            .<PaperFields.Field<?>>map(name -> PaperFields.byExportName(name, PaperFields.Exports::csv)).toList();
 
     private CsvExporter() {}
 
@@ -29,12 +34,13 @@ public final class CsvExporter {
             for (List<String> path : listings.of(p)) {
                 sections.add(String.join(" / ", path));
             }
-            row(out, List.of(keys.get(p), p.name(), p.title(), or(p.url()),
-                    p.arxivId().map(Object::toString).orElse(""), or(p.venue()),
-                    p.submitted() == null ? "" : p.submitted().toString(), p.added() == null ? "" : p.added().toString(),
-                    String.join("; ", p.authors()), String.join("; ", p.topics()), String.join("; ", p.tags()),
-                    p.code() == null ? "" : p.code().link(), String.join("; ", sections), or(p.summary()),
-                    or(p.comment()), or(p.image()), or(p.abstractText())));
+            List<String> cells = new ArrayList<>(COLUMNS.size());
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                PaperFields.Field<?> field = FIELDS.get(i);
+                cells.add(field != null ? cell(field.exportedValue(p))
+                        : COLUMNS.get(i).equals("key") ? keys.get(p) : String.join("; ", sections));
+            }
+            row(out, cells);
         }
         return out.toString();
     }
@@ -61,7 +67,12 @@ public final class CsvExporter {
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    private static String or(String value) {
-        return value == null ? "" : value;
+    // Text as it is, a list of texts joined, nothing for an absent value.
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof List<?> list ? String.join("; ", list.stream().map(String::valueOf).toList())
+                : value.toString();
     }
 }

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import dev.paperlist.model.Badge;
+import dev.paperlist.catalog.PaperFields;
 import dev.paperlist.model.Catalog;
-import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,6 +21,14 @@ import java.util.Map;
  */
 public final class JsonExporter {
     private static final JsonFactory FACTORY = new JsonFactory();
+    // The established order; a field PaperFields gives a JSON name and this list does not is written after it.
+    private static final List<Column> COLUMNS = PaperFields.exportOrder(List.of("key", "id", "name", "title", "url",
+            "arxiv", "venue", "submitted", "added", "authors", "topics", "tags", "code", "summary", "comment",
+            "abstract", "image", "badges", "notes", "sections"), PaperFields.Exports::json).stream()
+            .map(name -> new Column(name, PaperFields.byExportName(name, PaperFields.Exports::json))).toList();
+
+    /** A member of a paper's object: a paper field, or the citation key or section paths when field is null. */
+    private record Column(String name, PaperFields.Field<?> field) {}
 
     private JsonExporter() {}
 
@@ -52,58 +59,38 @@ public final class JsonExporter {
 
     private static void paper(JsonGenerator json, Paper p, String key, List<List<String>> sections) throws IOException {
         json.writeStartObject();
-        json.writeStringField("key", key);
-        json.writeStringField("id", p.id());
-        json.writeStringField("name", p.name());
-        json.writeStringField("title", p.title());
-        json.writeStringField("url", p.url());
-        json.writeStringField("arxiv", p.arxivId().map(Object::toString).orElse(null));
-        json.writeStringField("venue", p.venue());
-        json.writeStringField("submitted", p.submitted() == null ? null : p.submitted().toString());
-        json.writeStringField("added", p.added() == null ? null : p.added().toString());
-        strings(json, "authors", p.authors());
-        strings(json, "topics", p.topics());
-        strings(json, "tags", p.tags());
-        json.writeStringField("code", p.code() == null ? null : p.code().link());
-        json.writeStringField("summary", p.summary());
-        json.writeStringField("comment", p.comment());
-        json.writeStringField("abstract", p.abstractText());
-        json.writeStringField("image", p.image());
-        json.writeArrayFieldStart("badges");
-        for (Badge b : p.badges()) {
-            json.writeStartObject();
-            json.writeStringField("kind", b.kind());
-            json.writeStringField("url", b.url());
-            json.writeStringField("label", b.label());
-            json.writeStringField("message", b.message());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("notes");
-        for (NoteLink n : p.notes()) {
-            json.writeStartObject();
-            json.writeStringField("label", n.label());
-            json.writeStringField("url", n.url());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("sections");
-        for (List<String> path : sections) {
-            json.writeStartArray();
-            for (String title : path) {
-                json.writeString(title);
+        for (Column column : COLUMNS) {
+            switch (column.name()) {
+                case "key" -> json.writeStringField("key", key);
+                case "sections" -> {
+                    json.writeFieldName("sections");
+                    value(json, sections);
+                }
+                default -> {
+                    json.writeFieldName(column.name());
+                    value(json, column.field().exportedValue(p));
+                }
             }
-            json.writeEndArray();
         }
-        json.writeEndArray();
         json.writeEndObject();
     }
 
-    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String v : values) {
-            json.writeString(v);
+    // Text, a list of texts, lists or mappings, or a mapping, as PaperFields.Field#exportedValue gives them.
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value == null || value instanceof String) {
+            json.writeString((String) value);
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                json.writeStringField((String) e.getKey(), (String) e.getValue());
+            }
+            json.writeEndObject();
+        } else {
+            json.writeStartArray();
+            for (Object element : (List<?>) value) {
+                value(json, element);
+            }
+            json.writeEndArray();
         }
-        json.writeEndArray();
     }
 }

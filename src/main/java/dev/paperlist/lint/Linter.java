@@ -1,10 +1,12 @@
 package dev.paperlist.lint;
 
+import dev.paperlist.catalog.PaperFields;
 import dev.paperlist.catalog.SourceIndex;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.LintRule;
+import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Output;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
@@ -107,15 +109,26 @@ public final class Linter {
         }
     }
 
+    // Every URL the registry declares, in a paper or in its badges and notes.
+    @SuppressWarnings("unchecked")
     private void links(Paper p) {
-        httpLink(p.url(), p, "url");
-        httpLink(p.image(), p, "image");
-        for (int i = 0; i < p.badges().size(); i++) {
-            httpLink(p.badges().get(i).url(), p, "badges", i, "url");
-            httpLink(p.badges().get(i).image(), p, "badges", i, "image");
+        for (PaperFields.Field<?> field : PaperFields.ALL) {
+            switch (field.type()) {
+                case URL -> httpLink((String) field.get().apply(p), p, field.key());
+                case BADGE_LIST -> itemLinks(p, field.key(), (List<Badge>) field.get().apply(p), PaperFields.BADGE);
+                case NOTE_LIST -> itemLinks(p, field.key(), (List<NoteLink>) field.get().apply(p), PaperFields.NOTE);
+                default -> { }
+            }
         }
-        for (int i = 0; i < p.notes().size(); i++) {
-            httpLink(p.notes().get(i).url(), p, "notes", i, "url");
+    }
+
+    private <I> void itemLinks(Paper p, String key, List<I> items, List<PaperFields.ItemField<I>> fields) {
+        for (int i = 0; i < items.size(); i++) {
+            for (PaperFields.ItemField<I> field : fields) {
+                if (field.type() == PaperFields.Type.URL) {
+                    httpLink(field.get().apply(items.get(i)), p, key, i, field.key());
+                }
+            }
         }
     }
 

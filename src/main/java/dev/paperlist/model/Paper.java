@@ -72,8 +72,8 @@ public record Paper(
     /** Builds papers in code and tests; the loader fills every field the same way. */
     public static final class Builder {
         private String id;
-        private final String name;
-        private final String title;
+        private String name;
+        private String title;
         private String url;
         private GitHubRepo code;
         private final List<Badge> badges = new ArrayList<>();
@@ -97,6 +97,8 @@ public record Paper(
             this.title = title;
         }
 
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder title(String title) { this.title = title; return this; }
         public Builder id(String id) { this.id = id; return this; }
         public Builder url(String url) { this.url = url; return this; }
         public Builder code(GitHubRepo code) { this.code = code; return this; }

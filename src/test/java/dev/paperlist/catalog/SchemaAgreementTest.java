@@ -260,6 +260,83 @@ class SchemaAgreementTest {
         softly.assertAll();
     }
 
+    /** Every field the registry declares is in the schema with its type and requiredness, and nothing else is. */
+    @Test
+    void schemaHoldsEveryRegisteredPaperFieldWithItsType() throws IOException {
+        SoftAssertions softly = new SoftAssertions();
+        agree(softly, "/$defs/paper", PaperFields.ALL.stream()
+                .map(f -> new Declared(f.key(), f.type(), f.required())).toList());
+        agree(softly, "/$defs/badge", PaperFields.BADGE.stream()
+                .map(f -> new Declared(f.key(), f.type(), f.required())).toList());
+        agree(softly, "/$defs/note", PaperFields.NOTE.stream()
+                .map(f -> new Declared(f.key(), f.type(), f.required())).toList());
+        softly.assertAll();
+    }
+
+    private record Declared(String key, PaperFields.Type type, boolean required) {}
+
+    private static void agree(SoftAssertions softly, String pointer, List<Declared> declared) throws IOException {
+        JsonNode object = schemaNode.at(pointer);
+        softly.assertThat(fieldNames(object.path("properties"))).as("properties of %s", pointer)
+                .containsExactlyInAnyOrderElementsOf(declared.stream().map(Declared::key).toList());
+        List<String> required = new ArrayList<>();
+        object.path("required").forEach(key -> required.add(key.asText()));
+        softly.assertThat(required).as("required keys of %s", pointer)
+                .containsExactlyInAnyOrderElementsOf(declared.stream().filter(Declared::required).map(Declared::key).toList());
+        for (Declared field : declared) {
+            typed(softly, pointer, field.key(), field.type().schema(), field.type().toString());
+        }
+    }
+
+    /** Every settings key and label the registry declares is in the schema with its type, and nothing else is. */
+    @Test
+    void schemaHoldsEveryRegisteredSettingWithItsType() throws IOException {
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(fieldNames(schemaNode.at("/$defs/settings/properties"))).as("properties of settings")
+                .containsExactlyInAnyOrderElementsOf(SettingsKeys.keys());
+        for (SettingsKeys.Key key : SettingsKeys.ALL) {
+            typed(softly, "/$defs/settings", key.key(), key.schema(), key.schema());
+        }
+        softly.assertThat(fieldNames(schemaNode.at("/$defs/labels/properties"))).as("properties of labels")
+                .containsExactlyInAnyOrderElementsOf(SettingsKeys.labelKeys());
+        for (String label : SettingsKeys.labelKeys()) {
+            typed(softly, "/$defs/labels", label, SettingsKeys.TEXT, "text");
+        }
+        softly.assertAll();
+    }
+
+    // The property holds every member of the type's schema, recursively; {} in it stands for any schema.
+    private static void typed(SoftAssertions softly, String pointer, String key, String schema, String type)
+            throws IOException {
+        JsonNode property = schemaNode.at(pointer).path("properties").path(key);
+        softly.assertThat(holds(property, JSON.readTree(schema)))
+                .as("%s/properties/%s is %s, of type %s", pointer, key, property, type).isTrue();
+    }
+
+    private static boolean holds(JsonNode actual, JsonNode expected) {
+        if (expected.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                if (actual == null || !actual.has(member.getKey()) || !holds(actual.get(member.getKey()), member.getValue())) {
+                    return false;
+                }
+            }
+            return actual != null && actual.isObject();
+        }
+        if (expected.isArray()) {
+            if (!actual.isArray() || actual.size() != expected.size()) {
+                return false;
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                if (!holds(actual.get(i), expected.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return expected.equals(actual);
+    }
+
     @Test
     void schemaAndBadgeKindsKnowTheSameKindsAndWhatEachOneNeeds() {
         JsonNode badge = schemaNode.at("/$defs/badge");
