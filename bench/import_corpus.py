@@ -19,6 +19,12 @@ missing FILE CATALOGUE: the paper records of FILE none of whose URLs is the link
 the catalogue, one a line: a record kept only in section text or in another paper's extra fields counts
 as missing.
 
+lost ORIGINAL RENDERED: what a reader of ORIGINAL's page can no longer find on RENDERED's page, one item
+a line ("link URL", "image URL", "word WORD"): each page is made by cmark-gfm as for 'page', and its link
+targets (href), image sources (src) and visible words (the text outside tags, split at white space and
+at the punctuation ImportCorpusTest splits at) are compared as sets. A GitHub star badge counts by the
+repository it counts (its URL without '.svg' and query), as in ImportCorpusTest.
+
 page FILE: the HTML cmark-gfm makes of FILE with GitHub's extensions, with HTML comments removed and
 whitespace between tags and runs of whitespace made one space, one block per line.
 """
@@ -171,9 +177,58 @@ def missing(path, catalogue):
 URL = re.compile(r"https?://[^\s)\]\"'<>]+")
 
 
-def page(path):
-    html = subprocess.run(["cmark-gfm", "--unsafe", "-e", "table", "-e", "autolink", "-e", "strikethrough",
+def cmark(path):
+    return subprocess.run(["cmark-gfm", "--unsafe", "-e", "table", "-e", "autolink", "-e", "strikethrough",
                            "-e", "tagfilter", path], capture_output=True, check=True).stdout.decode("utf-8", "replace")
+
+
+WORD_SPLIT = re.compile(r"[\s\[\]()|,;，、:*\"“”]+")
+STAR_BADGE = re.compile(r"(\.svg)?(\?.*)?$")
+
+
+def findable(path):
+    """The links, images and words a reader finds on the page GitHub shows for a Markdown file."""
+    from html.parser import HTMLParser
+
+    items = set()
+
+    class Page(HTMLParser):
+        hidden = 0
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag in ("script", "style"):
+                self.hidden += 1
+            if tag == "a" and a.get("href"):
+                items.add(("link", a["href"]))
+            if tag == "img" and a.get("src"):
+                src = a["src"]
+                if "img.shields.io/github/stars/" in src:
+                    src = STAR_BADGE.sub("", src, count=1)
+                items.add(("image", src))
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style") and self.hidden:
+                self.hidden -= 1
+
+        def handle_data(self, data):
+            if not self.hidden:
+                items.update(("word", w) for w in WORD_SPLIT.split(data) if w)
+
+    parser = Page(convert_charrefs=True)
+    parser.feed(re.sub(r"<!--.*?-->", "", cmark(path), flags=re.S))
+    parser.close()
+    return items
+
+
+def lost(original, rendered):
+    """What ORIGINAL's page shows that RENDERED's page does not, sorted: links, images, then words."""
+    order = {"link": 0, "image": 1, "word": 2}
+    return sorted(findable(original) - findable(rendered), key=lambda i: (order[i[0]], i[1]))
+
+
+def page(path):
+    html = cmark(path)
     html = re.sub(r"<!--.*?-->", "", html, flags=re.S)
     html = re.sub(r">\s+<", "><", html)
     html = re.sub(r"\s+", " ", html)
@@ -188,7 +243,10 @@ if __name__ == "__main__":
     elif sys.argv[1] == "missing":
         for line in missing(sys.argv[2], sys.argv[3]):
             print(line)
+    elif sys.argv[1] == "lost":
+        for kind, item in lost(sys.argv[2], sys.argv[3]):
+            print(kind, item)
     elif sys.argv[1] == "page":
         sys.stdout.write(page(sys.argv[2]))
     else:
-        sys.exit("usage: import_corpus.py count|page FILE")
+        sys.exit("usage: import_corpus.py count FILE | missing FILE CATALOGUE | lost ORIGINAL RENDERED | page FILE")

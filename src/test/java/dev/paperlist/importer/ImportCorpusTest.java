@@ -28,12 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Six hand-written lists laid out differently (notes, tables, one bullet a paper, a mixed awesome list,
  * and the variations people write) import into the catalogues and warnings recorded next to them,
- * and nothing of the list is lost: every link, image and word of the list is in papers.yaml or in the
- * README rendered from it.
+ * and nothing of any list under import/ is lost: every link, image and word of the list is in papers.yaml
+ * or in the README rendered from it.
  */
 class ImportCorpusTest {
     private static final Path CORPUS = Golden.resources().resolve("import/corpus");
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    private static final Path IMPORT_FIXTURES = Golden.resources().resolve("import");
 
     static Stream<String> lists() throws IOException {
         try (Stream<Path> files = Files.list(CORPUS)) {
@@ -54,10 +56,18 @@ class ImportCorpusTest {
         assertThat(CatalogWriter.write(CatalogLoader.parse(yaml, base + ".yaml"))).isEqualTo(yaml);
     }
 
+    // Every list under import/, the corpus and the other tests' lists alike.
+    static Stream<String> everyList() throws IOException {
+        try (Stream<Path> files = Files.walk(IMPORT_FIXTURES)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .map(p -> IMPORT_FIXTURES.relativize(p).toString().replace('\\', '/')).sorted().toList().stream();
+        }
+    }
+
     @ParameterizedTest
-    @MethodSource("lists")
+    @MethodSource("everyList")
     void nothingOfTheListIsLost(String list) throws IOException {
-        String markdown = Files.readString(CORPUS.resolve(list), StandardCharsets.UTF_8);
+        String markdown = Files.readString(IMPORT_FIXTURES.resolve(list), StandardCharsets.UTF_8);
         ListImporter.Result result = new ListImporter().read(markdown, list);
         String yaml = CatalogWriter.write(result.catalog());
         Catalog loaded = CatalogLoader.parse(yaml, "papers.yaml");
