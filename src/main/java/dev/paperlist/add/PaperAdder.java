@@ -24,6 +24,7 @@ import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.sync.OutputPlanner;
 import dev.paperlist.sync.ReadmeSync;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,10 +85,10 @@ public final class PaperAdder {
     public record Outcome(List<String> out, List<String> notes) {}
 
     /**
-     * Adds the papers. {@code planOutputs} renders the outputs of a catalogue in memory, as {@code render}
-     * would; it is not called for {@code --dry-run} or without {@code render}.
+     * Adds the papers. {@code outputs} renders the outputs of a catalogue in memory, as {@code render}
+     * would; it is not asked for {@code --dry-run} or without {@code render}.
      */
-    public Outcome add(AddRequest request, Function<Catalog, List<OutputPlan>> planOutputs) {
+    public Outcome add(AddRequest request, OutputPlanner outputs) {
         List<String> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<ArxivId> ids = arxivIds(request);
@@ -130,7 +130,7 @@ public final class PaperAdder {
             TextFile file = TextFile.read(catalogPath, catalogName, CatalogLoader.MAX_BYTES);
             Catalog current = file.text().equals(firstRead.text()) ? before : CatalogLoader.parse(file.text(), catalogName);
             Edit edit = edit(file, current, section, request, papers, notes);
-            List<OutputPlan> plans = request.render() ? planOutputs.apply(edit.catalog) : List.of();
+            List<OutputPlan> plans = request.render() ? outputs.plan(edit.catalog) : List.of();
             AtomicWriter.write(catalogPath, TextFile.encode(edit.text, file.bom()), catalogName);
             out.addAll(edit.messages);
             try {

@@ -10,8 +10,7 @@ import dev.paperlist.add.PaperAdder;
 import dev.paperlist.contribute.IssueForm.Field;
 import dev.paperlist.io.IoMessages;
 import dev.paperlist.io.TextFile;
-import dev.paperlist.model.Catalog;
-import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.sync.OutputPlanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -190,10 +188,10 @@ public final class IssueSubmission {
      * exits 3 (invalid input) and names the form's fields instead of the options they fill.
      */
     public PaperAdder.Outcome add(PaperAdder adder, boolean dryRun, boolean render,
-                                  Function<Catalog, List<OutputPlan>> planOutputs) {
+                                  OutputPlanner outputs) {
         AddRequest request = request(dryRun, render);
         try {
-            return adder.add(request, planOutputs);
+            return adder.add(request, outputs);
         } catch (PaperlistException e) {
             if (e.exitCode() != ExitCode.USAGE && e.exitCode() != ExitCode.INVALID_INPUT) {
                 throw e;

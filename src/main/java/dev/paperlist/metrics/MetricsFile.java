@@ -60,6 +60,11 @@ public final class MetricsFile {
         return parse(TextFile.read(path, displayName, MAX_BYTES).text(), displayName);
     }
 
+    /** Reads a data file's bytes, as {@link #read} reads the file. */
+    public static Metrics parse(byte[] bytes, String displayName) {
+        return parse(TextFile.decode(bytes, displayName).text(), displayName);
+    }
+
     /** Reads the text of a data file. */
     public static Metrics parse(String text, String displayName) {
         Node root;
