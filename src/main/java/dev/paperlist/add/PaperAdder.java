@@ -9,6 +9,7 @@ import dev.paperlist.catalog.TextRules;
 import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.fetch.ArxivEntry;
 import dev.paperlist.fetch.Pacing;
+import dev.paperlist.fetch.ServiceAddress;
 import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.LockFile;
 import dev.paperlist.io.Terminal;
@@ -75,10 +76,7 @@ public final class PaperAdder {
      * the default API; a bad URL names where it came from.
      */
     public static Supplier<ArxivClient> arxiv(String option, Map<String, String> variables, Pacing network) {
-        String fromEnv = variables.get("PAPERLIST_ARXIV_API");
-        String api = option != null ? option : fromEnv != null ? fromEnv : ArxivClient.DEFAULT_API;
-        String source = option != null ? "--arxiv-api" : fromEnv != null ? "PAPERLIST_ARXIV_API" : "the default API";
-        return () -> new ArxivClient(ArxivClient.baseUri(api, source), network);
+        return () -> new ArxivClient(ServiceAddress.arxiv(option, variables), network);
     }
 
     /** What to print: {@code out} on standard output, {@code notes} on standard error. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,20 +35,6 @@ public final class ArxivClient {
         this.base = base;
         this.service = new WebService("arXiv API", pacing, MIN_INTERVAL, MAX_BODY_BYTES, "a mistyped --arxiv-api",
                 "interrupted while waiting to retry");
-    }
-
-    /** Checks a base URL given on the command line or in the environment; {@code where} names its source. */
-    public static URI baseUri(String text, String where) {
-        try {
-            URI uri = new URI(text.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // Reported below.
-        }
-        throw new PaperlistException(ExitCode.USAGE, where + " must be an http:// or https:// URL, got '" + text + "'");
     }
 
     /**
