@@ -49,8 +49,6 @@ import java.util.regex.Pattern;
 public final class PaperAdder {
     // "AnyGPT: Unified Multimodal LLM…" names itself AnyGPT; longer or multi-word prefixes are left to --name.
     private static final Pattern NAME_PREFIX = Pattern.compile("([^\\s:]{1,30}):\\s+\\S.*");
-    private static final Pattern BADGE = Pattern.compile("([a-z_]+)(?::([^=]+))?=(.+)");
-    private static final Pattern NOTE = Pattern.compile("([^=]+)=(.+)");
 
     private final Path catalogPath;
     private final String catalogName;
@@ -210,7 +208,7 @@ public final class PaperAdder {
             return;
         }
         String[][] single = {{"--name", r.name()}, {"--title", r.title()}, {"--url", r.url()}, {"--code", r.code()},
-            {"--venue", r.venue()}, {"--date", r.date()}, {"--abstract", r.abstractText()},
+            {"--venue", r.venue()}, {"--date", r.date() == null ? null : "x"}, {"--abstract", r.abstractText()},
             {"--summary", r.summary()}, {"--comment", r.comment()}, {"--image", r.image()},
             {"--author", r.authors().isEmpty() ? null : "x"}, {"--badge", r.badges().isEmpty() ? null : "x"},
             {"--note", r.notes().isEmpty() ? null : "x"}};
@@ -238,65 +236,14 @@ public final class PaperAdder {
             code = GitHubRepo.parse(r.code()).orElseThrow(() -> usage("--code must be a GitHub repository as owner/repo "
                     + "or https://github.com/owner/repo, got '" + r.code() + "'"));
         }
-        PartialDate date = date(r.date(), "--date");
-        PartialDate added = date(r.added(), "--added");
         String image = text(r.image(), "--image");
         if (image != null && !TextRules.isWebUrl(image)) {
             throw usage("--image must be an http:// or https:// URL, got '" + image + "'");
         }
-        List<Badge> badges = new ArrayList<>();
-        for (String b : r.badges()) {
-            Matcher m = BADGE.matcher(b.strip());
-            if (!m.matches()) {
-                throw usage("--badge must be KIND=URL or KIND:LABEL=URL (kinds: " + String.join(", ", BadgeKinds.KINDS)
-                        + "), got '" + b + "'");
-            }
-            String kind = m.group(1);
-            if (!BadgeKinds.KINDS.contains(kind)) {
-                throw usage("--badge kind '" + kind + "' is unknown" + dev.paperlist.catalog.DidYouMean.hint(kind,
-                        BadgeKinds.KINDS) + "; kinds: " + String.join(", ", BadgeKinds.KINDS));
-            }
-            String label = text(m.group(2), "--badge label");
-            String badgeUrl = m.group(3).strip();
-            if (!TextRules.isWebUrl(badgeUrl)) {
-                throw usage("--badge URL must be http:// or https://, got '" + badgeUrl + "'");
-            }
-            Badge badge = "custom".equals(kind)
-                    ? new Badge(kind, badgeUrl, null, null, label, null, null, null, null, SourcePosition.UNKNOWN)
-                    : new Badge(kind, badgeUrl, null, label, null, null, null, null, null, SourcePosition.UNKNOWN);
-            String missing = BadgeKinds.missingPart(badge);
-            if (missing != null) {
-                throw usage("a '" + kind + "' badge needs a " + ("label".equals(missing) ? "label" : "message")
-                        + ": --badge " + kind + ":TEXT=URL");
-            }
-            badges.add(badge);
-        }
-        List<NoteLink> notes = new ArrayList<>();
-        for (String n : r.notes()) {
-            Matcher m = NOTE.matcher(n.strip());
-            String label = m.matches() ? text(m.group(1), "--note label") : null;
-            String noteUrl = m.matches() ? m.group(2).strip() : "";
-            if (label == null || !TextRules.isWebUrl(noteUrl)) {
-                throw usage("--note must be LABEL=URL with an http:// or https:// URL, got '" + n + "'");
-            }
-            notes.add(new NoteLink(label, noteUrl));
-        }
         return new Overrides(text(r.name(), "--name"), text(r.title(), "--title"), url, code, text(r.venue(), "--venue"),
-                date, items(r.authors(), "--author"), items(r.tags(), "--tag"), badges, notes,
+                r.date(), items(r.authors(), "--author"), items(r.tags(), "--tag"), r.badges(), r.notes(),
                 text(r.abstractText(), "--abstract"), items(r.topics(), "--topic"), text(r.summary(), "--summary"),
-                text(r.comment(), "--comment"), added, image);
-    }
-
-    private static PartialDate date(String value, String option) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return PartialDate.parse(value.strip()).orElseThrow(() -> usage(option + " must be YYYY, YYYY-MM or "
-                    + "YYYY-MM-DD, got '" + value + "'"));
-        } catch (IllegalArgumentException e) {
-            throw usage(option + " '" + value + "' is not a real date: " + e.getMessage());
-        }
+                text(r.comment(), "--comment"), r.added(), image);
     }
 
     // A text option as the loader reads text: white space folded, empty as absent, invisible characters refused.

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.add.AddRequest;
+import dev.paperlist.add.OptionValues;
 import dev.paperlist.add.PaperAdder;
 import dev.paperlist.contribute.IssueForm.Field;
 import dev.paperlist.io.IoMessages;
 import dev.paperlist.io.TextFile;
+import dev.paperlist.model.NoteLink;
 import dev.paperlist.sync.OutputPlanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -171,10 +173,14 @@ public final class IssueSubmission {
             throw new PaperlistException(ExitCode.INVALID_INPUT, "paperlist add: '" + Field.SECTION.label()
                     + "' has no answer; choose the section the paper belongs in");
         }
-        List<String> notes = new ArrayList<>();
+        List<NoteLink> notes = new ArrayList<>();
         for (String note : answers(Field.NOTES)) {
             Matcher link = MARKDOWN_LINK.matcher(note);
-            notes.add(link.matches() ? link.group(1) + "=" + link.group(2) : note);
+            try {
+                notes.add(OptionValues.note(link.matches() ? link.group(1) + "=" + link.group(2) : note));
+            } catch (IllegalArgumentException e) {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, inFormTerms("paperlist add: --note " + e.getMessage()));
+            }
         }
         String arxiv = answer(Field.ARXIV);
         return new AddRequest(section, arxiv == null ? List.of() : List.of(arxiv), answer(Field.NAME),
