@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What {@code paperlist add} was asked to do, as given on the command line: the values with a syntax of their
  * own as {@link OptionValues} reads them, the others as the option's text, checked by {@link PaperAdder}.
- * Lists are empty and other values {@code null} when not given.
+ * Lists are empty and other values {@code null} when not given; callers hand over lists they no longer change.
  *
  * @param arxiv the {@code --arxiv} values, in any form people paste
  * @param topics {@code --topic} values, the tag-page topics
@@ -38,13 +38,4 @@ public record AddRequest(
         boolean newSection,
         boolean force,
         boolean dryRun,
-        boolean render) {
-    public AddRequest {
-        arxiv = List.copyOf(arxiv);
-        authors = List.copyOf(authors);
-        tags = List.copyOf(tags);
-        badges = List.copyOf(badges);
-        notes = List.copyOf(notes);
-        topics = List.copyOf(topics);
-    }
-}
+        boolean render) {}

@@ -45,33 +45,18 @@ import java.util.regex.Pattern;
  * fetches from arXiv, then, holding the catalogue's lock, edits papers.yaml in place, verifies the edit,
  * renders the outputs in memory and only then writes. Any failure before the writes leaves every file as
  * it was; papers.yaml is written before the outputs, each atomically.
+ *
+ * @param terminal who answers questions, or {@code null} when nobody can (a missing value is then an error)
+ * @param arxiv makes the arXiv client, only when an {@code --arxiv} is given
  */
-public final class PaperAdder {
+public record PaperAdder(Path catalogPath, String catalogName, Terminal terminal, Duration lockWait,
+                         Supplier<ArxivClient> arxiv) {
     // "AnyGPT: Unified Multimodal LLM…" names itself AnyGPT; longer or multi-word prefixes are left to --name.
     private static final Pattern NAME_PREFIX = Pattern.compile("([^\\s:]{1,30}):\\s+\\S.*");
 
-    private final Path catalogPath;
-    private final String catalogName;
-    private final Terminal terminal;
-    private final Duration lockWait;
-    private final Supplier<ArxivClient> arxiv;
-
     /**
-     * @param terminal who answers questions, or {@code null} when nobody can (a missing value is then an error)
-     * @param arxiv makes the arXiv client, only when an {@code --arxiv} is given
-     */
-    public PaperAdder(Path catalogPath, String catalogName, Terminal terminal, Duration lockWait,
-                      Supplier<ArxivClient> arxiv) {
-        this.catalogPath = catalogPath;
-        this.catalogName = catalogName;
-        this.terminal = terminal;
-        this.lockWait = lockWait;
-        this.arxiv = arxiv;
-    }
-
-    /**
-     * Makes the arXiv client from {@code --arxiv-api} when given, else from {@code $PAPERLIST_ARXIV_API}, else
-     * the default API; a bad URL names where it came from.
+     * Makes the arXiv client at the address {@link ServiceAddress#arxiv} gives; a bad URL names where it
+     * came from.
      */
     public static Supplier<ArxivClient> arxiv(String option, Map<String, String> variables, Pacing network) {
         return () -> new ArxivClient(ServiceAddress.arxiv(option, variables), network);

@@ -461,36 +461,27 @@ public final class CatalogEditor {
     }
 
     private static Catalog replacePapers(Catalog catalog, Map<Paper, Paper> replaced) {
-        return new Catalog(catalog.settings(), replaceIn(catalog.sections(), replaced));
-    }
-
-    private static List<Section> replaceIn(List<Section> sections, Map<Paper, Paper> replaced) {
-        List<Section> out = new ArrayList<>();
-        for (Section s : sections) {
-            List<Paper> papers = new ArrayList<>();
-            for (Paper p : s.papers()) {
-                papers.add(replaced.getOrDefault(p, p));
-            }
-            out.add(s.with(papers, replaceIn(s.sections(), replaced)));
-        }
-        return out;
+        return new Catalog(catalog.settings(), mapPapers(catalog.sections(), p -> replaced.getOrDefault(p, p), true));
     }
 
     /** The catalogue with every source position cleared, so that two catalogues compare by content alone. */
     static Catalog withoutPositions(Catalog catalog) {
         Map<Paper, Paper> copies = new IdentityHashMap<>();
-        return new Catalog(catalog.settings(), stripSections(catalog.sections(), copies));
+        return new Catalog(catalog.settings(),
+                mapPapers(catalog.sections(), p -> copies.computeIfAbsent(p, CatalogEditor::strip), false));
     }
 
-    private static List<Section> stripSections(List<Section> sections, Map<Paper, Paper> copies) {
+    // The sections, at every depth, with each paper as {@code paper} makes it; with or without their positions.
+    private static List<Section> mapPapers(List<Section> sections, UnaryOperator<Paper> paper, boolean keepPositions) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
             List<Paper> papers = new ArrayList<>();
             for (Paper p : s.papers()) {
-                papers.add(copies.computeIfAbsent(p, CatalogEditor::strip));
+                papers.add(paper.apply(p));
             }
-            out.add(new Section(s.title(), s.text(), s.columns(), papers, stripSections(s.sections(), copies),
-                    SourcePosition.UNKNOWN));
+            List<Section> subsections = mapPapers(s.sections(), paper, keepPositions);
+            out.add(keepPositions ? s.with(papers, subsections)
+                    : new Section(s.title(), s.text(), s.columns(), papers, subsections, SourcePosition.UNKNOWN));
         }
         return out;
     }

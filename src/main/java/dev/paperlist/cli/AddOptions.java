@@ -148,7 +148,8 @@ final class AddOptions {
     }
 
     AddRequest request() {
-        return new AddRequest(section, arxiv, name, title, url, code, venue, date, authors, tags, badges,
-                notes, abstractText, topics, summary, comment, added, image, position, newSection, force, dryRun, !noRender);
+        return new AddRequest(section, List.copyOf(arxiv), name, title, url, code, venue, date, List.copyOf(authors),
+                List.copyOf(tags), List.copyOf(badges), List.copyOf(notes), abstractText, List.copyOf(topics), summary,
+                comment, added, image, position, newSection, force, dryRun, !noRender);
     }
 }
