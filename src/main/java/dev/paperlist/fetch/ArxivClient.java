@@ -27,6 +27,10 @@ public final class ArxivClient {
     /** A server that asks for a longer pause than this is treated as unavailable rather than waited for. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    // Without Retry-After: 3 s, then 6 s; the rate limit makes every wait at least 3 s anyway.
+    private static final WebService.Retries RETRIES = new WebService.Retries(MAX_TRIES,
+            status -> status == 429 || status == 503, MAX_RETRY_AFTER, MIN_INTERVAL,
+            " (the API is busy or limiting requests); try again in a minute");
 
     private final URI base;
     private final WebService service;
@@ -154,23 +158,8 @@ public final class ArxivClient {
 
     // One GET with the rate limit and the retries.
     private byte[] get(URI uri) {
-        Duration wait = Duration.ZERO;
-        int status = 0;
-        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            WebService.Answer answer = service.send(
-                    HttpRequest.newBuilder(uri).header("Accept", "application/atom+xml").GET(), wait);
-            status = answer.status();
-            if (status == 200) {
-                return answer.body();
-            }
-            if (status != 429 && status != 503) {
-                throw service.refused(answer, uri);
-            }
-            // Without Retry-After: 3 s, then 6 s; the rate limit makes every wait at least 3 s anyway.
-            wait = service.retryWait(answer, attempt, MAX_RETRY_AFTER, MIN_INTERVAL);
-        }
-        throw failure("HTTP " + status + " " + MAX_TRIES + " times (the API is busy or limiting requests); "
-                + "try again in a minute");
+        return service.sendUntilOk(uri, () -> HttpRequest.newBuilder(uri).header("Accept", "application/atom+xml").GET(),
+                RETRIES, answer -> null).body();
     }
 
     /** Turns what the HTTP client threw into the one line a user reads. */
