@@ -1,5 +1,6 @@
 package dev.paperlist.metrics;
 
+import dev.paperlist.Escaping;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.io.AtomicWriter;
@@ -175,22 +176,12 @@ public final class MetricsFile {
 
     /** A YAML double-quoted scalar, escaped as JSON escapes it (YAML reads JSON's escapes alike). */
     static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
-                        out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return '"' + Escaping.replace(s, c -> switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            default -> c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+                    ? String.format(Locale.ROOT, "\\u%04X", (int) c) : null;
+        }) + '"';
     }
 
     private static String where(Mark mark) {
