@@ -210,15 +210,25 @@ public final class CatalogEditor {
                 "a reference to '" + existing.name() + "'");
     }
 
-    /** Gives a paper that has none an {@code id}, inserted right after its first key, so others can refer to it. */
-    public static Result addId(String text, String fileName, Catalog catalog, Paper paper, String id) {
+    /** A paper's mapping in the catalogue's text, and the style the text is written in. */
+    private record Located(YamlSource source, YamlStyle style, Mapping node) {}
+
+    private static Located locate(String text, String fileName, Catalog catalog, Paper paper) {
         YamlSource source = new YamlSource(text);
-        YamlStyle style = YamlStyle.of(source);
-        EntryWriter writer = new EntryWriter(style);
         Mapping node = paperNode(source.root, catalog.sections(), paper);
         if (node == null) {
             throw new PaperlistException(ExitCode.INTERNAL, fileName + ": cannot find '" + paper.name() + "' in the text");
         }
+        return new Located(source, YamlStyle.of(source), node);
+    }
+
+    /** Gives a paper that has none an {@code id}, inserted right after its first key, so others can refer to it. */
+    public static Result addId(String text, String fileName, Catalog catalog, Paper paper, String id) {
+        Located located = locate(text, fileName, catalog, paper);
+        YamlSource source = located.source();
+        YamlStyle style = located.style();
+        EntryWriter writer = new EntryWriter(style);
+        Mapping node = located.node();
         Tuple first = node.tuples().get(0);
         int at;
         String inserted;
@@ -243,13 +253,11 @@ public final class CatalogEditor {
      */
     public static Result setVenue(String text, String fileName, Catalog catalog, Paper paper, String venue,
                                   String mark) {
-        YamlSource source = new YamlSource(text);
-        YamlStyle style = YamlStyle.of(source);
+        Located located = locate(text, fileName, catalog, paper);
+        YamlSource source = located.source();
+        YamlStyle style = located.style();
         EntryWriter writer = new EntryWriter(style);
-        Mapping node = paperNode(source.root, catalog.sections(), paper);
-        if (node == null) {
-            throw new PaperlistException(ExitCode.INTERNAL, fileName + ": cannot find '" + paper.name() + "' in the text");
-        }
+        Mapping node = located.node();
         String where = fileName + ":" + paper.position() + ": '" + paper.name() + "'";
         if (YamlSource.isFlow(node)) {
             throw new PaperlistException(ExitCode.INVALID_INPUT, where + " is written on one line (a flow mapping), "
