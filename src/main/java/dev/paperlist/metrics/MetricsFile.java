@@ -112,16 +112,7 @@ public final class MetricsFile {
 
     /** Writes the data atomically; files are compared first, so an unchanged file is not touched. */
     public static boolean save(Path path, String displayName, Metrics metrics) {
-        byte[] bytes = format(metrics).getBytes(StandardCharsets.UTF_8);
-        try {
-            if (Files.isRegularFile(path) && java.util.Arrays.equals(Files.readAllBytes(path), bytes)) {
-                return false;
-            }
-        } catch (java.io.IOException e) {
-            // Written below, which reports a real problem with the file.
-        }
-        AtomicWriter.write(path, bytes, displayName);
-        return true;
+        return AtomicWriter.writeIfChanged(path, format(metrics).getBytes(StandardCharsets.UTF_8), displayName);
     }
 
     /** The file's text: header, then {@code repos:} and {@code papers:}, each sorted, one entry a line. */
