@@ -212,20 +212,41 @@ final class WebService {
      */
     Answer sendUntilOk(URI uri, Supplier<HttpRequest.Builder> request, Retries retries,
                        Function<Answer, PaperlistException> refusal) {
-        Duration wait = Duration.ZERO;
-        Answer answer = null;
-        for (int attempt = 1; attempt <= retries.tries(); attempt++) {
-            answer = send(request.get(), wait);
+        return sendRetrying(request, retries.tries(), (answer, attempt) -> {
             if (answer.status() == 200) {
-                return answer;
+                return null;
             }
             if (!retries.busy().test(answer.status())) {
                 PaperlistException own = refusal.apply(answer);
                 throw own != null ? own : refused(answer, uri);
             }
-            wait = retryWait(answer, attempt, retries.maxWait(), retries.backoff());
+            return retryWait(answer, attempt, retries.maxWait(), retries.backoff());
+        }, last -> failure("HTTP " + last.status() + " " + retries.tries() + " times" + retries.advice()));
+    }
+
+    /** What a client makes of an answer: {@code null} to take it, else the pause before trying again; or it throws. */
+    @FunctionalInterface
+    interface RetryRule {
+        Duration retryAfter(Answer answer, int attempt);
+    }
+
+    /**
+     * The one retry loop of the API clients: sends the request, at most {@code tries} times, until
+     * {@code rule} takes an answer, and returns it; {@code exhausted} is the failure made of the last answer
+     * when every try was to be tried again.
+     */
+    Answer sendRetrying(Supplier<HttpRequest.Builder> request, int tries, RetryRule rule,
+                        Function<Answer, PaperlistException> exhausted) {
+        Duration wait = Duration.ZERO;
+        Answer answer = null;
+        for (int attempt = 1; attempt <= tries; attempt++) {
+            answer = send(request.get(), wait);
+            wait = rule.retryAfter(answer, attempt);
+            if (wait == null) {
+                return answer;
+            }
         }
-        throw failure("HTTP " + answer.status() + " " + retries.tries() + " times" + retries.advice());
+        throw exhausted.apply(answer);
     }
 
     /**
