@@ -70,8 +70,8 @@ public record OutputPlanner(Path catalog, String catalogName, String readmeOptio
      */
     public Planned plan() {
         byte[] catalogBytes = TextFile.readBytes(catalog, catalogName, CatalogLoader.MAX_BYTES);
-        MetricsBytes metrics = new MetricsBytes(MetricsFile.besides(catalog), display);
-        SyncStamp stamp = SyncStamp.of(variables, catalog, readmeOption, workingDirectory, catalogBytes, metrics::get);
+        MetricsBytes metrics = metricsBytes();
+        SyncStamp stamp = stamp(catalogBytes, metrics);
         Optional<List<OutputPlan>> proven = stamp.provenCurrent();
         if (proven.isPresent()) {
             return new Planned(null, proven.get(), List.of(), stamp);
@@ -87,9 +87,7 @@ public record OutputPlanner(Path catalog, String catalogName, String readmeOptio
      */
     public Optional<List<OutputPlan>> provenByStamp() {
         try {
-            byte[] catalogBytes = TextFile.readBytes(catalog, catalogName, CatalogLoader.MAX_BYTES);
-            MetricsBytes metrics = new MetricsBytes(MetricsFile.besides(catalog), display);
-            return SyncStamp.of(variables, catalog, readmeOption, workingDirectory, catalogBytes, metrics::get)
+            return stamp(TextFile.readBytes(catalog, catalogName, CatalogLoader.MAX_BYTES), metricsBytes())
                     .provenCurrent();
         } catch (PaperlistException e) {
             return Optional.empty();
@@ -98,7 +96,15 @@ public record OutputPlanner(Path catalog, String catalogName, String readmeOptio
 
     /** The plans for a catalogue already in memory, such as one {@code add} is about to write. */
     public List<OutputPlan> plan(Catalog loaded) {
-        return plan(loaded, new MetricsBytes(MetricsFile.besides(catalog), display), null).plans();
+        return plan(loaded, metricsBytes(), null).plans();
+    }
+
+    private SyncStamp stamp(byte[] catalogBytes, MetricsBytes metrics) {
+        return SyncStamp.of(variables, catalog, readmeOption, workingDirectory, catalogBytes, metrics::get);
+    }
+
+    private MetricsBytes metricsBytes() {
+        return new MetricsBytes(MetricsFile.besides(catalog), display);
     }
 
     /**
