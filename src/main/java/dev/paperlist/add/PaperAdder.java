@@ -9,6 +9,7 @@ import dev.paperlist.catalog.TextRules;
 import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.fetch.ArxivEntry;
 import dev.paperlist.fetch.Pacing;
+import dev.paperlist.fetch.ServiceAddress;
 import dev.paperlist.io.AtomicWriter;
 import dev.paperlist.io.LockFile;
 import dev.paperlist.io.Terminal;
@@ -24,6 +25,7 @@ import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.sync.OutputPlanner;
 import dev.paperlist.sync.ReadmeSync;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,51 +45,31 @@ import java.util.regex.Pattern;
  * fetches from arXiv, then, holding the catalogue's lock, edits papers.yaml in place, verifies the edit,
  * renders the outputs in memory and only then writes. Any failure before the writes leaves every file as
  * it was; papers.yaml is written before the outputs, each atomically.
+ *
+ * @param terminal who answers questions, or {@code null} when nobody can (a missing value is then an error)
+ * @param arxiv makes the arXiv client, only when an {@code --arxiv} is given
  */
-public final class PaperAdder {
+public record PaperAdder(Path catalogPath, String catalogName, Terminal terminal, Duration lockWait,
+                         Supplier<ArxivClient> arxiv) {
     // "AnyGPT: Unified Multimodal LLM…" names itself AnyGPT; longer or multi-word prefixes are left to --name.
     private static final Pattern NAME_PREFIX = Pattern.compile("([^\\s:]{1,30}):\\s+\\S.*");
-    private static final Pattern BADGE = Pattern.compile("([a-z_]+)(?::([^=]+))?=(.+)");
-    private static final Pattern NOTE = Pattern.compile("([^=]+)=(.+)");
-
-    private final Path catalogPath;
-    private final String catalogName;
-    private final Terminal terminal;
-    private final Duration lockWait;
-    private final Supplier<ArxivClient> arxiv;
 
     /**
-     * @param terminal who answers questions, or {@code null} when nobody can (a missing value is then an error)
-     * @param arxiv makes the arXiv client, only when an {@code --arxiv} is given
-     */
-    public PaperAdder(Path catalogPath, String catalogName, Terminal terminal, Duration lockWait,
-                      Supplier<ArxivClient> arxiv) {
-        this.catalogPath = catalogPath;
-        this.catalogName = catalogName;
-        this.terminal = terminal;
-        this.lockWait = lockWait;
-        this.arxiv = arxiv;
-    }
-
-    /**
-     * Makes the arXiv client from {@code --arxiv-api} when given, else from {@code $PAPERLIST_ARXIV_API}, else
-     * the default API; a bad URL names where it came from.
+     * Makes the arXiv client at the address {@link ServiceAddress#arxiv} gives; a bad URL names where it
+     * came from.
      */
     public static Supplier<ArxivClient> arxiv(String option, Map<String, String> variables, Pacing network) {
-        String fromEnv = variables.get("PAPERLIST_ARXIV_API");
-        String api = option != null ? option : fromEnv != null ? fromEnv : ArxivClient.DEFAULT_API;
-        String source = option != null ? "--arxiv-api" : fromEnv != null ? "PAPERLIST_ARXIV_API" : "the default API";
-        return () -> new ArxivClient(ArxivClient.baseUri(api, source), network);
+        return () -> new ArxivClient(ServiceAddress.arxiv(option, variables), network);
     }
 
     /** What to print: {@code out} on standard output, {@code notes} on standard error. */
     public record Outcome(List<String> out, List<String> notes) {}
 
     /**
-     * Adds the papers. {@code planOutputs} renders the outputs of a catalogue in memory, as {@code render}
-     * would; it is not called for {@code --dry-run} or without {@code render}.
+     * Adds the papers. {@code outputs} renders the outputs of a catalogue in memory, as {@code render}
+     * would; it is not asked for {@code --dry-run} or without {@code render}.
      */
-    public Outcome add(AddRequest request, Function<Catalog, List<OutputPlan>> planOutputs) {
+    public Outcome add(AddRequest request, OutputPlanner outputs) {
         List<String> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<ArxivId> ids = arxivIds(request);
@@ -130,7 +111,7 @@ public final class PaperAdder {
             TextFile file = TextFile.read(catalogPath, catalogName, CatalogLoader.MAX_BYTES);
             Catalog current = file.text().equals(firstRead.text()) ? before : CatalogLoader.parse(file.text(), catalogName);
             Edit edit = edit(file, current, section, request, papers, notes);
-            List<OutputPlan> plans = request.render() ? planOutputs.apply(edit.catalog) : List.of();
+            List<OutputPlan> plans = request.render() ? outputs.plan(edit.catalog) : List.of();
             AtomicWriter.write(catalogPath, TextFile.encode(edit.text, file.bom()), catalogName);
             out.addAll(edit.messages);
             try {
@@ -212,7 +193,7 @@ public final class PaperAdder {
             return;
         }
         String[][] single = {{"--name", r.name()}, {"--title", r.title()}, {"--url", r.url()}, {"--code", r.code()},
-            {"--venue", r.venue()}, {"--date", r.date()}, {"--abstract", r.abstractText()},
+            {"--venue", r.venue()}, {"--date", r.date() == null ? null : "x"}, {"--abstract", r.abstractText()},
             {"--summary", r.summary()}, {"--comment", r.comment()}, {"--image", r.image()},
             {"--author", r.authors().isEmpty() ? null : "x"}, {"--badge", r.badges().isEmpty() ? null : "x"},
             {"--note", r.notes().isEmpty() ? null : "x"}};
@@ -240,65 +221,14 @@ public final class PaperAdder {
             code = GitHubRepo.parse(r.code()).orElseThrow(() -> usage("--code must be a GitHub repository as owner/repo "
                     + "or https://github.com/owner/repo, got '" + r.code() + "'"));
         }
-        PartialDate date = date(r.date(), "--date");
-        PartialDate added = date(r.added(), "--added");
         String image = text(r.image(), "--image");
         if (image != null && !TextRules.isWebUrl(image)) {
             throw usage("--image must be an http:// or https:// URL, got '" + image + "'");
         }
-        List<Badge> badges = new ArrayList<>();
-        for (String b : r.badges()) {
-            Matcher m = BADGE.matcher(b.strip());
-            if (!m.matches()) {
-                throw usage("--badge must be KIND=URL or KIND:LABEL=URL (kinds: " + String.join(", ", BadgeKinds.KINDS)
-                        + "), got '" + b + "'");
-            }
-            String kind = m.group(1);
-            if (!BadgeKinds.KINDS.contains(kind)) {
-                throw usage("--badge kind '" + kind + "' is unknown" + dev.paperlist.catalog.DidYouMean.hint(kind,
-                        BadgeKinds.KINDS) + "; kinds: " + String.join(", ", BadgeKinds.KINDS));
-            }
-            String label = text(m.group(2), "--badge label");
-            String badgeUrl = m.group(3).strip();
-            if (!TextRules.isWebUrl(badgeUrl)) {
-                throw usage("--badge URL must be http:// or https://, got '" + badgeUrl + "'");
-            }
-            Badge badge = "custom".equals(kind)
-                    ? new Badge(kind, badgeUrl, null, null, label, null, null, null, null, SourcePosition.UNKNOWN)
-                    : new Badge(kind, badgeUrl, null, label, null, null, null, null, null, SourcePosition.UNKNOWN);
-            String missing = BadgeKinds.missingPart(badge);
-            if (missing != null) {
-                throw usage("a '" + kind + "' badge needs a " + ("label".equals(missing) ? "label" : "message")
-                        + ": --badge " + kind + ":TEXT=URL");
-            }
-            badges.add(badge);
-        }
-        List<NoteLink> notes = new ArrayList<>();
-        for (String n : r.notes()) {
-            Matcher m = NOTE.matcher(n.strip());
-            String label = m.matches() ? text(m.group(1), "--note label") : null;
-            String noteUrl = m.matches() ? m.group(2).strip() : "";
-            if (label == null || !TextRules.isWebUrl(noteUrl)) {
-                throw usage("--note must be LABEL=URL with an http:// or https:// URL, got '" + n + "'");
-            }
-            notes.add(new NoteLink(label, noteUrl));
-        }
         return new Overrides(text(r.name(), "--name"), text(r.title(), "--title"), url, code, text(r.venue(), "--venue"),
-                date, items(r.authors(), "--author"), items(r.tags(), "--tag"), badges, notes,
+                r.date(), items(r.authors(), "--author"), items(r.tags(), "--tag"), r.badges(), r.notes(),
                 text(r.abstractText(), "--abstract"), items(r.topics(), "--topic"), text(r.summary(), "--summary"),
-                text(r.comment(), "--comment"), added, image);
-    }
-
-    private static PartialDate date(String value, String option) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return PartialDate.parse(value.strip()).orElseThrow(() -> usage(option + " must be YYYY, YYYY-MM or "
-                    + "YYYY-MM-DD, got '" + value + "'"));
-        } catch (IllegalArgumentException e) {
-            throw usage(option + " '" + value + "' is not a real date: " + e.getMessage());
-        }
+                text(r.comment(), "--comment"), r.added(), image);
     }
 
     // A text option as the loader reads text: white space folded, empty as absent, invisible characters refused.

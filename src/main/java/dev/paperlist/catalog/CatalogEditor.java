@@ -211,15 +211,25 @@ public final class CatalogEditor {
                 "a reference to '" + existing.name() + "'");
     }
 
-    /** Gives a paper that has none an {@code id}, inserted right after its first key, so others can refer to it. */
-    public static Result addId(String text, String fileName, Catalog catalog, Paper paper, String id) {
+    /** A paper's mapping in the catalogue's text, and the style the text is written in. */
+    private record Located(YamlSource source, YamlStyle style, Mapping node) {}
+
+    private static Located locate(String text, String fileName, Catalog catalog, Paper paper) {
         YamlSource source = new YamlSource(text);
-        YamlStyle style = YamlStyle.of(source);
-        EntryWriter writer = new EntryWriter(style);
         Mapping node = paperNode(source.root, catalog.sections(), paper);
         if (node == null) {
             throw new PaperlistException(ExitCode.INTERNAL, fileName + ": cannot find '" + paper.name() + "' in the text");
         }
+        return new Located(source, YamlStyle.of(source), node);
+    }
+
+    /** Gives a paper that has none an {@code id}, inserted right after its first key, so others can refer to it. */
+    public static Result addId(String text, String fileName, Catalog catalog, Paper paper, String id) {
+        Located located = locate(text, fileName, catalog, paper);
+        YamlSource source = located.source();
+        YamlStyle style = located.style();
+        EntryWriter writer = new EntryWriter(style);
+        Mapping node = located.node();
         Tuple first = node.tuples().get(0);
         int at;
         String inserted;
@@ -244,13 +254,11 @@ public final class CatalogEditor {
      */
     public static Result setVenue(String text, String fileName, Catalog catalog, Paper paper, String venue,
                                   String mark) {
-        YamlSource source = new YamlSource(text);
-        YamlStyle style = YamlStyle.of(source);
+        Located located = locate(text, fileName, catalog, paper);
+        YamlSource source = located.source();
+        YamlStyle style = located.style();
         EntryWriter writer = new EntryWriter(style);
-        Mapping node = paperNode(source.root, catalog.sections(), paper);
-        if (node == null) {
-            throw new PaperlistException(ExitCode.INTERNAL, fileName + ": cannot find '" + paper.name() + "' in the text");
-        }
+        Mapping node = located.node();
         String where = fileName + ":" + paper.position() + ": '" + paper.name() + "'";
         if (YamlSource.isFlow(node)) {
             throw new PaperlistException(ExitCode.INVALID_INPUT, where + " is written on one line (a flow mapping), "
@@ -461,33 +469,23 @@ public final class CatalogEditor {
     }
 
     private static Catalog replacePapers(Catalog catalog, Map<Paper, Paper> replaced) {
-        return new Catalog(catalog.settings(), replaceIn(catalog.sections(), replaced));
-    }
-
-    private static List<Section> replaceIn(List<Section> sections, Map<Paper, Paper> replaced) {
-        List<Section> out = new ArrayList<>();
-        for (Section s : sections) {
-            List<Paper> papers = new ArrayList<>();
-            for (Paper p : s.papers()) {
-                papers.add(replaced.getOrDefault(p, p));
-            }
-            out.add(s.with(papers, replaceIn(s.sections(), replaced)));
-        }
-        return out;
+        return new Catalog(catalog.settings(), mapPapers(catalog.sections(), p -> replaced.getOrDefault(p, p), true));
     }
 
     /** The catalogue with every source position cleared, so that two catalogues compare by content alone. */
     static Catalog withoutPositions(Catalog catalog) {
         Map<Paper, Paper> copies = new IdentityHashMap<>();
-        return new Catalog(catalog.settings(), stripSections(catalog.sections(), copies));
+        return new Catalog(catalog.settings(),
+                mapPapers(catalog.sections(), p -> copies.computeIfAbsent(p, CatalogEditor::strip), false));
     }
 
-    private static List<Section> stripSections(List<Section> sections, Map<Paper, Paper> copies) {
+    // The sections, at every depth, with each paper as {@code paper} makes it; with or without their positions.
+    private static List<Section> mapPapers(List<Section> sections, UnaryOperator<Paper> paper, boolean keepPositions) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
-            out.add(Section.of(s.title(), s.text(), s.columns(),
-                    Part.map(s.content(), p -> copies.computeIfAbsent(p, CatalogEditor::strip)),
-                    stripSections(s.sections(), copies), SourcePosition.UNKNOWN));
+            List<Section> subsections = mapPapers(s.sections(), paper, keepPositions);
+            out.add(Section.of(s.title(), s.text(), s.columns(), Part.map(s.content(), paper), subsections,
+                    keepPositions ? s.position() : SourcePosition.UNKNOWN));
         }
         return out;
     }

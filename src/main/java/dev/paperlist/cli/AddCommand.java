@@ -4,11 +4,8 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.add.PaperAdder;
 import dev.paperlist.contribute.IssueAddition;
-import dev.paperlist.model.Catalog;
-import dev.paperlist.sync.OutputPlan;
-import java.util.List;
+import dev.paperlist.sync.OutputPlanner;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,16 +39,16 @@ final class AddCommand implements Callable<Integer> {
         // A submitted form is complete as it is: what it lacks is for the submitter to fix, not for a terminal to ask.
         PaperAdder adder = new PaperAdder(env.resolve(files.catalog), files.catalog, options.fromIssue != null ? null
                 : env.terminal(), env.lockWait(), PaperAdder.arxiv(options.arxivApi, env.variables(), env.network()));
-        Function<Catalog, List<OutputPlan>> planOutputs = catalog -> files.planOutputs(env, catalog);
+        OutputPlanner planner = files.planner(env);
         if (options.fromIssue != null) {
             return IssueAddition.run(adder, options.request(), options.fromIssue, env::resolve, env.stdin(),
-                    options.format == AddOptions.Format.GITHUB_COMMENT, planOutputs, spec.commandLine().getOut(),
+                    options.format == AddOptions.Format.GITHUB_COMMENT, planner, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
         if (options.format != AddOptions.Format.TEXT) {
             throw new PaperlistException(ExitCode.USAGE, "paperlist add: --format github-comment needs --from-issue");
         }
-        PaperAdder.Outcome outcome = adder.add(options.request(), planOutputs);
+        PaperAdder.Outcome outcome = adder.add(options.request(), planner);
         outcome.notes().forEach(spec.commandLine().getErr()::println);
         outcome.out().forEach(spec.commandLine().getOut()::println);
         return 0;

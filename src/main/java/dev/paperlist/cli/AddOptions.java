@@ -1,9 +1,14 @@
 package dev.paperlist.cli;
 
 import dev.paperlist.add.AddRequest;
+import dev.paperlist.add.OptionValues;
 import dev.paperlist.fetch.ArxivClient;
+import dev.paperlist.model.Badge;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.PartialDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -24,16 +29,19 @@ final class AddOptions {
     String code;
     @Option(names = "--venue", paramLabel = "VENUE", description = "Where it was accepted, such as \"ICLR 2024\".")
     String venue;
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The submission date.")
-    String date;
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "The submission date.")
+    PartialDate date;
     @Option(names = "--author", paramLabel = "NAME", description = "An author or affiliation; repeatable.")
     List<String> authors = new ArrayList<>();
     @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeatable.")
     List<String> tags = new ArrayList<>();
-    @Option(names = "--badge", paramLabel = "KIND=URL", description = "A badge (KIND:LABEL=URL for blog); repeatable.")
-    List<String> badges = new ArrayList<>();
-    @Option(names = "--note", paramLabel = "LABEL=URL", description = "A link to your notes; repeatable.")
-    List<String> notes = new ArrayList<>();
+    @Option(names = "--badge", paramLabel = "KIND=URL", converter = BadgeConverter.class,
+            description = "A badge (KIND:LABEL=URL for blog); repeatable.")
+    List<Badge> badges = new ArrayList<>();
+    @Option(names = "--note", paramLabel = "LABEL=URL", converter = NoteConverter.class,
+            description = "A link to your notes; repeatable.")
+    List<NoteLink> notes = new ArrayList<>();
     @Option(names = "--abstract", paramLabel = "TEXT", description = "The abstract.")
     String abstractText;
     @Option(names = "--topic", paramLabel = "TOPIC", description = "A topic for the tag pages and the site; repeatable.")
@@ -42,8 +50,9 @@ final class AddOptions {
     String summary;
     @Option(names = "--comment", paramLabel = "TEXT", description = "A remark, such as what to read it with.")
     String comment;
-    @Option(names = "--added", paramLabel = "YYYY-MM-DD", description = "When the paper joined the list.")
-    String added;
+    @Option(names = "--added", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "When the paper joined the list.")
+    PartialDate added;
     @Option(names = "--image", paramLabel = "URL", description = "A picture for the paper, such as its teaser figure.")
     String image;
     @Option(names = "--position", paramLabel = "N", description = "Insert as the N-th entry of the section.")
@@ -98,6 +107,38 @@ final class AddOptions {
         }
     }
 
+    /** Reads {@code --badge} as {@link OptionValues#badge}; a value it refuses is a usage error naming the option. */
+    static final class BadgeConverter implements ITypeConverter<Badge> {
+        @Override
+        public Badge convert(String value) {
+            return read(OptionValues::badge, value);
+        }
+    }
+
+    /** Reads {@code --note} as {@link OptionValues#note}. */
+    static final class NoteConverter implements ITypeConverter<NoteLink> {
+        @Override
+        public NoteLink convert(String value) {
+            return read(OptionValues::note, value);
+        }
+    }
+
+    /** Reads {@code --date} and {@code --added} as {@link OptionValues#date}. */
+    static final class DateConverter implements ITypeConverter<PartialDate> {
+        @Override
+        public PartialDate convert(String value) {
+            return read(OptionValues::date, value);
+        }
+    }
+
+    private static <T> T read(Function<String, T> reader, String value) {
+        try {
+            return reader.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
     /** The values of {@code --format}, for help and completion. */
     static final class Formats implements Iterable<String> {
         @Override
@@ -107,7 +148,8 @@ final class AddOptions {
     }
 
     AddRequest request() {
-        return new AddRequest(section, arxiv, name, title, url, code, venue, date, authors, tags, badges,
-                notes, abstractText, topics, summary, comment, added, image, position, newSection, force, dryRun, !noRender);
+        return new AddRequest(section, List.copyOf(arxiv), name, title, url, code, venue, date, List.copyOf(authors),
+                List.copyOf(tags), List.copyOf(badges), List.copyOf(notes), abstractText, List.copyOf(topics), summary,
+                comment, added, image, position, newSection, force, dryRun, !noRender);
     }
 }

@@ -39,9 +39,7 @@ final class CheckCommand implements Callable<Integer> {
      * Null when the stamp does not prove every output current; the full command then runs.
      */
     static Integer fromStamp(Environment environment, PrintWriter out) {
-        FileOptions files = new FileOptions();
-        files.catalog = FileOptions.DEFAULT_CATALOG;
-        return files.provenByStamp(environment).map(plans -> {
+        return FileOptions.planner(environment, CatalogOption.DEFAULT_CATALOG, null).provenByStamp().map(plans -> {
             plans.forEach(plan -> out.println(OutputCheck.upToDate(plan)));
             return ExitCode.OK.code();
         }).orElse(null);
@@ -53,6 +51,6 @@ final class CheckCommand implements Callable<Integer> {
         OutputCheck.Annotator github = format != Format.github ? null : (plan, line, problem) -> GitHubAnnotations.line(
                 "error", GitHubAnnotations.filePath(env, plan.path(), plan.displayName()), line, 0, "paperlist check", problem);
         return new OutputCheck(files.catalog, github, GitHubAnnotations.MAX_PER_FILE)
-                .report(files.planOutputs(env), spec.commandLine().getOut(), spec.commandLine().getErr());
+                .report(files.planner(env).planAndStamp(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

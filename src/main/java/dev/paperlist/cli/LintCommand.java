@@ -40,9 +40,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         String catalog = catalogOption.catalog;
         Environment env = root.environment;
-        FileOptions files = new FileOptions();
-        files.catalog = catalog;
-        return new LintRun(env.resolve(catalog), catalog, format, strict, loaded -> files.planOutputs(env, loaded),
+        return new LintRun(env.resolve(catalog), catalog, format, strict, FileOptions.planner(env, catalog, null),
                 w -> GitHubAnnotations.line("warning",
                         GitHubAnnotations.filePath(env, env.resolve(catalog), catalog), w.position().line(), w.position().column(),
                         "paperlist lint: " + w.rule().id(), w.message())).run(spec.commandLine().getOut());

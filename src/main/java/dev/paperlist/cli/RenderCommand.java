@@ -3,6 +3,7 @@ package dev.paperlist.cli;
 import dev.paperlist.ExitCode;
 import dev.paperlist.io.LockFile;
 import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.sync.OutputPlanner;
 import dev.paperlist.sync.ReadmeSync;
 import dev.paperlist.sync.SizeBudget;
 import java.util.Set;
@@ -38,7 +39,7 @@ final class RenderCommand implements Callable<Integer> {
         // The catalogue's lock, as add takes it: a render never reads a catalogue that add is changing.
         try (LockFile lock = LockFile.acquireForDerived(env.resolve(files.catalog), files.catalog, env.lockWait())) {
             // Every output is rendered and staged before any is replaced, so any error leaves all files as they were.
-            FileOptions.Planned planned = files.plan(env);
+            OutputPlanner.Planned planned = files.planner(env).plan();
             Set<OutputPlan> changed = ReadmeSync.applyAll(planned.plans());
             for (OutputPlan plan : planned.plans()) {
                 spec.commandLine().getOut().println(plan.displayName() + (plan.orphan()

@@ -29,15 +29,11 @@ public final class FormFile {
         Catalog catalog = CatalogLoader.load(catalogPath, catalogName);
         byte[] wanted = IssueForm.yaml(catalog, catalogName).getBytes(StandardCharsets.UTF_8);
         try {
-            if (Files.isRegularFile(form) && java.util.Arrays.equals(Files.readAllBytes(form), wanted)) {
-                return formName + ": up to date";
-            }
             Files.createDirectories(form.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new PaperlistException(ExitCode.IO, formName + ": cannot write: " + IoMessages.describe(e), e);
         }
-        AtomicWriter.write(form, wanted, formName);
-        return formName + ": written";
+        return formName + (AtomicWriter.writeIfChanged(form, wanted, formName) ? ": written" : ": up to date");
     }
 
     /**

@@ -4,12 +4,10 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.add.AddRequest;
 import dev.paperlist.add.PaperAdder;
-import dev.paperlist.model.Catalog;
-import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.sync.OutputPlanner;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -28,7 +26,7 @@ public final class IssueAddition {
      * @param comment whether standard output is a Markdown comment for the issue
      */
     public static int run(PaperAdder adder, AddRequest options, String source, Function<String, Path> resolve,
-                          InputStream stdin, boolean comment, Function<Catalog, List<OutputPlan>> planOutputs,
+                          InputStream stdin, boolean comment, OutputPlanner outputs,
                           PrintWriter out, PrintWriter err) {
         if (!options.equals(IssueSubmission.noPaperOptions(options.dryRun(), options.render()))) {
             throw new PaperlistException(ExitCode.USAGE, "paperlist add: --from-issue takes the paper from the issue; "
@@ -37,7 +35,7 @@ public final class IssueAddition {
         try {
             IssueSubmission submission = source.equals("-") ? IssueSubmission.read(stdin, "standard input")
                     : IssueSubmission.read(resolve.apply(source), source);
-            PaperAdder.Outcome outcome = submission.add(adder, options.dryRun(), options.render(), planOutputs);
+            PaperAdder.Outcome outcome = submission.add(adder, options.dryRun(), options.render(), outputs);
             outcome.notes().forEach(err::println);
             outcome.out().forEach((comment ? err : out)::println);
             if (comment) {

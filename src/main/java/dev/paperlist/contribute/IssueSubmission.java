@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.add.AddRequest;
+import dev.paperlist.add.OptionValues;
 import dev.paperlist.add.PaperAdder;
 import dev.paperlist.contribute.IssueForm.Field;
 import dev.paperlist.io.IoMessages;
 import dev.paperlist.io.TextFile;
-import dev.paperlist.model.Catalog;
-import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.sync.OutputPlanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -173,10 +173,14 @@ public final class IssueSubmission {
             throw new PaperlistException(ExitCode.INVALID_INPUT, "paperlist add: '" + Field.SECTION.label()
                     + "' has no answer; choose the section the paper belongs in");
         }
-        List<String> notes = new ArrayList<>();
+        List<NoteLink> notes = new ArrayList<>();
         for (String note : answers(Field.NOTES)) {
             Matcher link = MARKDOWN_LINK.matcher(note);
-            notes.add(link.matches() ? link.group(1) + "=" + link.group(2) : note);
+            try {
+                notes.add(OptionValues.note(link.matches() ? link.group(1) + "=" + link.group(2) : note));
+            } catch (IllegalArgumentException e) {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, inFormTerms("paperlist add: --note " + e.getMessage()));
+            }
         }
         String arxiv = answer(Field.ARXIV);
         return new AddRequest(section, arxiv == null ? List.of() : List.of(arxiv), answer(Field.NAME),
@@ -190,10 +194,10 @@ public final class IssueSubmission {
      * exits 3 (invalid input) and names the form's fields instead of the options they fill.
      */
     public PaperAdder.Outcome add(PaperAdder adder, boolean dryRun, boolean render,
-                                  Function<Catalog, List<OutputPlan>> planOutputs) {
+                                  OutputPlanner outputs) {
         AddRequest request = request(dryRun, render);
         try {
-            return adder.add(request, planOutputs);
+            return adder.add(request, outputs);
         } catch (PaperlistException e) {
             if (e.exitCode() != ExitCode.USAGE && e.exitCode() != ExitCode.INVALID_INPUT) {
                 throw e;

@@ -1,5 +1,6 @@
 package dev.paperlist.export;
 
+import dev.paperlist.Escaping;
 import dev.paperlist.catalog.PaperFields;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
@@ -112,36 +113,26 @@ public final class BibtexExporter {
      * are written as {@code \textbraceleft{}} and {@code \textbraceright{}}, which are balanced in themselves.
      */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\textbackslash{}");
-                case '{' -> out.append("\\textbraceleft{}");
-                case '}' -> out.append("\\textbraceright{}");
-                case '$', '&', '%', '#', '_' -> out.append('\\').append(c);
-                case '~' -> out.append("\\textasciitilde{}");
-                case '^' -> out.append("\\textasciicircum{}");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Escaping.replace(text, c -> switch (c) {
+            case '\\' -> "\\textbackslash{}";
+            case '{' -> "\\textbraceleft{}";
+            case '}' -> "\\textbraceright{}";
+            case '$', '&', '%', '#', '_' -> "\\" + c;
+            case '~' -> "\\textasciitilde{}";
+            case '^' -> "\\textasciicircum{}";
+            default -> null;
+        });
     }
 
     // URL fields are read verbatim by biblatex and the url package: only what would unbalance the braces
     // or end the value is percent-encoded.
     private static String url(String url) {
-        StringBuilder out = new StringBuilder(url.length());
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            switch (c) {
-                case '{' -> out.append("%7B");
-                case '}' -> out.append("%7D");
-                case '\\' -> out.append("%5C");
-                case ' ' -> out.append("%20");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Escaping.replace(url, c -> switch (c) {
+            case '{' -> "%7B";
+            case '}' -> "%7D";
+            case '\\' -> "%5C";
+            case ' ' -> "%20";
+            default -> null;
+        });
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,6 +27,10 @@ public final class ArxivClient {
     /** A server that asks for a longer pause than this is treated as unavailable rather than waited for. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    // Without Retry-After: 3 s, then 6 s; the rate limit makes every wait at least 3 s anyway.
+    private static final WebService.Retries RETRIES = new WebService.Retries(MAX_TRIES,
+            status -> status == 429 || status == 503, MAX_RETRY_AFTER, MIN_INTERVAL,
+            " (the API is busy or limiting requests); try again in a minute");
 
     private final URI base;
     private final WebService service;
@@ -36,20 +39,6 @@ public final class ArxivClient {
         this.base = base;
         this.service = new WebService("arXiv API", pacing, MIN_INTERVAL, MAX_BODY_BYTES, "a mistyped --arxiv-api",
                 "interrupted while waiting to retry");
-    }
-
-    /** Checks a base URL given on the command line or in the environment; {@code where} names its source. */
-    public static URI baseUri(String text, String where) {
-        try {
-            URI uri = new URI(text.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // Reported below.
-        }
-        throw new PaperlistException(ExitCode.USAGE, where + " must be an http:// or https:// URL, got '" + text + "'");
     }
 
     /**
@@ -169,23 +158,8 @@ public final class ArxivClient {
 
     // One GET with the rate limit and the retries.
     private byte[] get(URI uri) {
-        Duration wait = Duration.ZERO;
-        int status = 0;
-        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            WebService.Answer answer = service.send(
-                    HttpRequest.newBuilder(uri).header("Accept", "application/atom+xml").GET(), wait);
-            status = answer.status();
-            if (status == 200) {
-                return answer.body();
-            }
-            if (status != 429 && status != 503) {
-                throw service.refused(answer, uri);
-            }
-            // Without Retry-After: 3 s, then 6 s; the rate limit makes every wait at least 3 s anyway.
-            wait = service.retryWait(answer, attempt, MAX_RETRY_AFTER, MIN_INTERVAL);
-        }
-        throw failure("HTTP " + status + " " + MAX_TRIES + " times (the API is busy or limiting requests); "
-                + "try again in a minute");
+        return service.sendUntilOk(uri, () -> HttpRequest.newBuilder(uri).header("Accept", "application/atom+xml").GET(),
+                RETRIES, answer -> null).body();
     }
 
     /** Turns what the HTTP client threw into the one line a user reads. */

@@ -18,6 +18,8 @@ public final class DblpClient {
     public static final String DEFAULT_API = "https://dblp.org/search/publ/api";
     static final int MAX_TRIES = 3;
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
+    private static final WebService.Retries RETRIES = new WebService.Retries(MAX_TRIES,
+            status -> status == 429 || status >= 500, MAX_WAIT, Duration.ofSeconds(2), "; try again later");
 
     private final URI base;
     private final WebService service;
@@ -60,19 +62,8 @@ public final class DblpClient {
     }
 
     private JsonNode get(URI uri) {
-        Duration wait = Duration.ZERO;
-        WebService.Answer answer = null;
-        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            answer = service.send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(), wait);
-            int status = answer.status();
-            if (status == 200) {
-                return service.jsonObject(answer, false);
-            }
-            if (status != 429 && status < 500) {
-                throw service.refused(answer, uri);
-            }
-            wait = service.retryWait(answer, attempt, MAX_WAIT, Duration.ofSeconds(2));
-        }
-        throw service.failure("HTTP " + answer.status() + " " + MAX_TRIES + " times; try again later");
+        WebService.Answer answer = service.sendUntilOk(uri,
+                () -> HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(), RETRIES, a -> null);
+        return service.jsonObject(answer, false);
     }
 }

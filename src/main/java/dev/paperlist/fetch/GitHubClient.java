@@ -225,17 +225,16 @@ public final class GitHubClient {
      * the run; 401 and other refusals fail it. {@code what} names the request in messages.
      */
     private WebService.Answer call(Supplier<HttpRequest.Builder> request, String what) {
-        Duration wait = Duration.ZERO;
-        WebService.Answer answer = null;
-        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
+        return service.sendRetrying(() -> {
             if (exhausted != null) {
                 throw new BudgetSpent(exhausted);
             }
-            answer = service.send(request.get(), wait);
+            return request.get();
+        }, MAX_TRIES, (answer, attempt) -> {
             int status = answer.status();
             if (status == 200 || status == 304 || status == 404 || status == 410 || status == 451) {
                 spentAfter(answer);
-                return answer;
+                return null;
             }
             if (status == 401) {
                 throw service.failure("HTTP 401: the token was refused (bad credentials or expired); check the token"
@@ -249,8 +248,7 @@ public final class GitHubClient {
                         throw new BudgetSpent("GitHub asks to wait " + asked.get().toSeconds()
                                 + " s (secondary rate limit)");
                     }
-                    wait = asked.get();
-                    continue;
+                    return asked.get();
                 }
                 if (remaining.isPresent() && remaining.getAsLong() == 0) {
                     throw new BudgetSpent("GitHub's rate limit is used up" + resetText(answer));
@@ -261,13 +259,11 @@ public final class GitHubClient {
                 throw service.failure("HTTP 403 for " + what + ": " + message(answer));
             }
             if (status >= 500) {
-                wait = Duration.ofSeconds(1L << (attempt - 1));
-                continue;
+                return Duration.ofSeconds(1L << (attempt - 1));
             }
             throw service.failure("HTTP " + status + " for " + what + ": " + message(answer));
-        }
-        throw service.failure("HTTP " + answer.status() + " " + MAX_TRIES + " times for " + what
-                + " (GitHub is failing or busy); try again later");
+        }, last -> service.failure("HTTP " + last.status() + " " + MAX_TRIES + " times for " + what
+                + " (GitHub is failing or busy); try again later"));
     }
 
     // A success that says the budget is now 0 counts; the next request would not, so it is not sent.

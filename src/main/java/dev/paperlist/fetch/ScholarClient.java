@@ -27,6 +27,9 @@ public final class ScholarClient {
     public static final int BATCH = 500;
     static final int MAX_TRIES = 3;
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
+    private static final WebService.Retries RETRIES = new WebService.Retries(MAX_TRIES,
+            status -> status == 429 || status >= 500, MAX_WAIT, Duration.ofSeconds(2),
+            " (the API is busy or limiting requests); try again later, or set SEMANTIC_SCHOLAR_API_KEY");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Za-z]{1,9}(-[A-Z]{1,6})?");
 
@@ -114,9 +117,7 @@ public final class ScholarClient {
     private JsonNode post(byte[] body) {
         URI uri = URI.create(WebService.under(base, "/paper/batch")
                 + "?fields=venue,publicationVenue,year,citationCount,externalIds");
-        Duration wait = Duration.ZERO;
-        WebService.Answer answer = null;
-        for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
+        WebService.Answer answer = service.sendUntilOk(uri, () -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
@@ -124,28 +125,17 @@ public final class ScholarClient {
             if (key != null) {
                 request.header("x-api-key", key);
             }
-            answer = service.send(request, wait);
-            int status = answer.status();
-            if (status == 200) {
-                try {
-                    JsonNode node = JSON.readTree(answer.body());
-                    if (node == null) {
-                        throw service.failure("the response is empty");
-                    }
-                    return node;
-                } catch (IOException e) {
-                    throw service.failure("the response is cut off or is not JSON");
-                }
+            return request;
+        }, RETRIES, refused -> refused.status() == 401 || refused.status() == 403 ? service.failure("HTTP "
+                + refused.status() + ": the API key was refused; check SEMANTIC_SCHOLAR_API_KEY") : null);
+        try {
+            JsonNode node = JSON.readTree(answer.body());
+            if (node == null) {
+                throw service.failure("the response is empty");
             }
-            if (status == 401 || status == 403) {
-                throw service.failure("HTTP " + status + ": the API key was refused; check SEMANTIC_SCHOLAR_API_KEY");
-            }
-            if (status != 429 && status < 500) {
-                throw service.refused(answer, uri);
-            }
-            wait = service.retryWait(answer, attempt, MAX_WAIT, Duration.ofSeconds(2));
+            return node;
+        } catch (IOException e) {
+            throw service.failure("the response is cut off or is not JSON");
         }
-        throw service.failure("HTTP " + answer.status() + " " + MAX_TRIES + " times (the API is busy or limiting "
-                + "requests); try again later, or set SEMANTIC_SCHOLAR_API_KEY");
     }
 }

@@ -26,6 +26,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
  * One web service as the API clients (arXiv, DBLP, Semantic Scholar, GitHub) use it: a request with
@@ -193,6 +196,57 @@ final class WebService {
     /** An answer that is not retried: its status and the address without the query. */
     PaperlistException refused(Answer answer, URI uri) {
         return failure("HTTP " + answer.status() + " from " + withoutQuery(uri));
+    }
+
+    /**
+     * How a client tries a busy service again: at most {@code tries} requests in all; an answer whose status
+     * {@code busy} accepts is tried again after {@link #retryWait} with {@code maxWait} and {@code backoff};
+     * {@code advice} ends the message when every answer was busy.
+     */
+    record Retries(int tries, IntPredicate busy, Duration maxWait, Duration backoff, String advice) {}
+
+    /**
+     * Sends the request until it is answered 200, and returns that answer. A busy answer is tried again as
+     * {@code retries} says; any other fails, with the failure {@code refusal} makes of it, or when that is
+     * {@code null}, as {@link #refused}.
+     */
+    Answer sendUntilOk(URI uri, Supplier<HttpRequest.Builder> request, Retries retries,
+                       Function<Answer, PaperlistException> refusal) {
+        return sendRetrying(request, retries.tries(), (answer, attempt) -> {
+            if (answer.status() == 200) {
+                return null;
+            }
+            if (!retries.busy().test(answer.status())) {
+                PaperlistException own = refusal.apply(answer);
+                throw own != null ? own : refused(answer, uri);
+            }
+            return retryWait(answer, attempt, retries.maxWait(), retries.backoff());
+        }, last -> failure("HTTP " + last.status() + " " + retries.tries() + " times" + retries.advice()));
+    }
+
+    /** What a client makes of an answer: {@code null} to take it, else the pause before trying again; or it throws. */
+    @FunctionalInterface
+    interface RetryRule {
+        Duration retryAfter(Answer answer, int attempt);
+    }
+
+    /**
+     * The one retry loop of the API clients: sends the request, at most {@code tries} times, until
+     * {@code rule} takes an answer, and returns it; {@code exhausted} is the failure made of the last answer
+     * when every try was to be tried again.
+     */
+    Answer sendRetrying(Supplier<HttpRequest.Builder> request, int tries, RetryRule rule,
+                        Function<Answer, PaperlistException> exhausted) {
+        Duration wait = Duration.ZERO;
+        Answer answer = null;
+        for (int attempt = 1; attempt <= tries; attempt++) {
+            answer = send(request.get(), wait);
+            wait = rule.retryAfter(answer, attempt);
+            if (wait == null) {
+                return answer;
+            }
+        }
+        throw exhausted.apply(answer);
     }
 
     /**

@@ -11,9 +11,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
@@ -50,25 +52,28 @@ public final class AtomicWriter {
                 temp -> FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
+    /**
+     * Writes the content unless the file already holds exactly these bytes, so that an unchanged file is not
+     * touched; returns whether it wrote.
+     */
+    public static boolean writeIfChanged(Path target, byte[] content, String displayName) {
+        try {
+            if (Files.isRegularFile(target)
+                    && java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+                return false;
+            }
+        } catch (IOException e) {
+            // Written below, which reports a real problem with the file.
+        }
+        write(target, content, displayName);
+        return true;
+    }
+
     static void write(Path target, byte[] content, String displayName, ChannelOpener opener) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         String name = absolute.getFileName().toString();
-        if (Files.isSymbolicLink(absolute)) {
-            throw new PaperlistException(ExitCode.IO, displayName
-                    + ": is a symbolic link; paperlist writes regular files only (name the real file instead)");
-        }
-        boolean exists = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
-        if (exists && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            throw new PaperlistException(ExitCode.IO, displayName + ": not a regular file; nothing was written");
-        }
-        Set<PosixFilePermission> permissions = exists ? permissionsOf(absolute) : null;
-        if (exists && isReadOnly(absolute, permissions)) {
-            throw new PaperlistException(ExitCode.IO, displayName + ": is read-only; nothing was written");
-        }
-        if (Files.isDirectory(dir) && isReadOnly(dir, permissionsOf(dir))) {
-            throw new PaperlistException(ExitCode.IO, displayName + ": its folder is read-only; nothing was written");
-        }
+        Set<PosixFilePermission> permissions = requireReplaceable(absolute, displayName, false);
         removeAbandonedTemporaries(dir, name);
         Path temp = temporaryFor(dir, name);
         boolean created = false;
@@ -90,6 +95,43 @@ public final class AtomicWriter {
             }
         }
         syncFolder(dir);
+    }
+
+    /**
+     * Refuses, with a one-line message, to replace (or with {@code removal}, to remove) anything but a
+     * regular file that may be written, in a folder that may be written: a symbolic link, a folder or a
+     * device in its place, a read-only file or folder. Returns the existing file's permissions, which its
+     * replacement keeps, or {@code null} when there is no file (or it is to be removed).
+     */
+    static Set<PosixFilePermission> requireReplaceable(Path target, String displayName, boolean removal) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            attributes = null;
+        } catch (IOException e) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": cannot read: " + IoMessages.describe(e)
+                    + "; nothing was written", e);
+        }
+        if (attributes != null && attributes.isSymbolicLink()) {
+            throw new PaperlistException(ExitCode.IO, displayName
+                    + ": is a symbolic link; paperlist writes regular files only (name the real file instead)");
+        }
+        if (attributes != null && !attributes.isRegularFile()) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": not a regular file; nothing was written");
+        }
+        Set<PosixFilePermission> permissions = attributes != null && !removal ? permissionsOf(target) : null;
+        if (attributes != null && !removal && isReadOnly(target, permissions)) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": is read-only; nothing was written");
+        }
+        if (removal && attributes == null) {
+            return null;
+        }
+        Path folder = target.getParent();
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && isReadOnly(folder, permissionsOf(folder))) {
+            throw new PaperlistException(ExitCode.IO, displayName + ": its folder is read-only; nothing was written");
+        }
+        return permissions;
     }
 
     /**

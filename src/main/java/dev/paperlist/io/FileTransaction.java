@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +70,7 @@ public final class FileTransaction {
     public void write(Path target, byte[] content, String displayName) {
         Path absolute = target.toAbsolutePath().normalize();
         try {
-            requireReplaceable(absolute, displayName, false);
+            AtomicWriter.requireReplaceable(absolute, displayName, false);
             Path temp = stage(absolute, content, displayName);
             changes.add(new Change(absolute, displayName, temp));
         } catch (PaperlistException e) {
@@ -85,7 +83,7 @@ public final class FileTransaction {
     public void remove(Path target, String displayName) {
         Path absolute = target.toAbsolutePath().normalize();
         try {
-            requireReplaceable(absolute, displayName, true);
+            AtomicWriter.requireReplaceable(absolute, displayName, true);
             changes.add(new Change(absolute, displayName, null));
         } catch (PaperlistException e) {
             rollBack();
@@ -101,7 +99,7 @@ public final class FileTransaction {
         try {
             // The targets were checked as they were staged; checked again now, just before the first rename.
             for (Change change : changes) {
-                requireReplaceable(change.target(), change.displayName(), change.removal());
+                AtomicWriter.requireReplaceable(change.target(), change.displayName(), change.removal());
             }
         } catch (PaperlistException e) {
             rollBack();
@@ -150,36 +148,6 @@ public final class FileTransaction {
             }
         }
         createdFolders.clear();
-    }
-
-    private void requireReplaceable(Path target, String displayName, boolean removal) {
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            attributes = null;
-        } catch (IOException e) {
-            throw new PaperlistException(ExitCode.IO, displayName + ": cannot read: " + IoMessages.describe(e)
-                    + "; nothing was written", e);
-        }
-        if (attributes != null && attributes.isSymbolicLink()) {
-            throw new PaperlistException(ExitCode.IO, displayName
-                    + ": is a symbolic link; paperlist writes regular files only (name the real file instead)");
-        }
-        if (attributes != null && !attributes.isRegularFile()) {
-            throw new PaperlistException(ExitCode.IO, displayName + ": not a regular file; nothing was written");
-        }
-        if (attributes != null && !removal && AtomicWriter.isReadOnly(target, AtomicWriter.permissionsOf(target))) {
-            throw new PaperlistException(ExitCode.IO, displayName + ": is read-only; nothing was written");
-        }
-        if (removal && attributes == null) {
-            return;
-        }
-        Path folder = target.getParent();
-        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-                && AtomicWriter.isReadOnly(folder, AtomicWriter.permissionsOf(folder))) {
-            throw new PaperlistException(ExitCode.IO, displayName + ": its folder is read-only; nothing was written");
-        }
     }
 
     private Path stage(Path target, byte[] content, String displayName) {

@@ -4,6 +4,7 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.fetch.ArxivClient;
+import dev.paperlist.fetch.ServiceAddress;
 import dev.paperlist.fetch.Pacing;
 import dev.paperlist.links.LinkResult.Verdict;
 import dev.paperlist.links.LinksRun.NamedFile;
@@ -60,9 +61,7 @@ public final class LinksOperation {
         Path catalogPath = context.resolve().apply(r.catalog());
         Path folder = catalogPath.getParent();
         Map<String, String> variables = context.variables();
-        String arxivApi = variables.getOrDefault("PAPERLIST_ARXIV_API", ArxivClient.DEFAULT_API);
-        URI doiApi = ArxivClient.baseUri(variables.getOrDefault("PAPERLIST_DOI_API", DEFAULT_DOI_API),
-                "PAPERLIST_DOI_API");
+        URI doiApi = ServiceAddress.of(variables, "PAPERLIST_DOI_API", DEFAULT_DOI_API);
         LinkChecker.Settings settings = new LinkChecker.Settings(r.maxAge(), r.maxAgeBroken(), r.parallel(), r.perHost(),
                 r.timeout() != null ? r.timeout() : context.network().timeout(), doiApi);
         if (!r.noCache() && r.cache() == null && Files.isSymbolicLink(folder.resolve(".paperlist"))) {
@@ -73,7 +72,7 @@ public final class LinksOperation {
         LinksRun run = new LinksRun(catalogPath, r.catalog(), readmes(catalogPath), r.noCache() ? null
                 : named(r.cache() != null ? context.resolve().apply(r.cache()) : folder.resolve(DEFAULT_CACHE)),
                 named(r.metrics() != null ? context.resolve().apply(r.metrics()) : folder.resolve(metricsName(catalogPath))),
-                settings, () -> new ArxivClient(ArxivClient.baseUri(arxivApi, "PAPERLIST_ARXIV_API"), context.network()),
+                settings, () -> new ArxivClient(ServiceAddress.arxiv(null, variables), context.network()),
                 Clock.systemUTC());
         LinkReport report = run.run(note -> notes.accept("paperlist links: " + note));
         print(report, out);

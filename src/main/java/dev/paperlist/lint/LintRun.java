@@ -9,6 +9,7 @@ import dev.paperlist.model.Catalog;
 import dev.paperlist.model.LintRule;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.sync.OutputPlan;
+import dev.paperlist.sync.OutputPlanner;
 import dev.paperlist.sync.SizeBudget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,11 +22,11 @@ import java.util.function.Function;
  * budget of the outputs and the issue form's sections, printed as text, JSON or GitHub annotations.
  *
  * @param catalogName the catalogue as messages name it
- * @param planOutputs the outputs as render would write them
+ * @param outputs plans the outputs as render would write them
  * @param annotate a warning as a GitHub workflow annotation line
  */
 public record LintRun(Path catalog, String catalogName, Format format, boolean strict,
-                      Function<Catalog, List<OutputPlan>> planOutputs, Function<LintWarning, String> annotate) {
+                      OutputPlanner outputs, Function<LintWarning, String> annotate) {
     /** How the warnings are printed. */
     public enum Format { text, json, github }
 
@@ -64,7 +65,7 @@ public record LintRun(Path catalog, String catalogName, Format format, boolean s
         }
         List<OutputPlan> plans;
         try {
-            plans = planOutputs.apply(loaded);
+            plans = outputs.plan(loaded);
         } catch (PaperlistException e) {
             return List.of();
         }

@@ -1,5 +1,6 @@
 package dev.paperlist.metrics;
 
+import dev.paperlist.Escaping;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.io.AtomicWriter;
@@ -60,6 +61,11 @@ public final class MetricsFile {
         return parse(TextFile.read(path, displayName, MAX_BYTES).text(), displayName);
     }
 
+    /** Reads a data file's bytes, as {@link #read} reads the file. */
+    public static Metrics parse(byte[] bytes, String displayName) {
+        return parse(TextFile.decode(bytes, displayName).text(), displayName);
+    }
+
     /** Reads the text of a data file. */
     public static Metrics parse(String text, String displayName) {
         Node root;
@@ -106,16 +112,7 @@ public final class MetricsFile {
 
     /** Writes the data atomically; files are compared first, so an unchanged file is not touched. */
     public static boolean save(Path path, String displayName, Metrics metrics) {
-        byte[] bytes = format(metrics).getBytes(StandardCharsets.UTF_8);
-        try {
-            if (Files.isRegularFile(path) && java.util.Arrays.equals(Files.readAllBytes(path), bytes)) {
-                return false;
-            }
-        } catch (java.io.IOException e) {
-            // Written below, which reports a real problem with the file.
-        }
-        AtomicWriter.write(path, bytes, displayName);
-        return true;
+        return AtomicWriter.writeIfChanged(path, format(metrics).getBytes(StandardCharsets.UTF_8), displayName);
     }
 
     /** The file's text: header, then {@code repos:} and {@code papers:}, each sorted, one entry a line. */
@@ -170,22 +167,12 @@ public final class MetricsFile {
 
     /** A YAML double-quoted scalar, escaped as JSON escapes it (YAML reads JSON's escapes alike). */
     static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
-                        out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return '"' + Escaping.replace(s, c -> switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            default -> c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+                    ? String.format(Locale.ROOT, "\\u%04X", (int) c) : null;
+        }) + '"';
     }
 
     private static String where(Mark mark) {

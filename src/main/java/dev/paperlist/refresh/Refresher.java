@@ -44,8 +44,11 @@ import java.util.function.Supplier;
  * citations from arXiv, Semantic Scholar and DBLP, and only when every fetch is done writes the metrics
  * data file (and, with {@code apply}, the proposed venues into papers.yaml). A network failure therefore
  * leaves every file as it was; a spent rate limit keeps what was fetched and says where it stopped.
+ *
+ * @param progress where a progress line goes (a terminal), or {@code null} for none
  */
-public final class Refresher {
+public record Refresher(Path catalogPath, String catalogName, Path metricsPath, String metricsName, Duration lockWait,
+                        Clients clients, Supplier<Instant> clock, PrintWriter progress) {
     /** What can be refreshed; {@code --only} picks some. */
     public enum Part { STARS, VENUES, CITATIONS }
 
@@ -90,28 +93,6 @@ public final class Refresher {
         Supplier<Instant> clock = Services.clock(variables);
         return new Refresher(catalogPath, catalogName, metrics, display.apply(metrics), lockWait,
                 Services.from(variables, network, tokenEnv, clock), clock, progress);
-    }
-
-    private final Path catalogPath;
-    private final String catalogName;
-    private final Path metricsPath;
-    private final String metricsName;
-    private final Duration lockWait;
-    private final Clients clients;
-    private final Supplier<Instant> clock;
-    private final PrintWriter progress;
-
-    /** @param progress where a progress line goes (a terminal), or {@code null} for none */
-    public Refresher(Path catalogPath, String catalogName, Path metricsPath, String metricsName, Duration lockWait,
-                     Clients clients, Supplier<Instant> clock, PrintWriter progress) {
-        this.catalogPath = catalogPath;
-        this.catalogName = catalogName;
-        this.metricsPath = metricsPath;
-        this.metricsName = metricsName;
-        this.lockWait = lockWait;
-        this.clients = clients;
-        this.clock = clock;
-        this.progress = progress;
     }
 
     public Outcome refresh(Request request) {

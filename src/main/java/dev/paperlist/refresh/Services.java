@@ -7,6 +7,7 @@ import dev.paperlist.fetch.DblpClient;
 import dev.paperlist.fetch.GitHubClient;
 import dev.paperlist.fetch.Pacing;
 import dev.paperlist.fetch.ScholarClient;
+import dev.paperlist.fetch.ServiceAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,11 +35,11 @@ public final class Services {
         }
         String githubToken = token;
         return new Refresher.Clients(
-                () -> new GitHubClient(base(env, "PAPERLIST_GITHUB_API", GitHubClient.DEFAULT_API), githubToken, pacing, clock),
-                () -> new ArxivClient(base(env, "PAPERLIST_ARXIV_API", ArxivClient.DEFAULT_API), pacing),
-                () -> new ScholarClient(base(env, "PAPERLIST_SEMANTIC_SCHOLAR_API", ScholarClient.DEFAULT_API),
+                () -> new GitHubClient(ServiceAddress.of(env, "PAPERLIST_GITHUB_API", GitHubClient.DEFAULT_API), githubToken, pacing, clock),
+                () -> new ArxivClient(ServiceAddress.arxiv(null, env), pacing),
+                () -> new ScholarClient(ServiceAddress.of(env, "PAPERLIST_SEMANTIC_SCHOLAR_API", ScholarClient.DEFAULT_API),
                         env.get("SEMANTIC_SCHOLAR_API_KEY"), pacing),
-                () -> new DblpClient(base(env, "PAPERLIST_DBLP_API", DblpClient.DEFAULT_API), pacing));
+                () -> new DblpClient(ServiceAddress.of(env, "PAPERLIST_DBLP_API", DblpClient.DEFAULT_API), pacing));
     }
 
     /** Now, or the instant {@code SOURCE_DATE_EPOCH} gives in seconds. */
@@ -53,11 +54,5 @@ public final class Services {
         }
         Instant fixed = Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
         return () -> fixed;
-    }
-
-    private static java.net.URI base(Map<String, String> env, String variable, String fallback) {
-        String value = env.get(variable);
-        return value == null || value.isBlank() ? ArxivClient.baseUri(fallback, "the default API")
-                : ArxivClient.baseUri(value, variable);
     }
 }

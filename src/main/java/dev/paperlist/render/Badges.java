@@ -1,5 +1,6 @@
 package dev.paperlist.render;
 
+import dev.paperlist.Escaping;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.BadgeKinds;
 import dev.paperlist.model.GitHubRepo;
@@ -72,18 +73,13 @@ public final class Badges {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '-' -> out.append("--");
-                case '_' -> out.append("__");
-                case ' ' -> out.append("%20");
-                case '/', '?', '#', '%', '&' -> out.append(query(String.valueOf(c)));
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Escaping.replace(text, c -> switch (c) {
+            case '-' -> "--";
+            case '_' -> "__";
+            case ' ' -> "%20";
+            case '/', '?', '#', '%', '&' -> query(String.valueOf(c));
+            default -> null;
+        });
     }
 
     private static String query(String text) {

@@ -20,18 +20,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A memo of the last full plan of a catalogue, kept in the user's cache folder, that lets {@code check}
  * and {@code render} prove their outputs current without parsing or rendering anything. Its rule: the
  * stamped answer equals the full answer, always.
  *
- * <p>A full check is a pure function of what it reads: the catalogue's bytes, the options and the
- * working folder, paperlist's own code, every output's bytes, and the folders it writes pages to (the
- * names and kinds of all their entries, and the bytes of the Markdown files in them that are not its
- * pages, which it reads to tell its own orphans from other people's files). The stamp holds a SHA-256
- * digest of each of those, taken from what the full plan read or wrote; it proves the outputs current
- * only when every one of them is again exactly so. The code is {@link BuildDigest}'s digest of the
+ * <p>A full check is a pure function of what it reads: the catalogue's bytes (and the metrics data
+ * file's, when its settings show figures), the options and the working folder, paperlist's own code,
+ * every output's bytes, and the folders it writes pages to (the names and kinds of all their entries,
+ * and the bytes of the Markdown files in them that are not its pages, which it reads to tell its own
+ * orphans from other people's files). The stamp holds a SHA-256 digest of each of those, taken from
+ * what the full plan read or wrote; it proves the outputs current only when every one of them is again
+ * exactly so. The code is {@link BuildDigest}'s digest of the
  * build's content. A symbolic link on the way to any output or page folder (below the catalogue's or
  * the working folder) makes the stamp decline, as do a missing build digest, an unreadable or damaged
  * stamp, and anything else unexpected: declining only costs the full check.
@@ -40,8 +42,8 @@ import java.util.TreeMap;
  * {@code $HOME/.cache/paperlist}; an empty {@code PAPERLIST_CACHE_DIR} turns stamps off.
  */
 public final class SyncStamp {
-    private static final String HEADER = "paperlist sync stamp 4";
-    private static final SyncStamp OFF = new SyncStamp(null, null, null, null, List.of());
+    private static final String HEADER = "paperlist sync stamp 5";
+    private static final SyncStamp OFF = new SyncStamp(null, null, null, null, () -> null, List.of());
     /**
      * Files up to this size are kept in the stamp whole and compared byte for byte; larger ones by their
      * SHA-256 digest. Both are exact for all practical purposes, but the launcher's JVM hashes slowly:
@@ -57,23 +59,28 @@ public final class SyncStamp {
     private final String key;
     private final byte[] catalogBytes;
     private final String catalogDigest;
+    private final Supplier<byte[]> metricsBytes;
     // The folders a path's links are checked below: the catalogue's and the working folder.
     private final List<Path> bases;
 
-    private SyncStamp(Path file, String key, byte[] catalogBytes, String catalogDigest, List<Path> bases) {
+    private SyncStamp(Path file, String key, byte[] catalogBytes, String catalogDigest, Supplier<byte[]> metricsBytes,
+                      List<Path> bases) {
         this.file = file;
         this.key = key;
         this.catalogBytes = catalogBytes;
         this.catalogDigest = catalogDigest;
+        this.metricsBytes = metricsBytes;
         this.bases = bases;
     }
 
     /**
      * The stamp for one way of running: this catalogue (its absolute path and its bytes as read), the
      * {@code --readme} option or {@code null}, and the working folder the outputs' names are relative to.
+     * {@code metricsBytes} gives the metrics data file's bytes, or {@code null} when there is none; it is
+     * asked only when the catalogue's settings show figures, which the stamp records.
      */
     public static SyncStamp of(Map<String, String> environment, Path catalog, String readmeOption,
-                               Path workingDirectory, byte[] catalogBytes) {
+                               Path workingDirectory, byte[] catalogBytes, Supplier<byte[]> metricsBytes) {
         Path folder = cacheFolder(environment);
         if (folder == null) {
             return OFF;
@@ -88,8 +95,8 @@ public final class SyncStamp {
         name.update(key.getBytes(StandardCharsets.UTF_8));
         Path stamp = folder.resolve(Long.toHexString(name.getValue()) + Integer.toHexString(key.hashCode()) + ".stamp");
         // A large catalogue's digest now, so that the caller can let go of the bytes (200 MB at 100,000 papers).
-        return catalogBytes.length <= COPY_LIMIT ? new SyncStamp(stamp, key, catalogBytes, null, bases)
-                : new SyncStamp(stamp, key, null, digest(catalogBytes), bases);
+        return catalogBytes.length <= COPY_LIMIT ? new SyncStamp(stamp, key, catalogBytes, null, metricsBytes, bases)
+                : new SyncStamp(stamp, key, null, digest(catalogBytes), metricsBytes, bases);
     }
 
     /**
@@ -159,8 +166,9 @@ public final class SyncStamp {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        if (lines.size() < 5 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("key " + key)
-                || !lines.get(2).equals("code " + BuildDigest.current()) || !lines.get(3).startsWith("catalog ")) {
+        if (lines.size() < 6 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("key " + key)
+                || !lines.get(2).equals("code " + BuildDigest.current()) || !lines.get(3).startsWith("catalog ")
+                || !lines.get(4).startsWith("metrics ")) {
             return Optional.empty();
         }
         List<OutputPlan> plans = new ArrayList<>();
@@ -169,7 +177,10 @@ public final class SyncStamp {
             if (catalogBytes != null ? !copies.matches(catalog, catalogBytes) : !catalog.equals(catalogDigest)) {
                 return Optional.empty();
             }
-            for (String line : lines.subList(4, lines.size())) {
+            if (!metricsMatch(lines.get(4).substring("metrics ".length()), copies)) {
+                return Optional.empty();
+            }
+            for (String line : lines.subList(5, lines.size())) {
                 String[] parts = line.split("\t", -1);
                 if (parts[0].equals("output") && parts.length == 5) {
                     Path path = Path.of(unescape(parts[3]));
@@ -206,7 +217,7 @@ public final class SyncStamp {
      * its plans (whose orphans it removed; they are skipped here). Best effort, as a cache should be; when
      * a folder holds a generated page that is not among the plans, nothing is recorded.
      */
-    public void record(List<OutputPlan> plans, List<Path> pageFolders) {
+    public void record(List<OutputPlan> plans, List<Path> pageFolders, boolean metricsUsed) {
         if (file == null || BuildDigest.current() == null) {
             return;
         }
@@ -215,7 +226,8 @@ public final class SyncStamp {
             StringBuilder text = new StringBuilder(HEADER).append('\n')
                     .append("key ").append(key).append('\n')
                     .append("code ").append(BuildDigest.current()).append('\n')
-                    .append("catalog ").append(catalogBytes != null ? copies.of(catalogBytes) : catalogDigest).append('\n');
+                    .append("catalog ").append(catalogBytes != null ? copies.of(catalogBytes) : catalogDigest).append('\n')
+                    .append("metrics ").append(metricsFingerprint(metricsUsed, copies)).append('\n');
             Set<Path> outputs = new HashSet<>();
             for (OutputPlan plan : plans) {
                 if (plan.orphan()) {
@@ -274,6 +286,24 @@ public final class SyncStamp {
         } catch (IOException | RuntimeException e) {
             // A stamp that cannot be written only means the next run does the full work.
         }
+    }
+
+    // "unused" when the settings show no figures (the same catalogue bytes show none again), "absent"
+    // when there is no data file, else the file's bytes as Copies records them.
+    private String metricsFingerprint(boolean used, Copies copies) {
+        if (!used) {
+            return "unused";
+        }
+        byte[] bytes = metricsBytes.get();
+        return bytes == null ? "absent" : copies.of(bytes);
+    }
+
+    private boolean metricsMatch(String fingerprint, Copies copies) {
+        if (fingerprint.equals("unused")) {
+            return true;
+        }
+        byte[] bytes = metricsBytes.get();
+        return fingerprint.equals("absent") ? bytes == null : bytes != null && copies.matches(fingerprint, bytes);
     }
 
     // The folder's regular *.md files that are not outputs: the files a full check reads to find orphans.

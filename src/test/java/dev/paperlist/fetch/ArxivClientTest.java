@@ -289,9 +289,9 @@ class ArxivClientTest {
     @Test
     void aBaseUrlMustBeHttp() {
         PaperlistException e = catchThrowableOfType(PaperlistException.class,
-                () -> ArxivClient.baseUri("ftp://example.org/q", "--arxiv-api"));
+                () -> ServiceAddress.parse("ftp://example.org/q", "--arxiv-api"));
         assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(e.getMessage()).isEqualTo("--arxiv-api must be an http:// or https:// URL, got 'ftp://example.org/q'");
-        assertThat(ArxivClient.baseUri(" http://127.0.0.1:8080/api/query ", "x")).hasToString("http://127.0.0.1:8080/api/query");
+        assertThat(ServiceAddress.parse(" http://127.0.0.1:8080/api/query ", "x")).hasToString("http://127.0.0.1:8080/api/query");
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A README paperlist cannot safely rewrite is left exactly as it is, with its permissions, and the
  * reason is one line: broken or duplicated markers, a hand-edited block (check fails, render puts it
  * back), a symbolic link, a read-only file or folder, a full disk, an output that leads out of the
- * catalogue's folder. Guards: {@code Markers.split}, {@code AtomicWriter}, {@code FileOptions.requireInside}.
+ * catalogue's folder. Guards: {@code Markers.split}, {@code AtomicWriter}, {@code OutputPlanner.requireInside}.
  * The full disk is also simulated for every platform in {@code io.AtomicWriterTest}.
  */
 @DisplayName("README markers, hand edits, symbolic links, read-only files and folders, a full disk")

@@ -104,7 +104,7 @@ class StampDifferentialTest {
                 if (full.exitCode() == 0) {
                     current++;
                     byte[] catalogue = Files.readAllBytes(dir.resolve("papers.yaml"));
-                    if (SyncStamp.of(stamps, dir.resolve("papers.yaml"), null, dir, catalogue).provenCurrent().isPresent()) {
+                    if (SyncStamp.of(stamps, dir.resolve("papers.yaml"), null, dir, catalogue, () -> null).provenCurrent().isPresent()) {
                         proven++;
                     }
                 }

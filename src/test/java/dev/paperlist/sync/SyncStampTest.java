@@ -45,6 +45,12 @@ class SyncStampTest {
                     url: https://arxiv.org/abs/2309.05519
             """;
 
+    private static final String METRICS = """
+            # Written by 'paperlist refresh'; do not edit by hand.
+            repos:
+              "OpenMOSS/AnyGPT": {status: ok, stars: 100, fetched: "2025-12-03T09:00:00Z"}
+            """;
+
     @TempDir Path dir;
     @TempDir Path cache;
     private Map<String, String> env;
@@ -86,6 +92,48 @@ class SyncStampTest {
 
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
         assertThat(check.err()).contains("tags/Gone.md is orphaned");
+    }
+
+    @Test
+    void aRefreshOfFiguresTheListShowsFallsBackToTheFullCheck() throws IOException {
+        write("papers.yaml", CATALOG.replace("  toc: true\n", "  toc: true\n  metrics: {stars: text}\n"));
+        write("papers.metrics.yaml", METRICS);
+        assertThat(run("render").exitCode()).isZero();
+        assertThat(read("README.md")).contains("100");
+        assertThat(proven(null)).isPresent();
+
+        write("papers.metrics.yaml", METRICS.replace("stars: 100", "stars: 200"));
+
+        assertThat(proven(null)).isEmpty();
+        CliRun check = run("check");
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+        assertThat(check.out()).contains("200");
+    }
+
+    @Test
+    void figuresTheListDoesNotShowLeaveTheStampStanding() throws IOException {
+        run("render");
+
+        write("papers.metrics.yaml", METRICS);
+
+        assertThat(proven(null)).isPresent();
+        CliRun check = run("check");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.out()).isEqualTo("README.md: up to date\n");
+    }
+
+    @Test
+    void aStampOfTheFormerFormatProvesNothing() throws IOException {
+        run("render");
+        Path stamp = onlyStamp();
+        String text = Files.readString(stamp, StandardCharsets.ISO_8859_1);
+        Files.writeString(stamp, text.replace("paperlist sync stamp 5\n", "paperlist sync stamp 4\n")
+                .replaceFirst("metrics unused\n", ""), StandardCharsets.ISO_8859_1);
+
+        assertThat(proven(null)).isEmpty();
+        CliRun check = run("check");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.out()).isEqualTo("README.md: up to date\n");
     }
 
     @Test
@@ -170,7 +218,7 @@ class SyncStampTest {
         assertThat(run("check").exitCode()).isZero();
         Files.writeString(stamp, "garbage\n");
         assertThat(proven(null)).isEmpty();
-        Files.writeString(stamp, good.replace("paperlist sync stamp 4", "paperlist sync stamp 0"), StandardCharsets.ISO_8859_1);
+        Files.writeString(stamp, good.replace("paperlist sync stamp 5", "paperlist sync stamp 0"), StandardCharsets.ISO_8859_1);
         assertThat(proven(null)).isEmpty();
     }
 
@@ -263,7 +311,8 @@ class SyncStampTest {
 
     private Optional<List<OutputPlan>> proven(String readmeOption) throws IOException {
         Path catalog = dir.resolve("papers.yaml");
-        return SyncStamp.of(env, catalog, readmeOption, dir, Files.readAllBytes(catalog)).provenCurrent();
+        return new OutputPlanner(catalog, "papers.yaml", readmeOption, dir, env, path -> dir.relativize(path).toString())
+                .provenByStamp();
     }
 
     private Path onlyStamp() throws IOException {
