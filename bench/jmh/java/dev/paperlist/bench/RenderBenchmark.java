@@ -9,7 +9,7 @@ import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
-import dev.paperlist.render.MarkdownText;
+import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.render.ReadmeRenderer;
 import java.util.ArrayList;
 import java.util.List;

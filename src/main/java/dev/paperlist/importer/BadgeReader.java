@@ -5,7 +5,7 @@ import dev.paperlist.model.BadgeKinds;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.render.Badges;
-import dev.paperlist.render.MarkdownText;
+import dev.paperlist.markdown.MarkdownText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -11,8 +11,8 @@ import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.model.TableColumn;
-import dev.paperlist.render.Markers;
-import dev.paperlist.render.Slugger;
+import dev.paperlist.markdown.Markers;
+import dev.paperlist.markdown.Slugger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -871,7 +871,7 @@ public final class ListImporter {
                 return paper;
             }
             dev.paperlist.render.TableLayout layout = new dev.paperlist.render.TableLayout(settings);
-            String empty = dev.paperlist.render.MarkdownText.text(settings.emptyCell());
+            String empty = dev.paperlist.markdown.MarkdownText.text(settings.emptyCell());
             boolean changed = false;
             for (int i = 0; i < shown.size(); i++) {
                 TableColumn column = shown.get(i);

@@ -1,6 +1,6 @@
 package dev.paperlist.lint;
 
-import dev.paperlist.catalog.SourceIndex;
+import dev.paperlist.catalog.yaml.SourceIndex;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -10,7 +10,7 @@ import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.render.HeadingTexts;
-import dev.paperlist.render.Slugger;
+import dev.paperlist.markdown.Slugger;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package dev.paperlist.refresh;
 
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
-import dev.paperlist.catalog.CatalogEditor;
+import dev.paperlist.catalog.edit.CatalogEditor;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.fetch.ArxivEntry;

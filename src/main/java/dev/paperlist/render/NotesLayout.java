@@ -1,5 +1,7 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.MarkdownText;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Figures;

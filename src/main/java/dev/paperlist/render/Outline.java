@@ -1,5 +1,7 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.MarkdownText;
+import dev.paperlist.markdown.Slugger;
 import java.util.List;
 
 /** The headings of a generated list and how both layouts write them: the nested contents and each heading. */

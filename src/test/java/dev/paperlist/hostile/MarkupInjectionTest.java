@@ -12,7 +12,7 @@ import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.render.NotesLayout;
-import dev.paperlist.render.Slugger;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.render.TableLayout;
 import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.Html;

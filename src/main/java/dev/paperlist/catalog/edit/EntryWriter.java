@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.edit;
 
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.NoteLink;
