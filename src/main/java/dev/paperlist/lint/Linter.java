@@ -9,7 +9,7 @@ import dev.paperlist.model.Output;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
-import dev.paperlist.render.HeadingTexts;
+import dev.paperlist.markdown.HeadingTexts;
 import dev.paperlist.markdown.Slugger;
 import java.text.Normalizer;
 import java.util.ArrayList;

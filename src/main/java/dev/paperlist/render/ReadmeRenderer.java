@@ -1,6 +1,7 @@
 package dev.paperlist.render;
 
 import dev.paperlist.Utf8;
+import dev.paperlist.markdown.HeadingTexts;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.markdown.Markers;
 import dev.paperlist.markdown.Slugger;

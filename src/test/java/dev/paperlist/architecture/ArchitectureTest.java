@@ -65,6 +65,14 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    // The linter finds anchors as the renderer makes them, through the conventions both share.
+    @Test
+    void theLinterDoesNotDependOnTheRenderer() {
+        noClasses().that().resideInAPackage("dev.paperlist.lint..")
+                .should().dependOnClassesThat().resideInAPackage("dev.paperlist.render..")
+                .check(main);
+    }
+
     @Test
     void theCatalogueIsReadBeforeAnythingThatUsesIt() {
         noClasses().that().resideInAPackage("dev.paperlist.catalog..")

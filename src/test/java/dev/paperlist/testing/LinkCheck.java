@@ -1,6 +1,6 @@
 package dev.paperlist.testing;
 
-import dev.paperlist.render.HeadingTexts;
+import dev.paperlist.markdown.HeadingTexts;
 import dev.paperlist.markdown.Slugger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
