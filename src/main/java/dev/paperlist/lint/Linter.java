@@ -1,6 +1,8 @@
 package dev.paperlist.lint;
 
 import dev.paperlist.catalog.yaml.SourceIndex;
+import dev.paperlist.markdown.HeadingTexts;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -9,8 +11,6 @@ import dev.paperlist.model.Output;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
-import dev.paperlist.markdown.HeadingTexts;
-import dev.paperlist.markdown.Slugger;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
