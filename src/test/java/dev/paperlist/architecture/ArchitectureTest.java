@@ -74,6 +74,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFileLayerStandsOnTheSharedTypesAlone() {
+        classes().that().resideInAPackage("dev.paperlist.io..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.paperlist.io..", "dev.paperlist", "java..")
+                .check(main);
+    }
+
+    @Test
     void theCatalogueIsReadBeforeAnythingThatUsesIt() {
         noClasses().that().resideInAPackage("dev.paperlist.catalog..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.paperlist.render..", "dev.paperlist.site..",
