@@ -1,5 +1,6 @@
 package dev.paperlist.bench;
 
+import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -9,7 +10,6 @@ import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
-import dev.paperlist.render.MarkdownText;
 import dev.paperlist.render.ReadmeRenderer;
 import java.util.ArrayList;
 import java.util.List;

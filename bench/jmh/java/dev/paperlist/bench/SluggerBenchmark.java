@@ -1,6 +1,6 @@
 package dev.paperlist.bench;
 
-import dev.paperlist.render.Slugger;
+import dev.paperlist.markdown.Slugger;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

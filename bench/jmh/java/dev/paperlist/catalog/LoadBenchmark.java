@@ -1,6 +1,10 @@
 package dev.paperlist.catalog;
 
 import dev.paperlist.bench.RenderBenchmark;
+import dev.paperlist.catalog.edit.CatalogWriter;
+import dev.paperlist.catalog.yaml.BlockYamlReader;
+import dev.paperlist.catalog.yaml.YamlNode;
+import dev.paperlist.catalog.yaml.YamlReader;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Settings;
 import java.util.concurrent.TimeUnit;

@@ -2,10 +2,10 @@ package dev.paperlist.add;
 
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
-import dev.paperlist.catalog.CatalogEditor;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.catalog.DuplicateFinder;
 import dev.paperlist.catalog.TextRules;
+import dev.paperlist.catalog.edit.CatalogEditor;
 import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.fetch.ArxivEntry;
 import dev.paperlist.fetch.Pacing;

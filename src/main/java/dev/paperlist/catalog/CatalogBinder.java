@@ -3,6 +3,7 @@ package dev.paperlist.catalog;
 import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.yaml.YamlNode;
 import dev.paperlist.model.ArxivId;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.BadgeKinds;
@@ -32,8 +33,8 @@ import java.util.function.BiFunction;
  * Turns the YAML tree into the model, checking every key, type and value on the way. The first
  * problem stops loading with a one-line message that names the file, line and column.
  */
-final class CatalogBinder {
-    static final int MAX_SECTION_DEPTH = 5;
+public final class CatalogBinder {
+    public static final int MAX_SECTION_DEPTH = 5;
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     static final List<String> ROOT_KEYS = List.of("settings", "sections");
@@ -48,7 +49,7 @@ final class CatalogBinder {
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "header_markdown", "align", "suffix");
     static final List<String> LABEL_KEYS = SettingsKeys.labelKeys();
     static final List<String> SECTION_KEYS = List.of("title", "text", "columns", "papers", "sections");
-    static final List<String> PAPER_KEYS = PaperFields.keys();
+    public static final List<String> PAPER_KEYS = PaperFields.keys();
     static final List<String> REF_KEYS = List.of("ref");
     static final List<String> TEXT_PART_KEYS = List.of("text");
     static final List<String> ITEM_PART_KEYS = List.of("item", "papers");

@@ -1,5 +1,9 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.catalog.yaml.BlockYamlReader;
+import dev.paperlist.catalog.yaml.LineSeparators;
+import dev.paperlist.catalog.yaml.YamlNode;
+import dev.paperlist.catalog.yaml.YamlReader;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
 import java.nio.file.Path;

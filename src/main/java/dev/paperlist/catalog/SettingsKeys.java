@@ -3,16 +3,15 @@ package dev.paperlist.catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Settings;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * The registry of settings keys: one declaration per key of papers.yaml's {@code settings} and of its
- * {@code labels}, in the order {@link CatalogWriter} writes them, with the type of its value as the JSON
+ * {@code labels}, in the order the catalogue writer writes them, with the type of its value as the JSON
  * schema states it and how it is written when it differs from the default. The loader's key lists and
  * did-you-mean hints, the writer's settings block and the schema agreement test read it.
  */
-final class SettingsKeys {
+public final class SettingsKeys {
     // The schema types settings use, as the members their schema property holds; {} stands for any schema.
     static final String TEXT = "{\"$ref\": \"#/$defs/requiredText\"}";
     static final String SPACED_TEXT = "{\"$ref\": \"#/$defs/text\"}";
@@ -24,39 +23,40 @@ final class SettingsKeys {
      * One settings key.
      *
      * @param schema what its schema property must hold, as JSON: each member there, recursively
-     * @param write appends its lines, indented by two spaces, when the value differs from the default
+     * @param value a one-line key's value as written, or {@code null} for a key whose value is a mapping or a
+     *     list, which the writer writes with a method of its own for that key
+     * @param quoted whether a one-line value is always quoted (separators: their spaces are the point)
      */
-    record Key(String key, String schema, BiConsumer<StringBuilder, Settings> write) {}
+    public record Key(String key, String schema, Function<Settings, String> value, boolean quoted) {
+        /** Whether the key's value is one line of text. */
+        public boolean oneLine() {
+            return value != null;
+        }
+    }
 
     /** One key of {@code labels}, the bold words the notes layout puts before a paper's parts. */
-    record Label(String key, Function<Labels, String> get) {}
-
-    private static final Settings D = Settings.DEFAULT;
+    public record Label(String key, Function<Labels, String> get) {}
 
     /** Every settings key, in the order papers.yaml writes them. */
-    static final List<Key> ALL = List.of(
-            new Key("not_accepted", TEXT, (out, s) -> text(out, "not_accepted", s.notAccepted(), D.notAccepted(), false)),
-            new Key("author_separator", SPACED_TEXT,
-                    (out, s) -> text(out, "author_separator", s.authorSeparator(), D.authorSeparator(), true)),
-            new Key("tag_separator", SPACED_TEXT,
-                    (out, s) -> text(out, "tag_separator", s.tagSeparator(), D.tagSeparator(), true)),
-            new Key("top_heading_level", NUMBER, (out, s) -> text(out, "top_heading_level",
-                    String.valueOf(s.topHeadingLevel()), String.valueOf(D.topHeadingLevel()), false)),
-            new Key("layout", CHOICE, (out, s) -> text(out, "layout", s.layout(), D.layout(), false)),
-            new Key("toc", FLAG, (out, s) -> text(out, "toc", String.valueOf(s.toc()), String.valueOf(D.toc()), false)),
-            new Key("toc_papers", FLAG, (out, s) -> text(out, "toc_papers", String.valueOf(s.tocPapers()),
-                    String.valueOf(D.tocPapers()), false)),
-            new Key("labels", ref("labels"), CatalogWriter::labels),
-            new Key("table", ref("table"), CatalogWriter::table),
-            new Key("outputs", "{\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/output\"}}", CatalogWriter::outputs),
-            new Key("lint", ref("lint"), CatalogWriter::lint),
-            new Key("tag_pages", flagOr("tagPages"), CatalogWriter::tagPages),
-            new Key("size_budget", NUMBER, CatalogWriter::sizeBudget),
-            new Key("split_sections", flagOr("split"), CatalogWriter::split),
-            new Key("metrics", ref("metrics"), CatalogWriter::metrics));
+    public static final List<Key> ALL = List.of(
+            new Key("not_accepted", TEXT, Settings::notAccepted, false),
+            new Key("author_separator", SPACED_TEXT, Settings::authorSeparator, true),
+            new Key("tag_separator", SPACED_TEXT, Settings::tagSeparator, true),
+            new Key("top_heading_level", NUMBER, s -> String.valueOf(s.topHeadingLevel()), false),
+            new Key("layout", CHOICE, Settings::layout, false),
+            new Key("toc", FLAG, s -> String.valueOf(s.toc()), false),
+            new Key("toc_papers", FLAG, s -> String.valueOf(s.tocPapers()), false),
+            new Key("labels", ref("labels"), null, false),
+            new Key("table", ref("table"), null, false),
+            new Key("outputs", "{\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/output\"}}", null, false),
+            new Key("lint", ref("lint"), null, false),
+            new Key("tag_pages", flagOr("tagPages"), null, false),
+            new Key("size_budget", NUMBER, null, false),
+            new Key("split_sections", flagOr("split"), null, false),
+            new Key("metrics", ref("metrics"), null, false));
 
     /** Every key of {@code labels}, in the order papers.yaml writes them; each is text. */
-    static final List<Label> LABELS = List.of(
+    public static final List<Label> LABELS = List.of(
             new Label("paper", Labels::paper),
             new Label("accepted", Labels::accepted),
             new Label("submitted", Labels::submitted),
@@ -67,20 +67,12 @@ final class SettingsKeys {
 
     private SettingsKeys() {}
 
-    static List<String> keys() {
+    public static List<String> keys() {
         return ALL.stream().map(Key::key).toList();
     }
 
-    static List<String> labelKeys() {
+    public static List<String> labelKeys() {
         return LABELS.stream().map(Label::key).toList();
-    }
-
-    // A scalar setting; a separator is always quoted, as its spaces are the point of it.
-    private static void text(StringBuilder out, String key, String value, String fallback, boolean quoted) {
-        if (!value.equals(fallback)) {
-            out.append("  ").append(key).append(": ")
-                    .append(quoted ? CatalogWriter.quoted(value) : CatalogWriter.scalar(value)).append('\n');
-        }
     }
 
     private static String ref(String definition) {

@@ -1,10 +1,10 @@
 package dev.paperlist.contribute;
 
-import static dev.paperlist.catalog.CatalogWriter.quoted;
+import static dev.paperlist.catalog.edit.CatalogWriter.quoted;
 
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
-import dev.paperlist.catalog.CatalogEditor;
+import dev.paperlist.catalog.edit.CatalogEditor;
 import dev.paperlist.model.Catalog;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

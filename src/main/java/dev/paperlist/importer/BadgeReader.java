@@ -1,20 +1,13 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.markdown.BadgeUrls;
+import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.BadgeKinds;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.SourcePosition;
-import dev.paperlist.render.Badges;
-import dev.paperlist.render.MarkdownText;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a badge image of a hand-written list into a paper's code repository (GitHub star badges in
@@ -22,20 +15,16 @@ import java.util.regex.Pattern;
  * message, colour and logo when paperlist renders exactly the same image, else the image kept as it is.
  */
 final class BadgeReader {
-    private static final Pattern STAR = Pattern.compile(
-            "https?://img\\.shields\\.io/github/stars/([^/?#]+)/([^/?#]+?)(?:\\.svg)?(?:\\?.*)?");
-    private static final Pattern STATIC = Pattern.compile("https://img\\.shields\\.io/badge/([^?#]+?)(\\.svg)?(\\?[^#]*)?");
-
     private BadgeReader() {}
 
     /** The repository a star badge counts, preferring the repository it links to. */
     static Optional<GitHubRepo> starRepository(String imageUrl, String href) {
-        Matcher star = STAR.matcher(imageUrl);
-        if (!star.matches()) {
+        Optional<String> starred = BadgeUrls.starredSlug(imageUrl);
+        if (starred.isEmpty()) {
             return Optional.empty();
         }
         Optional<GitHubRepo> linked = href == null ? Optional.empty() : GitHubRepo.parse(href);
-        GitHubRepo counted = GitHubRepo.parse(star.group(1) + "/" + star.group(2)).orElse(null);
+        GitHubRepo counted = GitHubRepo.parse(starred.get()).orElse(null);
         if (linked.isPresent() && counted != null && !linked.get().slug().equalsIgnoreCase(counted.slug())) {
             // The badge counts another repository than it links to; the link is what readers follow.
             return linked;
@@ -50,7 +39,7 @@ final class BadgeReader {
                 continue;
             }
             BadgeKinds.Preset preset = BadgeKinds.preset(kind);
-            String label = "label".equals(preset.required()) ? staticParts(imageUrl).map(p -> p.get("label")).orElse(null) : null;
+            String label = "label".equals(preset.required()) ? BadgeUrls.staticParts(imageUrl).map(p -> p.get("label")).orElse(null) : null;
             Badge candidate = new Badge(kind, href, null, label, null, null, null, null, null, SourcePosition.UNKNOWN);
             if (BadgeKinds.missingPart(candidate) == null && sameImage(candidate, imageUrl)) {
                 // The same image under its own alt text ("Technical Blog" for a blog badge) keeps that text.
@@ -58,7 +47,7 @@ final class BadgeReader {
                         : new Badge(kind, href, alt, label, null, null, null, null, null, SourcePosition.UNKNOWN);
             }
         }
-        Optional<Map<String, String>> parts = staticParts(imageUrl);
+        Optional<Map<String, String>> parts = BadgeUrls.staticParts(imageUrl);
         if (parts.isPresent()) {
             Map<String, String> p = parts.get();
             String label = p.get("label");
@@ -76,58 +65,6 @@ final class BadgeReader {
 
     // The renderer percent-encodes what a link destination cannot hold; compare in that form.
     private static boolean sameImage(Badge badge, String imageUrl) {
-        return MarkdownText.url(Badges.imageUrl(badge)).equals(MarkdownText.url(imageUrl));
-    }
-
-    // label, message, color, logo, logoColor of a static shields.io badge URL.
-    private static Optional<Map<String, String>> staticParts(String imageUrl) {
-        Matcher m = STATIC.matcher(imageUrl);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        List<String> parts = parts(m.group(1));
-        if (parts.size() == 2) {
-            parts.add(0, "");
-        }
-        if (parts.size() != 3) {
-            return Optional.empty();
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("label", decode(parts.get(0)));
-        out.put("message", decode(parts.get(1)));
-        out.put("color", decode(parts.get(2)));
-        if (m.group(3) != null) {
-            for (String pair : m.group(3).substring(1).split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return Optional.of(out);
-    }
-
-    // "--" is a literal dash and a single '-' ends a part; the colour has no dash. As in shields.io,
-    // a path like "a---b" can split two ways that draw the same badge; the first one found is taken.
-    private static final Pattern THREE_PARTS = Pattern.compile("((?:[^-]|--)*)-((?:[^-]|--)*)-([^-]+)");
-    private static final Pattern TWO_PARTS = Pattern.compile("((?:[^-]|--)*)-([^-]+)");
-
-    private static List<String> parts(String path) {
-        Matcher three = THREE_PARTS.matcher(path);
-        if (three.matches()) {
-            return new ArrayList<>(List.of(three.group(1), three.group(2), three.group(3)));
-        }
-        Matcher two = TWO_PARTS.matcher(path);
-        return two.matches() ? new ArrayList<>(List.of(two.group(1), two.group(2))) : List.of();
-    }
-
-    private static String decode(String part) {
-        String unescaped = part.replace("--", "\u0000").replace("__", "\u0001").replace('_', ' ')
-                .replace('\u0000', '-').replace('\u0001', '_');
-        try {
-            return URLDecoder.decode(unescaped.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return unescaped;
-        }
+        return MarkdownText.url(BadgeUrls.image(badge)).equals(MarkdownText.url(imageUrl));
     }
 }

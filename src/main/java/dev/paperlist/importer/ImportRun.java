@@ -3,7 +3,7 @@ package dev.paperlist.importer;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.catalog.edit.CatalogWriter;
 import dev.paperlist.io.FileTransaction;
 import dev.paperlist.io.LockFile;
 import dev.paperlist.io.TextFile;

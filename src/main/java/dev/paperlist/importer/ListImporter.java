@@ -4,6 +4,8 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.catalog.TextRules;
+import dev.paperlist.markdown.Markers;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Paper;
@@ -12,8 +14,6 @@ import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.model.TableColumn;
-import dev.paperlist.render.Markers;
-import dev.paperlist.render.Slugger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -1084,7 +1084,7 @@ public final class ListImporter {
                 return paper;
             }
             dev.paperlist.render.TableLayout layout = new dev.paperlist.render.TableLayout(settings);
-            String empty = dev.paperlist.render.MarkdownText.text(settings.emptyCell());
+            String empty = dev.paperlist.markdown.MarkdownText.text(settings.emptyCell());
             boolean changed = false;
             for (int i = 0; i < shown.size(); i++) {
                 TableColumn column = shown.get(i);

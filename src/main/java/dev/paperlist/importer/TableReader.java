@@ -97,7 +97,7 @@ final class TableReader {
         for (int i = 0; i < columns.size() && i < writtenHeader.size(); i++) {
             TableColumn c = columns.get(i);
             String written = writtenHeader.get(i);
-            if (!written.isEmpty() && !Values.unescape(written).equals(Values.unescape(dev.paperlist.render.MarkdownText.text(c.header())))) {
+            if (!written.isEmpty() && !Values.unescape(written).equals(Values.unescape(dev.paperlist.markdown.MarkdownText.text(c.header())))) {
                 columns.set(i, c.withHeaderMarkdown(written));
             }
         }

@@ -1,5 +1,6 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.markdown.PlainText;
 import dev.paperlist.model.PartialDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Node;
-import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
-import org.commonmark.node.Text;
 
 /** How hand-written lists spell values: text of nodes, list separators, dates in their many forms. */
 final class Values {
@@ -33,29 +29,7 @@ final class Values {
 
     /** The text a reader sees in a node: literals and code, soft line breaks as spaces. */
     static String textOf(Node node) {
-        StringBuilder out = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                out.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                out.append(code.getLiteral());
-            }
-
-            @Override
-            public void visit(SoftLineBreak softLineBreak) {
-                out.append(' ');
-            }
-
-            @Override
-            public void visit(HardLineBreak hardLineBreak) {
-                out.append(' ');
-            }
-        });
-        return out.toString();
+        return PlainText.of(node);
     }
 
     /** The Markdown source from the start of {@code first} to the end of {@code last}, on one line. */

@@ -1,12 +1,12 @@
 package dev.paperlist.links;
 
-import dev.paperlist.catalog.SourceIndex;
+import dev.paperlist.catalog.yaml.SourceIndex;
+import dev.paperlist.markdown.Markers;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
-import dev.paperlist.render.Markers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

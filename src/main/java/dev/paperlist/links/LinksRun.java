@@ -2,7 +2,7 @@ package dev.paperlist.links;
 
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.SourceIndex;
+import dev.paperlist.catalog.yaml.SourceIndex;
 import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.metrics.Metrics;

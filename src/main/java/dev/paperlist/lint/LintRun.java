@@ -3,7 +3,7 @@ package dev.paperlist.lint;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.SourceIndex;
+import dev.paperlist.catalog.yaml.SourceIndex;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.LintRule;

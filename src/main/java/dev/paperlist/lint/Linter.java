@@ -1,7 +1,9 @@
 package dev.paperlist.lint;
 
 import dev.paperlist.catalog.PaperFields;
-import dev.paperlist.catalog.SourceIndex;
+import dev.paperlist.catalog.yaml.SourceIndex;
+import dev.paperlist.markdown.HeadingTexts;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -12,9 +14,7 @@ import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
-import dev.paperlist.render.HeadingTexts;
-import dev.paperlist.render.Slugger;
-import dev.paperlist.render.WrittenHeading;
+import dev.paperlist.markdown.WrittenHeading;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,8 +2,8 @@ package dev.paperlist.refresh;
 
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
-import dev.paperlist.catalog.CatalogEditor;
 import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.catalog.edit.CatalogEditor;
 import dev.paperlist.fetch.ArxivClient;
 import dev.paperlist.fetch.ArxivEntry;
 import dev.paperlist.fetch.DblpClient;

@@ -1,5 +1,6 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Settings;
 

@@ -1,5 +1,6 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Section;
 import java.util.IdentityHashMap;
 import java.util.Map;

@@ -1,10 +1,14 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.MarkdownText;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Figures;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.NoteLink;
+import dev.paperlist.markdown.HeadingTexts;
+import dev.paperlist.markdown.WrittenHeading;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
@@ -186,7 +190,7 @@ public final class NotesLayout implements Layout {
      */
     public static String entry(Paper p, Settings settings, int level) {
         StringBuilder out = new StringBuilder();
-        out.append("#".repeat(level)).append(' ').append(MarkdownText.text(Outline.headingText(p.name()))).append("\n\n");
+        out.append("#".repeat(level)).append(' ').append(MarkdownText.text(HeadingTexts.ofCatalogueText(p.name()))).append("\n\n");
         NotesLayout layout = new NotesLayout(settings);
         layout.paper(out, p.extra().containsKey(Paper.WRITTEN) ? withoutWritten(p) : p);
         return out.substring(0, out.length() - 1);

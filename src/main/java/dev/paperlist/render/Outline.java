@@ -1,5 +1,8 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.HeadingTexts;
+import dev.paperlist.markdown.MarkdownText;
+import dev.paperlist.markdown.Slugger;
 import java.util.List;
 
 /** The headings of a generated list and how both layouts write them: the nested contents and each heading. */
@@ -42,22 +45,8 @@ final class Outline {
         }
     }
 
-    // The text GitHub derives the anchor from: one line, without the spaces Markdown trims off a heading.
-    static String headingText(String text) {
-        String line = MarkdownText.oneLine(text);
-        int start = 0;
-        int end = line.length();
-        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
-            start++;
-        }
-        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        return line.substring(start, end);
-    }
-
     static Entry entry(String text, int level, int depth, Slugger slugger) {
-        String heading = headingText(text);
+        String heading = HeadingTexts.ofCatalogueText(text);
         return new Entry(heading, level, depth, slugger.slug(heading), null);
     }
 }

@@ -1,6 +1,10 @@
 package dev.paperlist.render;
 
 import dev.paperlist.Utf8;
+import dev.paperlist.markdown.HeadingTexts;
+import dev.paperlist.markdown.MarkdownText;
+import dev.paperlist.markdown.Markers;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;

@@ -1,6 +1,6 @@
 package dev.paperlist.site;
 
-import dev.paperlist.render.MarkdownText;
+import dev.paperlist.markdown.MarkdownText;
 import java.util.Set;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;

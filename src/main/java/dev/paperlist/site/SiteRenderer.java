@@ -1,11 +1,11 @@
 package dev.paperlist.site;
 
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
-import dev.paperlist.render.Slugger;
 import dev.paperlist.render.TopicIndex;
 import java.io.IOException;
 import java.io.InputStream;

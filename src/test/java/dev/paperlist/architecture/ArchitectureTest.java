@@ -43,11 +43,62 @@ class ArchitectureTest {
         slices().matching("dev.paperlist.(*)..").should().beFreeOfCycles().check(main);
     }
 
+    // The top-level rule sees catalog and its subpackages as one slice; this one sees every package.
     @Test
-    void theRendererReadsOnlyTheModel() {
+    void noTwoPackagesDependOnEachOther() {
+        slices().matching("dev.paperlist.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void theRendererReadsOnlyTheModelAndWritesThroughTheMarkdownConventions() {
         classes().that().resideInAPackage("dev.paperlist.render..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.paperlist.render..", "dev.paperlist.model..",
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.paperlist.render..", "dev.paperlist.markdown..",
+                        "dev.paperlist.model..", "dev.paperlist", "java..", "org.commonmark..")
+                .check(main);
+    }
+
+    @Test
+    void theMarkdownConventionsStandOnTheModelAlone() {
+        classes().that().resideInAPackage("dev.paperlist.markdown..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.paperlist.markdown..", "dev.paperlist.model..",
                         "dev.paperlist", "java..", "org.commonmark..")
+                .check(main);
+    }
+
+    // The linter finds anchors as the renderer makes them, through the conventions both share.
+    @Test
+    void theLinterDoesNotDependOnTheRenderer() {
+        noClasses().that().resideInAPackage("dev.paperlist.lint..")
+                .should().dependOnClassesThat().resideInAPackage("dev.paperlist.render..")
+                .check(main);
+    }
+
+    @Test
+    void theFileLayerStandsOnTheSharedTypesAlone() {
+        classes().that().resideInAPackage("dev.paperlist.io..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.paperlist.io..", "dev.paperlist", "java..")
+                .check(main);
+    }
+
+    @Test
+    void theCatalogueIsReadBeforeAnythingThatUsesIt() {
+        noClasses().that().resideInAPackage("dev.paperlist.catalog..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.paperlist.render..", "dev.paperlist.site..",
+                        "dev.paperlist.export..", "dev.paperlist.sync..", "dev.paperlist.importer..",
+                        "dev.paperlist.lint..", "dev.paperlist.links..", "dev.paperlist.refresh..", "dev.paperlist.add..",
+                        "dev.paperlist.contribute..", "dev.paperlist.fetch..", "dev.paperlist.metrics..",
+                        "dev.paperlist.hooks..")
+                .check(main);
+    }
+
+    // Reading the YAML, binding it to the model, editing the file: each stage knows only the ones before it.
+    @Test
+    void theCatalogueStagesDependOnlyOnEarlierOnes() {
+        noClasses().that().resideInAPackage("dev.paperlist.catalog.yaml..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.paperlist.catalog", "dev.paperlist.catalog.edit..")
+                .check(main);
+        noClasses().that().resideInAPackage("dev.paperlist.catalog")
+                .should().dependOnClassesThat().resideInAPackage("dev.paperlist.catalog.edit..")
                 .check(main);
     }
 }

@@ -2,6 +2,7 @@ package dev.paperlist.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperlist.catalog.edit.CatalogWriter;
 import dev.paperlist.model.ArxivId;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.yaml.BlockYamlReader;
+import dev.paperlist.catalog.yaml.BlockYamlReaderTest;
+import dev.paperlist.catalog.yaml.YamlNode;
 import dev.paperlist.io.TextFile;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

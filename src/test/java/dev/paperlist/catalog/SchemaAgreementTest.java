@@ -29,6 +29,7 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.regex.RegularExpression;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.yaml.YamlReader;
 import dev.paperlist.model.BadgeKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.catalog.edit.CatalogWriter;
 import dev.paperlist.importer.ListImporter;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.render.ReadmeRenderer;

@@ -3,6 +3,7 @@ package dev.paperlist.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.ExitCode;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -12,7 +13,6 @@ import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.render.NotesLayout;
-import dev.paperlist.render.Slugger;
 import dev.paperlist.render.TableLayout;
 import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.Html;

@@ -3,7 +3,7 @@ package dev.paperlist.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.PaperlistException;
-import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.catalog.edit.CatalogWriter;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;

@@ -2,8 +2,9 @@ package dev.paperlist.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperlist.catalog.CatalogWriter;
 import dev.paperlist.catalog.TextRules;
+import dev.paperlist.catalog.edit.CatalogWriter;
+import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
@@ -16,7 +17,6 @@ import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.model.TableColumn;
 import dev.paperlist.render.Badges;
-import dev.paperlist.render.MarkdownText;
 import dev.paperlist.render.ReadmeRenderer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -3,7 +3,7 @@ package dev.paperlist.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.catalog.edit.CatalogWriter;
 import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.Html;
 import java.io.IOException;

@@ -3,12 +3,12 @@ package dev.paperlist.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.CatalogWriter;
+import dev.paperlist.catalog.edit.CatalogWriter;
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.render.NotesLayout;
-import dev.paperlist.render.Slugger;
 import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.Html;
 import java.io.IOException;

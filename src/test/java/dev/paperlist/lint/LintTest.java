@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperlist.catalog.CatalogLoader;
-import dev.paperlist.catalog.SourceIndex;
+import dev.paperlist.catalog.yaml.SourceIndex;
 import dev.paperlist.model.LintRule;
 import dev.paperlist.testing.CliRun;
 import java.io.IOException;
@@ -141,7 +141,7 @@ class LintTest {
         String text = "settings:\n  lint:\n    disable: [http-link, no-abstract, http-link]\nsections:\n  - title: S\n";
         var catalog = CatalogLoader.parse(text, "papers.yaml");
         assertThat(catalog.settings().lintDisabled()).containsExactly(LintRule.HTTP_LINK, LintRule.NO_ABSTRACT);
-        String written = dev.paperlist.catalog.CatalogWriter.write(catalog);
+        String written = dev.paperlist.catalog.edit.CatalogWriter.write(catalog);
         assertThat(written).startsWith("settings:\n  lint:\n    disable: [http-link, no-abstract]\nsections:\n");
         assertThat(CatalogLoader.parse(written, "papers.yaml").settings()).isEqualTo(catalog.settings());
     }

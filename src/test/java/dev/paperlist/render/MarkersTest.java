@@ -3,6 +3,7 @@ package dev.paperlist.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.markdown.Markers;
 import dev.paperlist.model.Catalog;
 import org.junit.jupiter.api.Test;
 

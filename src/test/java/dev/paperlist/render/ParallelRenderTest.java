@@ -2,6 +2,7 @@ package dev.paperlist.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;

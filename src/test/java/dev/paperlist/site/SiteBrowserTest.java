@@ -158,7 +158,7 @@ class SiteBrowserTest {
                 all &= text.contains(term);
             }
             if (all) {
-                ids.add(dev.paperlist.render.Slugger.slugify(p.name()));
+                ids.add(dev.paperlist.markdown.Slugger.slugify(p.name()));
             }
         }
         return ids;

@@ -1,7 +1,7 @@
 package dev.paperlist.testing;
 
-import dev.paperlist.render.HeadingTexts;
-import dev.paperlist.render.Slugger;
+import dev.paperlist.markdown.HeadingTexts;
+import dev.paperlist.markdown.Slugger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.paperlist.render;
+package dev.paperlist.markdown;
 
 import java.util.HashMap;
 import java.util.Locale;

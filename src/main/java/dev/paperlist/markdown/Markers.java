@@ -1,4 +1,4 @@
-package dev.paperlist.render;
+package dev.paperlist.markdown;
 
 import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;

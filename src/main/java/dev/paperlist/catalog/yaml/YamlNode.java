@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.yaml;
 
 import dev.paperlist.model.SourcePosition;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
  * Positions are kept as two ints and made into {@link SourcePosition}s only when asked for: a
  * 100,000-paper catalogue has millions of nodes.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
     SourcePosition position();
 
     /** A human name for the node's kind, used in type errors. */
@@ -70,7 +70,7 @@ sealed interface YamlNode {
             this(key, keyPosition.line(), keyPosition.column(), value);
         }
 
-        SourcePosition keyPosition() {
+        public SourcePosition keyPosition() {
             return new SourcePosition(line, column);
         }
     }

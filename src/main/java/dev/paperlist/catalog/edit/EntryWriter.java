@@ -1,5 +1,6 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.edit;
 
+import dev.paperlist.catalog.PaperFields;
 import dev.paperlist.model.Paper;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,9 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.catalog.TextRules;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.NoteLink;

@@ -1,9 +1,10 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.CatalogLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.edit;
 
+import dev.paperlist.catalog.SettingsKeys;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Output;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +44,15 @@ public final class CatalogWriter {
     private static void writeSettings(StringBuilder out, Settings s) {
         StringBuilder body = new StringBuilder();
         for (SettingsKeys.Key key : SettingsKeys.ALL) {
-            key.write().accept(body, s);
+            if (key.oneLine()) {
+                String value = key.value().apply(s);
+                if (!value.equals(key.value().apply(Settings.DEFAULT))) {
+                    body.append("  ").append(key.key()).append(": ")
+                            .append(key.quoted() ? quoted(value) : scalar(value)).append('\n');
+                }
+            } else {
+                STRUCTURED.get(key.key()).accept(body, s);
+            }
         }
         if (body.length() > 0) {
             out.append("settings:\n").append(body);
@@ -50,6 +60,20 @@ public final class CatalogWriter {
     }
 
     // ---- the settings that are not one line, as SettingsKeys declares them ----
+
+    private static final Map<String, BiConsumer<StringBuilder, Settings>> STRUCTURED = Map.of(
+            "labels", CatalogWriter::labels, "table", CatalogWriter::table, "outputs", CatalogWriter::outputs,
+            "lint", CatalogWriter::lint, "tag_pages", CatalogWriter::tagPages, "size_budget", CatalogWriter::sizeBudget,
+            "split_sections", CatalogWriter::split, "metrics", CatalogWriter::metrics);
+
+    static {
+        // A key declared without a one-line value must have its writer here, or papers.yaml would lose it.
+        for (SettingsKeys.Key key : SettingsKeys.ALL) {
+            if (!key.oneLine() && !STRUCTURED.containsKey(key.key())) {
+                throw new IllegalStateException("no writer for the settings key '" + key.key() + "'");
+            }
+        }
+    }
 
     static void labels(StringBuilder out, Settings s) {
         StringBuilder body = new StringBuilder();

@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.yaml;
 
 import dev.paperlist.model.SourcePosition;
 import java.util.HashMap;

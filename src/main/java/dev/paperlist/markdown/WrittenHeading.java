@@ -1,4 +1,4 @@
-package dev.paperlist.render;
+package dev.paperlist.markdown;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

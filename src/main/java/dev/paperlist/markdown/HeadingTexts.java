@@ -1,12 +1,9 @@
-package dev.paperlist.render;
+package dev.paperlist.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
-import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
 /**
@@ -26,7 +23,7 @@ public final class HeadingTexts {
         PARSER.parse(markdown).accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                texts.add(textOf(heading));
+                texts.add(PlainText.ofHeading(heading));
             }
         });
         return texts;
@@ -34,22 +31,16 @@ public final class HeadingTexts {
 
     /** The text GitHub derives the anchor from, for a heading paperlist writes from this catalogue text. */
     public static String ofCatalogueText(String catalogueText) {
-        return Outline.headingText(catalogueText);
-    }
-
-    static String textOf(Node node) {
-        StringBuilder out = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text text) {
-                out.append(text.getLiteral());
-            }
-
-            @Override
-            public void visit(Code code) {
-                out.append(code.getLiteral());
-            }
-        });
-        return out.toString();
+        // One line, without the spaces and tabs Markdown trims off a heading.
+        String line = MarkdownText.oneLine(catalogueText);
+        int start = 0;
+        int end = line.length();
+        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return line.substring(start, end);
     }
 }

@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,9 +24,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * feature a paper catalogue does not need and that makes files unsafe or ambiguous: anchors, aliases,
  * merge keys, tags, duplicate keys, several documents, and nesting deeper than {@link #MAX_DEPTH}.
  */
-final class YamlReader {
+public final class YamlReader {
     /** Deep enough for five levels of sections with papers and badges, far below stack limits. */
-    static final int MAX_DEPTH = 40;
+    public static final int MAX_DEPTH = 40;
 
     private final String fileName;
     private final Map<String, String> keys = new HashMap<>();
@@ -36,11 +36,11 @@ final class YamlReader {
     private int walkedColumn;
     private int walkedOffset;
 
-    YamlReader(String fileName) {
+    public YamlReader(String fileName) {
         this.fileName = fileName;
     }
 
-    YamlNode read(String text) {
+    public YamlNode read(String text) {
         this.text = text;
         LoaderOptions options = new LoaderOptions();
         // File size is limited by the caller; SnakeYAML's own 3 MB default would refuse real catalogues.

@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every position); on every text SnakeYAML refuses, it declines. The files paperlist writes and this
  * repository's own catalogues must take the fast path, or the speed it exists for is lost unnoticed.
  */
-class BlockYamlReaderTest {
+public class BlockYamlReaderTest {
     private static final int FUZZ = Integer.getInteger("yaml.fuzz.iterations", 10_000);
 
     /** The tree as text with every position, so that two trees compare in one assertion with a readable diff. */
-    static String describe(YamlNode node) {
+    public static String describe(YamlNode node) {
         StringBuilder out = new StringBuilder();
         describe(node, out, "");
         return out.toString();

@@ -1,4 +1,4 @@
-package dev.paperlist.render;
+package dev.paperlist.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.edit;
 
-import dev.paperlist.catalog.YamlSource.Mapping;
-import dev.paperlist.catalog.YamlSource.Node;
-import dev.paperlist.catalog.YamlSource.Scalar;
-import dev.paperlist.catalog.YamlSource.Sequence;
-import dev.paperlist.catalog.YamlSource.Tuple;
+import dev.paperlist.catalog.PaperFields;
+import dev.paperlist.catalog.edit.YamlSource.Mapping;
+import dev.paperlist.catalog.edit.YamlSource.Node;
+import dev.paperlist.catalog.edit.YamlSource.Scalar;
+import dev.paperlist.catalog.edit.YamlSource.Sequence;
+import dev.paperlist.catalog.edit.YamlSource.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.paperlist.render;
+package dev.paperlist.markdown;
 
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,7 +47,7 @@ public final class MarkdownText {
     }
 
     /** Appends what {@link #text} returns, without the intermediate string. */
-    static void appendPlain(StringBuilder out, String plain) {
+    public static void appendPlain(StringBuilder out, String plain) {
         appendText(out, oneLine(plain));
     }
 
@@ -63,7 +63,7 @@ public final class MarkdownText {
      * Appends what {@link #inline(String)} returns; text without markup (most abstracts) is escaped
      * straight into {@code out}, with no string made on the way.
      */
-    static void appendInline(StringBuilder out, String markdown) {
+    public static void appendInline(StringBuilder out, String markdown) {
         for (int i = 0; i < markdown.length(); i++) {
             if (in(PARSED, markdown.charAt(i))) {
                 out.append(inline(markdown, false));
@@ -117,7 +117,7 @@ public final class MarkdownText {
     }
 
     // The loader folds line breaks already; this keeps the renderer safe for models built elsewhere.
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replaceAll("[\r\n]+", " ");
     }
 

@@ -1,11 +1,16 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.edit;
 
+import dev.paperlist.catalog.PaperFields;
 import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
-import dev.paperlist.catalog.YamlSource.Mapping;
-import dev.paperlist.catalog.YamlSource.Node;
-import dev.paperlist.catalog.YamlSource.Tuple;
+import dev.paperlist.catalog.CatalogBinder;
+import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.catalog.DidYouMean;
+import dev.paperlist.catalog.TextRules;
+import dev.paperlist.catalog.edit.YamlSource.Mapping;
+import dev.paperlist.catalog.edit.YamlSource.Node;
+import dev.paperlist.catalog.edit.YamlSource.Tuple;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;

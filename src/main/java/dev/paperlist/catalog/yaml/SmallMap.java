@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.yaml;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;

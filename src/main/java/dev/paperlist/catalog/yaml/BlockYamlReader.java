@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.yaml;
 
 import dev.paperlist.io.TextFile;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.Map;
  * {@link YamlReader} (SnakeYAML) reads the file and gives the message. A differential test holds the
  * two readers to the same tree on every file this one accepts.
  */
-final class BlockYamlReader {
+public final class BlockYamlReader {
     /** Declining is a normal outcome, thrown as one preallocated object from deep in the recursion. */
     private static final RuntimeException DECLINE = new RuntimeException("outside the block subset", null, false, false) {};
 
@@ -46,7 +46,7 @@ final class BlockYamlReader {
     }
 
     /** The file's tree, or {@code null} when the file is outside the block subset or not valid YAML. */
-    static YamlNode read(String text) {
+    public static YamlNode read(String text) {
         BlockYamlReader reader = new BlockYamlReader(text);
         try {
             reader.advance();
@@ -71,7 +71,7 @@ final class BlockYamlReader {
      * UTF-8 in the block subset: the caller then decodes and reads the whole file as usual, which gives
      * every message.
      */
-    static YamlNode readInHalves(byte[] bytes, int minBytes) {
+    public static YamlNode readInHalves(byte[] bytes, int minBytes) {
         int cut = bytes.length < minBytes || bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF ? -1 : cut(bytes);
         if (cut < 0) {
             return null;

@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -8,6 +8,7 @@ import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.model.ArxivId;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;

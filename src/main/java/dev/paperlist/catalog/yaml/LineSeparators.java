@@ -1,4 +1,4 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.yaml;
 
 import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
@@ -11,11 +11,11 @@ import java.util.Locale;
  * as line breaks, so inside a comment they would start a line that editors and reviewers see as part
  * of the comment: {@code # note<U+2028>venue: hidden} would set a venue nobody sees.
  */
-final class LineSeparators {
+public final class LineSeparators {
     private LineSeparators() {}
 
     /** Throws, at the character's line and column, when the text holds one of the three. */
-    static void refuseIn(String text, String fileName) {
+    public static void refuseIn(String text, String fileName) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
@@ -25,7 +25,7 @@ final class LineSeparators {
     }
 
     /** The same for UTF-8 bytes, without decoding a clean file: E2 80 A8, E2 80 A9 and C2 85. */
-    static void refuseIn(byte[] utf8, String fileName) {
+    public static void refuseIn(byte[] utf8, String fileName) {
         for (int i = 0; i + 1 < utf8.length; i++) {
             byte b = utf8[i];
             if (b == (byte) 0xC2 && utf8[i + 1] == (byte) 0x85

@@ -1,5 +1,6 @@
-package dev.paperlist.catalog;
+package dev.paperlist.catalog.edit;
 
+import dev.paperlist.catalog.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
