@@ -1,5 +1,7 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.catalog.MarkdownBlocks;
+import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.TableColumn;
 import java.util.ArrayList;
@@ -97,7 +99,9 @@ final class TableReader {
         for (int i = 0; i < columns.size() && i < writtenHeader.size(); i++) {
             TableColumn c = columns.get(i);
             String written = writtenHeader.get(i);
-            if (!written.isEmpty() && !Values.unescape(written).equals(Values.unescape(dev.paperlist.markdown.MarkdownText.text(c.header())))) {
+            // Markup that opens a block it does not close (a lone <details>) would fold the page: the plain text it is.
+            if (!written.isEmpty() && MarkdownBlocks.problem(written).isEmpty()
+                    && !Values.unescape(written).equals(Values.unescape(MarkdownText.text(c.header())))) {
                 columns.set(i, c.withHeaderMarkdown(written));
             }
         }
