@@ -50,7 +50,7 @@ final class CatalogBinder {
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "header_markdown", "align", "suffix");
     static final List<String> LABEL_KEYS = List.of("paper", "accepted", "submitted", "authors", "tags",
             "abstract", "notes");
-    static final List<String> SECTION_KEYS = List.of("title", "text", "columns", "papers", "sections");
+    static final List<String> SECTION_KEYS = List.of("title", "heading_level", "text", "columns", "papers", "sections");
     static final List<String> PAPER_KEYS = List.of("id", "name", "title", "url", "code", "badges", "venue",
             "submitted", "authors", "tags", "abstract", "notes", "arxiv", "topics", "summary", "comment",
             "added", "image", "extra");
@@ -82,7 +82,7 @@ final class CatalogBinder {
         }
         List<SectionDraft> drafts = new ArrayList<>();
         for (YamlNode item : sequence(sectionsEntry.value(), "'sections'").items()) {
-            drafts.add(sectionDraft(item, 1, settings));
+            drafts.add(sectionDraft(item, 1, settings.topHeadingLevel(), settings));
         }
         resolveRefs();
         List<Section> sections = new ArrayList<>();
@@ -405,7 +405,8 @@ final class CatalogBinder {
 
     // ---- sections ----
 
-    private SectionDraft sectionDraft(YamlNode node, int depth, Settings settings) {
+    // natural: the heading level the section's nesting gives it, one below its parent's heading.
+    private SectionDraft sectionDraft(YamlNode node, int depth, int natural, Settings settings) {
         YamlNode.Mapping map = mapping(node, "a section");
         checkKeys(map, SECTION_KEYS, "a section");
         String title = requiredText(map, "title", "a section");
@@ -413,15 +414,27 @@ final class CatalogBinder {
             throw error(map.position(), "section '" + title + "' is nested " + depth
                     + " levels deep; at most " + MAX_SECTION_DEPTH + " levels are allowed");
         }
+        int headingLevel = 0;
+        if (map.entries().containsKey("heading_level")) {
+            YamlNode.Scalar s = scalar(value(map, "heading_level"), "'heading_level'");
+            // Above the natural level the heading would read as its parent's sibling, or end it.
+            if (!s.text().matches("[1-6]") || Integer.parseInt(s.text()) < natural) {
+                throw error(s.position(), "'heading_level' of section '" + title + "' must be a number from "
+                        + natural + " (below its parent's heading) to 6, got '" + s.text() + "'");
+            }
+            headingLevel = Integer.parseInt(s.text()) == natural ? 0 : Integer.parseInt(s.text());
+        }
+        int level = headingLevel == 0 ? natural : headingLevel;
         // Papers are headed one level below their section (in the layouts that head them); Markdown stops at level 6.
         boolean headed = headsPapers(settings);
-        int paperLevel = settings.topHeadingLevel() + depth - (headed ? 0 : 1);
+        int paperLevel = level + (headed ? 1 : 0);
         if (paperLevel > 6) {
             throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its "
                     + (headed ? "papers" : "heading") + " would need level " + paperLevel
-                    + " (lower 'top_heading_level' or the nesting)");
+                    + " (lower 'top_heading_level', 'heading_level' or the nesting)");
         }
         SectionDraft draft = new SectionDraft(title, map.position(), headed);
+        draft.headingLevel = headingLevel;
         draft.text = markdownBlock(map, "text");
         if (map.entries().containsKey("columns")) {
             draft.columns = columns(value(map, "columns"));
@@ -431,7 +444,7 @@ final class CatalogBinder {
         }
         if (map.entries().containsKey("sections")) {
             for (YamlNode item : sequence(value(map, "sections"), "'sections'").items()) {
-                draft.children.add(sectionDraft(item, depth + 1, settings));
+                draft.children.add(sectionDraft(item, depth + 1, level + 1, settings));
             }
         }
         return draft;
@@ -894,6 +907,7 @@ final class CatalogBinder {
         final SourcePosition position;
         String text;
         List<TableColumn> columns = List.of();
+        int headingLevel;
         final List<Object> parts = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
         final boolean headed;
@@ -913,7 +927,7 @@ final class CatalogBinder {
             for (SectionDraft child : children) {
                 built.add(child.build(path));
             }
-            return Section.of(title, text, columns, content(parts), built, position);
+            return Section.of(title, text, columns, content(parts), built, position, headingLevel);
         }
 
         // The same paper twice in one section is a mistake however its link is spelt, unless it is listed again

@@ -489,7 +489,7 @@ public final class CatalogEditor {
         for (Section s : sections) {
             out.add(Section.of(s.title(), s.text(), s.columns(),
                     Part.map(s.content(), p -> copies.computeIfAbsent(p, CatalogEditor::strip)),
-                    stripSections(s.sections(), copies), SourcePosition.UNKNOWN));
+                    stripSections(s.sections(), copies), SourcePosition.UNKNOWN, s.headingLevel()));
         }
         return out;
     }
