@@ -135,6 +135,7 @@ public final class ListImporter {
         final List<SectionDraft> stack = new ArrayList<>();
         final NotesFields notes;
         final TableReader tables;
+        final RepeatedWarnings repeated;
         final Map<String, Map<String, Integer>> labelSpellings = new HashMap<>();
         final Map<String, Integer> layouts = new java.util.LinkedHashMap<>();
         final Map<List<TableColumn>, Integer> columnSets = new java.util.LinkedHashMap<>();
@@ -151,6 +152,7 @@ public final class ListImporter {
             this.lineOffset = lineOffset;
             this.notes = new NotesFields(markdown, this);
             this.tables = new TableReader(markdown, lineOffset);
+            this.repeated = new RepeatedWarnings();
         }
 
         @Override
@@ -513,7 +515,7 @@ public final class ListImporter {
         }
 
         private void table(SectionDraft current, TableBlock block) {
-            TableReader.Table table = tables.read(block, warnings, where);
+            TableReader.Table table = tables.read(block, warnings, where, current, current.title, repeated);
             if (current.columns == null) {
                 current.columns = table.columns();
             } else if (!current.columns.equals(table.columns())) {
