@@ -21,6 +21,7 @@ import dev.paperlist.model.SourcePosition;
 import dev.paperlist.model.TableColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -405,6 +406,9 @@ final class CatalogBinder {
 
     // ---- sections ----
 
+    // The written-cell keys of the table columns of the section whose papers are being read.
+    private Set<String> emptyCells = Set.of();
+
     // natural: the heading level the section's nesting gives it, one below its parent's heading.
     private SectionDraft sectionDraft(YamlNode node, int depth, int natural, Settings settings) {
         YamlNode.Mapping map = mapping(node, "a section");
@@ -440,7 +444,16 @@ final class CatalogBinder {
             draft.columns = columns(value(map, "columns"));
         }
         if (map.entries().containsKey("papers")) {
+            // A table cell the list left empty where the others write the empty cell is kept as ''.
+            Set<String> outer = emptyCells;
+            emptyCells = new HashSet<>();
+            for (TableColumn c : draft.columns.isEmpty() ? settings.tableColumns() : draft.columns) {
+                if (!c.field().equals("extra")) {
+                    emptyCells.add(c.writtenKey());
+                }
+            }
             parts(value(map, "papers"), draft.parts);
+            emptyCells = outer;
         }
         if (map.entries().containsKey("sections")) {
             for (YamlNode item : sequence(value(map, "sections"), "'sections'").items()) {
@@ -568,7 +581,9 @@ final class CatalogBinder {
                 // An entry kept as written keeps its lines (continuation lines, breaks, blank lines) and is
                 // written as blocks, so it must not open what it does not close.
                 String text = entry.key().equals(Paper.WRITTEN) ? written.strip() : TextRules.collapseWhitespace(written);
-                nonEmpty(text, what, entry.value().position());
+                if (!(text.isEmpty() && emptyCells.contains(TextRules.collapseWhitespace(entry.key())))) {
+                    nonEmpty(text, what, entry.value().position());
+                }
                 if (entry.key().equals(Paper.WRITTEN)) {
                     MarkdownBlocks.problem(text).ifPresent(problem -> {
                         throw error(entry.value().position(), what + " " + problem);

@@ -1088,10 +1088,18 @@ public final class ListImporter {
             for (int i = 0; i < shown.size(); i++) {
                 TableColumn column = shown.get(i);
                 String written = d.cells.get(i);
-                if (column.field().equals("extra") || written.isEmpty()) {
+                if (column.field().equals("extra")) {
                     continue;
                 }
                 String rendered = layout.cell(column, paper);
+                if (written.isEmpty()) {
+                    // A cell left empty where the layout writes the list's empty cell ('-'): kept empty.
+                    if (rendered.isEmpty() && !empty.isEmpty()) {
+                        d.extra.put(dev.paperlist.render.TableLayout.writtenKey(column), "");
+                        changed = true;
+                    }
+                    continue;
+                }
                 // Compared without backslash escapes, which change nothing GitHub shows ("\\[GPTQ\\]" is "[GPTQ]").
                 if (!Values.unescape(rendered).equals(Values.unescape(written)) && !(rendered.isEmpty() && written.equals(empty))) {
                     // Kept once: under the column's header rather than also as the extra field it was read into.
