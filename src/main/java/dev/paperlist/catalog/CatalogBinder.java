@@ -435,7 +435,7 @@ final class CatalogBinder {
         if (paperLevel > 6) {
             throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its "
                     + (headed ? "papers" : "heading") + " would need level " + paperLevel
-                    + " (lower 'top_heading_level', 'heading_level' or the nesting)");
+                    + (headingLevel == 0 ? " (lower 'top_heading_level' or the nesting)" : " (lower its 'heading_level')"));
         }
         SectionDraft draft = new SectionDraft(title, map.position(), headed);
         draft.headingLevel = headingLevel;
