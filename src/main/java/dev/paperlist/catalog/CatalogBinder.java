@@ -22,6 +22,7 @@ import dev.paperlist.model.SourcePosition;
 import dev.paperlist.model.TableColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class CatalogBinder {
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "header_markdown", "align", "suffix");
     static final List<String> LABEL_KEYS = SettingsKeys.labelKeys();
-    static final List<String> SECTION_KEYS = List.of("title", "text", "columns", "papers", "sections");
+    static final List<String> SECTION_KEYS = List.of("title", "heading_level", "text", "columns", "papers", "sections");
     public static final List<String> PAPER_KEYS = PaperFields.keys();
     static final List<String> REF_KEYS = List.of("ref");
     static final List<String> TEXT_PART_KEYS = List.of("text");
@@ -81,7 +82,7 @@ public final class CatalogBinder {
         }
         List<SectionDraft> drafts = new ArrayList<>();
         for (YamlNode item : sequence(sectionsEntry.value(), "'sections'").items()) {
-            drafts.add(sectionDraft(item, 1, settings));
+            drafts.add(sectionDraft(item, 1, settings.topHeadingLevel(), settings));
         }
         resolveRefs();
         List<Section> sections = new ArrayList<>();
@@ -404,7 +405,11 @@ public final class CatalogBinder {
 
     // ---- sections ----
 
-    private SectionDraft sectionDraft(YamlNode node, int depth, Settings settings) {
+    // The written-cell keys of the table columns of the section whose papers are being read.
+    private Set<String> emptyCells = Set.of();
+
+    // natural: the heading level the section's nesting gives it, one below its parent's heading.
+    private SectionDraft sectionDraft(YamlNode node, int depth, int natural, Settings settings) {
         YamlNode.Mapping map = mapping(node, "a section");
         checkKeys(map, SECTION_KEYS, "a section");
         String title = requiredText(map, "title", "a section");
@@ -412,25 +417,46 @@ public final class CatalogBinder {
             throw error(map.position(), "section '" + title + "' is nested " + depth
                     + " levels deep; at most " + MAX_SECTION_DEPTH + " levels are allowed");
         }
+        int headingLevel = 0;
+        if (map.entries().containsKey("heading_level")) {
+            YamlNode.Scalar s = scalar(value(map, "heading_level"), "'heading_level'");
+            // Above the natural level the heading would read as its parent's sibling, or end it.
+            if (!s.text().matches("[1-6]") || Integer.parseInt(s.text()) < natural) {
+                throw error(s.position(), "'heading_level' of section '" + title + "' must be a number from "
+                        + natural + " (below its parent's heading) to 6, got '" + s.text() + "'");
+            }
+            headingLevel = Integer.parseInt(s.text()) == natural ? 0 : Integer.parseInt(s.text());
+        }
+        int level = headingLevel == 0 ? natural : headingLevel;
         // Papers are headed one level below their section (in the layouts that head them); Markdown stops at level 6.
         boolean headed = headsPapers(settings);
-        int paperLevel = settings.topHeadingLevel() + depth - (headed ? 0 : 1);
+        int paperLevel = level + (headed ? 1 : 0);
         if (paperLevel > 6) {
             throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its "
                     + (headed ? "papers" : "heading") + " would need level " + paperLevel
-                    + " (lower 'top_heading_level' or the nesting)");
+                    + (headingLevel == 0 ? " (lower 'top_heading_level' or the nesting)" : " (lower its 'heading_level')"));
         }
         SectionDraft draft = new SectionDraft(title, map.position(), headed);
+        draft.headingLevel = headingLevel;
         draft.text = markdownBlock(map, "text");
         if (map.entries().containsKey("columns")) {
             draft.columns = columns(value(map, "columns"));
         }
         if (map.entries().containsKey("papers")) {
+            // A table cell the list left empty where the others write the empty cell is kept as ''.
+            Set<String> outer = emptyCells;
+            emptyCells = new HashSet<>();
+            for (TableColumn c : draft.columns.isEmpty() ? settings.tableColumns() : draft.columns) {
+                if (!c.field().equals("extra")) {
+                    emptyCells.add(c.writtenKey());
+                }
+            }
             parts(value(map, "papers"), draft.parts);
+            emptyCells = outer;
         }
         if (map.entries().containsKey("sections")) {
             for (YamlNode item : sequence(value(map, "sections"), "'sections'").items()) {
-                draft.children.add(sectionDraft(item, depth + 1, settings));
+                draft.children.add(sectionDraft(item, depth + 1, level + 1, settings));
             }
         }
         return draft;
@@ -594,7 +620,10 @@ public final class CatalogBinder {
             // An entry kept as written keeps its lines (continuation lines, breaks, blank lines) and is
             // written as blocks, so it must not open what it does not close.
             String text = entry.key().equals(Paper.WRITTEN) ? written.strip() : TextRules.collapseWhitespace(written);
-            nonEmpty(text, what, entry.value().position());
+            // A table cell the list left empty where the others write the empty cell is kept as ''.
+            if (!(text.isEmpty() && emptyCells.contains(TextRules.collapseWhitespace(entry.key())))) {
+                nonEmpty(text, what, entry.value().position());
+            }
             if (entry.key().equals(Paper.WRITTEN)) {
                 MarkdownBlocks.problem(text).ifPresent(problem -> {
                     throw error(entry.value().position(), what + " " + problem);
@@ -920,6 +949,7 @@ public final class CatalogBinder {
         final SourcePosition position;
         String text;
         List<TableColumn> columns = List.of();
+        int headingLevel;
         final List<Object> parts = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
         final boolean headed;
@@ -939,7 +969,7 @@ public final class CatalogBinder {
             for (SectionDraft child : children) {
                 built.add(child.build(path));
             }
-            return Section.of(title, text, columns, content(parts), built, position);
+            return Section.of(title, text, columns, content(parts), built, position, headingLevel);
         }
 
         // The same paper twice in one section is a mistake however its link is spelt, unless it is listed again

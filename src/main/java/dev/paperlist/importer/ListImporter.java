@@ -135,6 +135,7 @@ public final class ListImporter {
         final List<SectionDraft> stack = new ArrayList<>();
         final NotesFields notes;
         final TableReader tables;
+        final RepeatedWarnings repeated;
         final Map<String, Map<String, Integer>> labelSpellings = new HashMap<>();
         final Map<String, Integer> layouts = new java.util.LinkedHashMap<>();
         final Map<List<TableColumn>, Integer> columnSets = new java.util.LinkedHashMap<>();
@@ -151,6 +152,7 @@ public final class ListImporter {
             this.lineOffset = lineOffset;
             this.notes = new NotesFields(markdown, this);
             this.tables = new TableReader(markdown, lineOffset);
+            this.repeated = new RepeatedWarnings();
         }
 
         @Override
@@ -507,19 +509,13 @@ public final class ListImporter {
             if (stack.isEmpty()) {
                 roots.add(section);
             } else {
-                SectionDraft parent = stack.get(stack.size() - 1);
-                if (heading.getLevel() != parent.level + 1) {
-                    warnings.add(where + ":" + section.line + ": section '" + section.title + "' is a level-"
-                            + heading.getLevel() + " heading under a level-" + parent.level + " one; it will be rendered at level "
-                            + (parent.level + 1));
-                }
-                parent.children.add(section);
+                stack.get(stack.size() - 1).children.add(section);
             }
             stack.add(section);
         }
 
         private void table(SectionDraft current, TableBlock block) {
-            TableReader.Table table = tables.read(block, warnings, where);
+            TableReader.Table table = tables.read(block, warnings, where, current, current.title, repeated);
             if (current.columns == null) {
                 current.columns = table.columns();
             } else if (!current.columns.equals(table.columns())) {
@@ -630,6 +626,7 @@ public final class ListImporter {
                             + " heading; it will be rendered at level " + topLevel);
                 }
                 s.renderedLevel = topLevel;
+                s.naturalLevel = topLevel;
                 sections.add(s.build(settings, this));
             }
             return new Result(new Catalog(settings, CrossListing.apply(sections)), List.copyOf(warnings), listStart, listEnd, hasMarkers);
@@ -857,8 +854,10 @@ public final class ListImporter {
         final Map<String, Integer> layoutsUsed = new java.util.LinkedHashMap<>();
         // Whether the heading has links or images, which a section's title (text) does not keep.
         boolean richHeading;
-        // The level render gives the section's heading, known once the list's top level is.
+        // The level render gives the section's heading, known once the list's top level is, and the one its
+        // nesting gives it (its parent's plus one), which papers.yaml need not say.
         int renderedLevel;
+        int naturalLevel;
 
         SectionDraft(String title, int level, int start) {
             this.title = title;
@@ -1089,10 +1088,18 @@ public final class ListImporter {
             for (int i = 0; i < shown.size(); i++) {
                 TableColumn column = shown.get(i);
                 String written = d.cells.get(i);
-                if (column.field().equals("extra") || written.isEmpty()) {
+                if (column.field().equals("extra")) {
                     continue;
                 }
                 String rendered = layout.cell(column, paper);
+                if (written.isEmpty()) {
+                    // A cell left empty where the layout writes the list's empty cell ('-'): kept empty.
+                    if (rendered.isEmpty() && !empty.isEmpty()) {
+                        d.extra.put(dev.paperlist.render.TableLayout.writtenKey(column), "");
+                        changed = true;
+                    }
+                    continue;
+                }
                 // Compared without backslash escapes, which change nothing GitHub shows ("\\[GPTQ\\]" is "[GPTQ]").
                 if (!Values.unescape(rendered).equals(Values.unescape(written)) && !(rendered.isEmpty() && written.equals(empty))) {
                     // Kept once: under the column's header rather than also as the extra field it was read into.
@@ -1168,7 +1175,20 @@ public final class ListImporter {
             List<Part> parts = parts(content, papers(settings, reading), reading);
             List<Section> sections = new ArrayList<>();
             for (SectionDraft child : children) {
-                child.renderedLevel = renderedLevel + 1;
+                // A heading a level or more below the one its nesting gives keeps its level (heading_level), as
+                // long as it stays below this one's and the papers a notes section heads stay within Markdown's six.
+                int deepest = settings.layout().equals("notes") ? 5 : 6;
+                child.naturalLevel = renderedLevel + 1;
+                if (child.level > renderedLevel && child.level <= deepest) {
+                    child.renderedLevel = child.level;
+                } else {
+                    child.renderedLevel = renderedLevel + 1;
+                    if (child.level != child.renderedLevel) {
+                        reading.warnings.add(reading.where + ":" + child.line + ": section '" + child.title
+                                + "' is a level-" + child.level + " heading under a level-" + renderedLevel
+                                + " one; it will be rendered at level " + child.renderedLevel);
+                    }
+                }
                 sections.add(child.build(settings, reading));
             }
             List<TableColumn> own = columns == null || columns.equals(settings.tableColumns()) ? List.of() : columns;
@@ -1180,7 +1200,8 @@ public final class ListImporter {
                             + ": the text under section '" + title + "' " + problem);
                 });
             }
-            return Section.of(title, text, own, parts, sections, SourcePosition.UNKNOWN);
+            return Section.of(title, text, own, parts, sections, SourcePosition.UNKNOWN,
+                    renderedLevel == naturalLevel ? 0 : renderedLevel);
         }
     }
 }

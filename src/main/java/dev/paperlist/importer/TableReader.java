@@ -73,7 +73,12 @@ final class TableReader {
         return rows > 0 && papers * 2 > rows;
     }
 
-    Table read(TableBlock table, List<String> warnings, String where) {
+    /**
+     * Reads a table of the section {@code owner} (whose title is {@code title}); what a column keeps as
+     * written row after row is reported once for the section through {@code repeated}.
+     */
+    Table read(TableBlock table, List<String> warnings, String where, Object owner, String title,
+               RepeatedWarnings repeated) {
         List<TableCell> headerCells = headerCells(table);
         List<TableColumn> columns = new ArrayList<>();
         boolean titleSeen = false;
@@ -134,7 +139,7 @@ final class TableReader {
                         }
                         continue;
                     }
-                    titleNotes |= cell(d, columns.get(i), cell, source, warnings, where);
+                    titleNotes |= cell(d, columns.get(i), cell, source, warnings, where, owner, title, repeated);
                 }
                 if (d.title == null && d.name == null) {
                     warnings.add(where + ":" + d.line + ": a table row without a title; skipped");
@@ -186,7 +191,8 @@ final class TableReader {
     }
 
     // Returns whether the title cell had a note after its link.
-    private boolean cell(PaperDraft d, TableColumn column, TableCell cell, String source, List<String> warnings, String where) {
+    private boolean cell(PaperDraft d, TableColumn column, TableCell cell, String source, List<String> warnings, String where,
+                         Object owner, String title, RepeatedWarnings repeated) {
         switch (column.field()) {
             case "title" -> {
                 return title(d, cell);
@@ -196,14 +202,24 @@ final class TableReader {
             case "date" -> {
                 d.submitted = Values.date(Values.unescape(source)).orElse(null);
                 if (d.submitted == null) {
-                    warnings.add(where + ":" + d.line + ": date '" + source + "' is not a date paperlist reads; kept as an extra field");
+                    // Written back as it was; said once for the column of the section, at its first row.
+                    String at = where + ":" + d.line + ": ";
+                    repeated.add(warnings, owner, "date\n" + column.header(), n -> n == 1
+                            ? at + "date '" + source + "' is not a date paperlist reads; kept as an extra field"
+                            : at + "date '" + source + "' and the dates of " + (n - 1) + " more rows of the "
+                                    + column.header() + " column in section '" + title + "' are not dates paperlist"
+                                    + " reads; kept as an extra field, written as they were");
                     d.extra(column.header(), source);
                 }
             }
             case "code", "supplement" -> {
                 if (!links(d, cell, column, source)) {
-                    warnings.add(where + ":" + d.line + ": the " + column.header() + " cell holds more than badges;"
-                            + " kept as written in the extra field '" + extraKey(column) + "', which the column writes");
+                    String at = where + ":" + d.line + ": ";
+                    repeated.add(warnings, owner, "badges\n" + column.header(), n -> at + "the " + column.header()
+                            + (n == 1 ? " cell holds" : " cells of this and " + (n - 1) + " more rows of section '"
+                                    + title + "' hold")
+                            + " more than badges; kept as written in the extra field '" + extraKey(column)
+                            + "', which the column writes");
                 }
             }
             case "authors" -> d.authors = Values.oneLine(Values.textOf(cell));

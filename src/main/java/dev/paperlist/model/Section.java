@@ -15,10 +15,16 @@ import java.util.Map;
  * @param content what the section lists in order: its papers where they are listed (a paper may be
  *     listed twice), the Markdown written between them and the list items that are not papers; the
  *     layouts write this
+ * @param headingLevel the Markdown level of the section's heading when the list writes it at another than
+ *     the one its nesting gives (a {@code ####} right under a {@code ##}); 0 for the natural level. Its
+ *     subsections and papers are headed below it; the contents still nest by depth.
  */
 public record Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
-                      List<Section> sections, SourcePosition position, List<Part> content) {
+                      List<Section> sections, SourcePosition position, List<Part> content, int headingLevel) {
     public Section {
+        if (headingLevel < 0 || headingLevel > 6) {
+            throw new IllegalArgumentException("heading level " + headingLevel + " of section '" + title + "'");
+        }
         columns = List.copyOf(columns);
         sections = List.copyOf(sections);
         if (content == null) {
@@ -32,6 +38,12 @@ public record Section(String title, String text, List<TableColumn> columns, List
             }
             papers = listed;
         }
+    }
+
+    /** A section listing {@code content}, or exactly {@code papers} when content is null, at its natural level. */
+    public Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
+                   List<Section> sections, SourcePosition position, List<Part> content) {
+        this(title, text, columns, papers, sections, position, content, 0);
     }
 
     /** A section that lists exactly its papers, each once, with nothing between them. */
@@ -51,6 +63,17 @@ public record Section(String title, String text, List<TableColumn> columns, List
         return new Section(title, text, columns, null, sections, position, content);
     }
 
+    /** A section listing {@code content} in order under a heading of the given level (0: the natural one). */
+    public static Section of(String title, String text, List<TableColumn> columns, List<Part> content,
+                             List<Section> sections, SourcePosition position, int headingLevel) {
+        return new Section(title, text, columns, null, sections, position, content, headingLevel);
+    }
+
+    /** The level of this section's heading, given the level its nesting gives it. */
+    public int headingLevel(int natural) {
+        return headingLevel == 0 ? natural : headingLevel;
+    }
+
     /**
      * The same section holding other papers and subsections. When the section lists only its papers,
      * once each, the new papers are what it lists; otherwise there are as many as before, and each takes
@@ -58,7 +81,7 @@ public record Section(String title, String text, List<TableColumn> columns, List
      */
     public Section with(List<Paper> newPapers, List<Section> newSections) {
         if (isPlain()) {
-            return new Section(title, text, columns, newPapers, newSections, position);
+            return new Section(title, text, columns, newPapers, newSections, position, null, headingLevel);
         }
         if (newPapers.size() != papers.size()) {
             throw new IllegalArgumentException("section '" + title + "' lists " + papers.size() + " papers, not "
@@ -68,12 +91,12 @@ public record Section(String title, String text, List<TableColumn> columns, List
         for (int i = 0; i < papers.size(); i++) {
             replaced.put(papers.get(i), newPapers.get(i));
         }
-        return of(title, text, columns, Part.map(content, replaced::get), newSections, position);
+        return of(title, text, columns, Part.map(content, replaced::get), newSections, position, headingLevel);
     }
 
     /** The same section listing other content. */
     public Section withContent(List<Part> newContent, List<Section> newSections) {
-        return of(title, text, columns, newContent, newSections, position);
+        return of(title, text, columns, newContent, newSections, position, headingLevel);
     }
 
     /** Whether the section lists its papers alone, each once: nothing written between them. */

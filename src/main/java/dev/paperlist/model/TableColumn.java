@@ -26,6 +26,14 @@ public record TableColumn(String field, String header, Alignment alignment, Stri
     }
 
     /** The same column with its header cell written as {@code markdown}. */
+    /**
+     * The extra field that holds this column's cell as an imported list wrote it, for a column of a
+     * built-in field: its header (the field's name when the header is empty).
+     */
+    public String writtenKey() {
+        return header.isEmpty() ? field : header;
+    }
+
     public TableColumn withHeaderMarkdown(String markdown) {
         return new TableColumn(field, header, alignment, key, suffix, markdown);
     }

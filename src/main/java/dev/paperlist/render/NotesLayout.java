@@ -141,15 +141,16 @@ public final class NotesLayout implements Layout {
     private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,
                                         MovedSections moved, List<Heading> out) {
         for (Section section : sections) {
-            Outline.Entry entry = Outline.entry(section.title(), level, depth, slugger);
+            int written = section.headingLevel(level);
+            Outline.Entry entry = Outline.entry(section.title(), written, depth, slugger);
             moved.anchor(section, entry.anchor());
             if (moved.isMoved(section)) {
                 out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section, List.of(), false));
                 continue;
             }
             out.add(new Heading(entry, section, null, null, new ArrayList<>(), false));
-            headings(section.content(), section, level, depth, slugger, out);
-            collectHeadings(section.sections(), level + 1, depth + 1, slugger, moved, out);
+            headings(section.content(), section, written, depth, slugger, out);
+            collectHeadings(section.sections(), written + 1, depth + 1, slugger, moved, out);
         }
     }
 

@@ -54,14 +54,15 @@ abstract class SectionLayout implements Layout {
     private static void collect(List<Section> sections, int level, int depth, Slugger slugger, MovedSections moved,
                                 List<Heading> out) {
         for (Section section : sections) {
-            Outline.Entry entry = Outline.entry(section.title(), level, depth, slugger);
+            int written = section.headingLevel(level);
+            Outline.Entry entry = Outline.entry(section.title(), written, depth, slugger);
             moved.anchor(section, entry.anchor());
             if (moved.isMoved(section)) {
                 out.add(new Heading(entry.movedTo(moved.page(section)), section));
                 continue;
             }
             out.add(new Heading(entry, section));
-            collect(section.sections(), level + 1, depth + 1, slugger, moved, out);
+            collect(section.sections(), written + 1, depth + 1, slugger, moved, out);
         }
     }
 

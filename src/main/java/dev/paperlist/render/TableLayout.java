@@ -78,7 +78,10 @@ public final class TableLayout extends SectionLayout {
             out.append('|');
             for (TableColumn c : columns) {
                 String cell = cell(c, p);
-                out.append(' ').append(cell.isEmpty() ? MarkdownText.text(settings.emptyCell()) : cell).append(" |");
+                // A cell the list left empty is written empty ('' as the cell written), not as the empty cell.
+                boolean keptEmpty = !c.field().equals("extra") && "".equals(p.extra().get(writtenKey(c)));
+                out.append(' ').append(cell.isEmpty() && !keptEmpty ? MarkdownText.text(settings.emptyCell()) : cell)
+                        .append(" |");
             }
             out.append('\n');
         }
@@ -122,7 +125,7 @@ public final class TableLayout extends SectionLayout {
 
     /** The extra field that holds a column's cell as the list wrote it: the column's header. */
     public static String writtenKey(TableColumn column) {
-        return column.header().isEmpty() ? column.field() : column.header();
+        return column.writtenKey();
     }
 
     // Extra fields are Markdown kept from an imported list; only a bare '|' would end the cell early.

@@ -74,6 +74,14 @@ class CatalogLoaderTest {
                         "settings: {top_heading_level: 3}\nsections:\n- title: a\n  sections:\n  - title: b\n"
                                 + "    sections:\n    - title: c\n      sections:\n      - title: d\n",
                         "papers.yaml:9:9: section 'd' is too deep for Markdown headings: its papers would need level 7 (lower 'top_heading_level' or the nesting)"),
+                Arguments.of("heading level above its parent's",
+                        "sections:\n- title: a\n  heading_level: 2\n  sections:\n  - title: b\n    heading_level: 2\n",
+                        "papers.yaml:6:20: 'heading_level' of section 'b' must be a number from 3 (below its parent's heading)"
+                                + " to 6, got '2'"),
+                Arguments.of("heading level leaving no level for papers",
+                        "sections:\n- title: a\n  heading_level: 6\n",
+                        "papers.yaml:2:3: section 'a' is too deep for Markdown headings: its papers would need level 7"
+                                + " (lower its 'heading_level')"),
                 Arguments.of("toc not boolean", "settings: {toc: yes}\nsections: []\n",
                         "papers.yaml:1:17: 'toc' must be true or false, got 'yes'"));
     }
@@ -102,6 +110,21 @@ class CatalogLoaderTest {
         String yaml = head + "x".repeat(offset - head.length()) + "\uD83E\uDD17 y\"\n";
 
         assertThat(parse(yaml).sections().get(0).title()).endsWith("\uD83E\uDD17 y");
+    }
+
+    @Test
+    void aSectionHeadingLevelOtherThanTheNaturalOneIsKeptAndWrittenBack() {
+        String yaml = "settings:\n  top_heading_level: 2\nsections:\n  - title: a\n    sections:\n      - title: b\n        heading_level: 4\n"
+                + "      - title: c\n        heading_level: 3\n";
+
+        Section a = parse(yaml).sections().get(0);
+
+        assertThat(a.headingLevel()).isZero();
+        assertThat(a.sections().get(0).headingLevel()).isEqualTo(4);
+        // The natural level (under a level-2 top section) is not a level of its own.
+        assertThat(a.sections().get(1).headingLevel()).isZero();
+        assertThat(CatalogWriter.write(parse(yaml))).contains("      - title: b\n        heading_level: 4\n")
+                .doesNotContain("heading_level: 3");
     }
 
     @Test

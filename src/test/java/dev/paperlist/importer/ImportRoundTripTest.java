@@ -56,12 +56,14 @@ class ImportRoundTripTest {
     /**
      * Lists whose sections hold more than papers, each fixture one kind: text after the papers, text between
      * two lists of one section, list items that are not papers, items grouping the papers nested under them,
-     * and a paper listed twice. Import reports what it could not read as a paper, and the page GitHub shows
+     * a paper listed twice, headings that skip a level and a cell left empty where the others write '-'.
+     * Import reports what it could not read as a paper, and the page GitHub shows
      * is the same all the same, written in the order the list wrote it.
      */
     @ParameterizedTest
     @ValueSource(strings = {"import/content/text-after-papers.md", "import/content/text-between-lists.md",
-        "import/content/non-paper-items.md", "import/content/group-items.md", "import/content/exact-duplicate.md"})
+        "import/content/non-paper-items.md", "import/content/group-items.md", "import/content/exact-duplicate.md",
+        "import/content/skipped-levels.md", "import/content/empty-cell.md"})
     void whatASectionWritesBetweenItsPapersStaysInItsPlace(String fixture, @TempDir Path dir) throws IOException {
         String original = Files.readString(Path.of("src/test/resources", fixture), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("README.md"), original, StandardCharsets.UTF_8);

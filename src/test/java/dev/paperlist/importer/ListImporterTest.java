@@ -240,4 +240,26 @@ class ListImporterTest {
         assertThat(papers.get(0).extra()).containsExactly(java.util.Map.entry("Notes", "read with ALIGN"));
         assertThat(papers.get(1).notes()).containsExactly(new NoteLink("HTML", "https://example.org/vilt"));
     }
+
+    @Test
+    void whatAColumnKeepsAsWrittenRowAfterRowIsSaidOncePerSection() {
+        String row = "| [Paper %d](https://arxiv.org/abs/2401.0000%d) | Q%d 2024 | [code](https://github.com/o/r%d), a demo |\n";
+        StringBuilder markdown = new StringBuilder("# List\n\n## First\n\n| Title | Date | Code |\n| --- | --- | --- |\n");
+        for (int i = 1; i <= 3; i++) {
+            markdown.append(String.format(row, i, i, i, i));
+        }
+        markdown.append("\n## Second\n\n| Title | Date | Code |\n| --- | --- | --- |\n").append(String.format(row, 4, 4, 4, 4));
+
+        ListImporter.Result result = new ListImporter().read(markdown.toString(), "README.md");
+
+        assertThat(result.catalog().distinctPapers()).hasSize(4);
+        assertThat(result.warnings()).containsExactly(
+                "README.md:7: date 'Q1 2024' and the dates of 2 more rows of the Date column in section 'First' are not"
+                        + " dates paperlist reads; kept as an extra field, written as they were",
+                "README.md:7: the Code cells of this and 2 more rows of section 'First' hold more than badges; kept as"
+                        + " written in the extra field 'Code', which the column writes",
+                "README.md:15: date 'Q4 2024' is not a date paperlist reads; kept as an extra field",
+                "README.md:15: the Code cell holds more than badges; kept as written in the extra field 'Code', which the"
+                        + " column writes");
+    }
 }

@@ -199,6 +199,9 @@ public final class CatalogWriter {
     private static void section(StringBuilder out, Section section, String indent, Map<Paper, Boolean> written) {
         out.append(indent).append("- title: ").append(scalar(section.title())).append('\n');
         String inner = indent + "  ";
+        if (section.headingLevel() != 0) {
+            out.append(inner).append("heading_level: ").append(section.headingLevel()).append('\n');
+        }
         if (section.text() != null) {
             out.append(inner).append("text: ").append(block(section.text(), inner + "  ")).append('\n');
         }
