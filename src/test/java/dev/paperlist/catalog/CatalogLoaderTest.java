@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
+import dev.paperlist.catalog.edit.CatalogWriter;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Section;
