@@ -975,7 +975,8 @@ public final class CatalogBinder {
         // The same paper twice in one section is a mistake however its link is spelt, unless it is listed again
         // on purpose with a ref where papers are not headings (a list that names a paper in two of its
         // groups). Two papers that share a link under different titles (two datasets on one project page) are
-        // two papers; two of one name are a mistake only where the name is a heading.
+        // two papers, and so are two entries of one title and link written differently where papers are not
+        // headings; two of one name are a mistake only where the name is a heading.
         private void checkDuplicates(String path) {
             slots(parts, slots);
             Map<String, Integer> byName = new HashMap<>();
@@ -1000,11 +1001,22 @@ public final class CatalogBinder {
 
         private <K> void same(Map<K, Integer> seen, K key, int index, String why, String path) {
             Integer first = seen.putIfAbsent(key, index);
-            if (first != null) {
+            // Where papers are not headings, a second entry that differs (one paper in two rows of a table,
+            // one for each dataset it brought) is an entry of its own; only one written the same is a mistake.
+            if (first != null && (headed || asWritten(slots.get(first).paper).equals(asWritten(slots.get(index).paper)))) {
                 throw error(slots.get(index).position, "'" + slots.get(index).paper.name() + "' is listed twice in section '"
                         + path + "' (" + why + " as '" + slots.get(first).paper.name() + "' at line "
                         + slots.get(first).position.line() + ")");
             }
+        }
+
+        // The paper as written, without where it was written or the id other sections refer to it by.
+        private static Paper asWritten(Paper p) {
+            List<Badge> badges = p.badges().stream().map(b -> new Badge(b.kind(), b.url(), b.alt(), b.label(), b.message(),
+                    b.color(), b.logo(), b.logoColor(), b.image(), SourcePosition.UNKNOWN)).toList();
+            return new Paper(null, p.name(), p.title(), p.url(), p.code(), badges, p.venue(), p.submitted(),
+                    p.authors(), p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(),
+                    p.added(), p.image(), p.extra(), SourcePosition.UNKNOWN);
         }
     }
 }

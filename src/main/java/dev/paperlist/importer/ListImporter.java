@@ -930,7 +930,8 @@ public final class ListImporter {
         /**
          * The section's papers as the loader accepts them, by draft: a paper listed twice (the same title and
          * link) is one paper, listed at both places where it was written the same way both times and the
-         * papers are not headings, and read once otherwise; a second paper of one name gets a numbered name
+         * papers are not headings, a paper of its own where a table writes it in a row that differs in another
+         * cell, and read once otherwise; a second paper of one name gets a numbered name
          * where names are headings, and links papers.yaml cannot hold are kept as written in extra fields;
          * each with a warning at its line. A draft left out has no paper.
          */
@@ -967,19 +968,27 @@ public final class ListImporter {
                     // stays as written, as an entry that is not a paper of the catalogue.
                     boolean asWritten = !headed && !again && d.listItem != null && settings.layout().equals("list")
                             && MarkdownBlocks.problem(d.listItem.strip()).isEmpty();
+                    // A row that differs in its other cells (one paper for two datasets, a row each) is a row of
+                    // its own: a table has no anchors, so the second row is a second paper of the catalogue.
+                    boolean ownRow = !headed && !again && d.cells != null && first.cells != null
+                            && settings.layout().equals("table") && !d.cells.equals(first.cells);
                     reading.warnings.add(reading.where + ":" + d.line + ": '" + d.name + "' is listed twice in section '"
                             + this.title + "' (the same title and link as at line " + first.line + "); "
                             + (again ? "the catalogue holds it once, listed at both places"
                                     : asWritten ? "the catalogue holds it once, and this listing, written otherwise, is"
-                                            + " kept as written in its place" : "imported once"));
+                                            + " kept as written in its place"
+                                    : ownRow ? "this row, written otherwise, is kept in its place as a second paper"
+                                    : "imported once"));
                     if (again) {
                         papers.put(d, papers.get(first));
                     } else if (asWritten) {
                         writtenInstead.put(d, d.listItem);
                     }
-                    continue;
+                    if (!ownRow) {
+                        continue;
+                    }
                 }
-                keys.forEach(k -> seen.put(k, d));
+                keys.forEach(k -> seen.putIfAbsent(k, d));
                 if (headed && !names.add(d.name.toLowerCase(java.util.Locale.ROOT))) {
                     String base = d.name;
                     for (int n = 2; !names.add(d.name.toLowerCase(java.util.Locale.ROOT)); n++) {

@@ -107,4 +107,20 @@ class DuplicateKeysAndPapersTest {
                 + "        url: https://example.org/p\n      - name: P\n        title: T2\n        url: https://example.org/p\n");
         org.assertj.core.api.Assertions.assertThat(w.run("render").exitCode()).isZero();
     }
+
+    @org.junit.jupiter.api.Test
+    void aListOrTableListMayListOnePaperTwiceWrittenOtherwiseButNotTheSameEntryTwice() {
+        String entry = "        url: https://example.org/p\n        venue: MM\n";
+        for (String layout : List.of("list", "table")) {
+            Workspace w = Workspace.rendered(dir).write("papers.yaml", "settings: {layout: " + layout + "}\n" + HEAD
+                    + entry + "      - name: Q\n        title: T\n" + entry);
+            var run = w.run("render");
+            org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.toString()).isZero();
+
+            w.write("papers.yaml", "settings: {layout: " + layout + "}\n" + HEAD + entry + "      - name: P\n        title: T\n"
+                    + entry);
+            w.assertRefused(ExitCode.INVALID_INPUT,
+                    "papers.yaml:9:9: 'P' is listed twice in section 'S' (the same url as 'P' at line 5)", "render");
+        }
+    }
 }

@@ -56,14 +56,16 @@ class ImportRoundTripTest {
     /**
      * Lists whose sections hold more than papers, each fixture one kind: text after the papers, text between
      * two lists of one section, list items that are not papers, items grouping the papers nested under them,
-     * a paper listed twice, headings that skip a level and a cell left empty where the others write '-'.
+     * a paper listed twice, headings that skip a level, a cell left empty where the others write '-' and one paper in two rows that
+     * differ in another cell.
      * Import reports what it could not read as a paper, and the page GitHub shows
      * is the same all the same, written in the order the list wrote it.
      */
     @ParameterizedTest
     @ValueSource(strings = {"import/content/text-after-papers.md", "import/content/text-between-lists.md",
         "import/content/non-paper-items.md", "import/content/group-items.md", "import/content/exact-duplicate.md",
-        "import/content/skipped-levels.md", "import/content/empty-cell.md"})
+        "import/content/skipped-levels.md", "import/content/empty-cell.md",
+        "import/content/same-paper-two-rows.md"})
     void whatASectionWritesBetweenItsPapersStaysInItsPlace(String fixture, @TempDir Path dir) throws IOException {
         String original = Files.readString(Path.of("src/test/resources", fixture), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("README.md"), original, StandardCharsets.UTF_8);
