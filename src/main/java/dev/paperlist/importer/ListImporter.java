@@ -4,6 +4,7 @@ import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.catalog.TextRules;
+import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.markdown.Markers;
 import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Catalog;
@@ -14,12 +15,16 @@ import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.model.TableColumn;
+import dev.paperlist.render.ListLayout;
+import dev.paperlist.render.NotesLayout;
+import dev.paperlist.render.TableLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -962,8 +967,8 @@ public final class ListImporter {
                 }
                 PaperDraft first = keys.stream().map(seen::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 if (first != null) {
-                    boolean again = !headed && java.util.Objects.equals(d.listItem, first.listItem)
-                            && java.util.Objects.equals(d.cells, first.cells) && papers.containsKey(first);
+                    boolean again = !headed && Objects.equals(d.listItem, first.listItem)
+                            && Objects.equals(d.cells, first.cells) && papers.containsKey(first);
                     // Written otherwise the second time, in a list that writes entries as they are: that listing
                     // stays as written, as an entry that is not a paper of the catalogue.
                     boolean asWritten = !headed && !again && d.listItem != null && settings.layout().equals("list")
@@ -1073,10 +1078,10 @@ public final class ListImporter {
             }
             if (d.listItem != null && settings.layout().equals("list")) {
                 // A bullet the list wrote otherwise than the list layout writes it is kept as written.
-                if (!Values.unescape(dev.paperlist.render.ListLayout.entry(paper)).equals(Values.unescape(d.listItem))) {
+                if (!Values.unescape(ListLayout.entry(paper)).equals(Values.unescape(d.listItem))) {
                     // Text that opens a block it does not close would swallow the rest of the page when written
                     // back as it is; such an entry is written from its fields instead, with a warning.
-                    var problem = dev.paperlist.catalog.MarkdownBlocks.problem(d.listItem.strip());
+                    var problem = MarkdownBlocks.problem(d.listItem.strip());
                     if (problem.isPresent()) {
                         reading.warnings.add(reading.where + ":" + d.line + ": paper '" + d.name
                                 + "' is written from its fields, not as the list wrote it: the entry " + problem.get());
@@ -1091,8 +1096,8 @@ public final class ListImporter {
             if (d.cells == null || !settings.layout().equals("table") || !d.tableColumns.equals(shown)) {
                 return paper;
             }
-            dev.paperlist.render.TableLayout layout = new dev.paperlist.render.TableLayout(settings);
-            String empty = dev.paperlist.markdown.MarkdownText.text(settings.emptyCell());
+            TableLayout layout = new TableLayout(settings);
+            String empty = MarkdownText.text(settings.emptyCell());
             boolean changed = false;
             for (int i = 0; i < shown.size(); i++) {
                 TableColumn column = shown.get(i);
@@ -1104,7 +1109,7 @@ public final class ListImporter {
                 if (written.isEmpty()) {
                     // A cell left empty where the layout writes the list's empty cell ('-'): kept empty.
                     if (rendered.isEmpty() && !empty.isEmpty()) {
-                        d.extra.put(dev.paperlist.render.TableLayout.writtenKey(column), "");
+                        d.extra.put(TableLayout.writtenKey(column), "");
                         changed = true;
                     }
                     continue;
@@ -1113,7 +1118,7 @@ public final class ListImporter {
                 if (!Values.unescape(rendered).equals(Values.unescape(written)) && !(rendered.isEmpty() && written.equals(empty))) {
                     // Kept once: under the column's header rather than also as the extra field it was read into.
                     d.extra.values().removeIf(written::equals);
-                    d.extra.put(dev.paperlist.render.TableLayout.writtenKey(column), written);
+                    d.extra.put(TableLayout.writtenKey(column), written);
                     changed = true;
                 }
             }
@@ -1129,7 +1134,7 @@ public final class ListImporter {
         private Paper notesAsWritten(PaperDraft d, Paper paper, Settings settings, Reading reading) {
             String written = d.block != null ? d.block : d.listItem;
             if (d.block != null && WrittenForms.sameHtml(written,
-                    dev.paperlist.render.NotesLayout.entry(paper, settings, renderedLevel + 1))) {
+                    NotesLayout.entry(paper, settings, renderedLevel + 1))) {
                 return paper;
             }
             if (d.block == null && d.headingText != null) {
