@@ -297,8 +297,9 @@ public final class CatalogEditor {
         return PaperFields.with(p, Map.of("venue", venue), p.position());
     }
 
-    private static Result insert(String text, String fileName, Catalog catalog, Target target, Integer position,
+    private static Result insert(String text, String fileName, Catalog catalog, Target target, Integer asked,
                                  EntryWriter.Item item, Paper modelPaper, String what) {
+        Integer position = asked == null && target.newTitles().isEmpty() ? afterLastEntry(catalog, target) : asked;
         YamlSource source = new YamlSource(text);
         YamlStyle style = YamlStyle.of(source);
         EntryWriter writer = new EntryWriter(style);
@@ -314,6 +315,24 @@ public final class CatalogEditor {
     }
 
     private record Placement(int offset, String text) {}
+
+    // A new paper joins the section's entries: after its last paper or list item, before text written after
+    // them (a "back to top" line), or at the end when the section lists nothing; null for the end.
+    private static Integer afterLastEntry(Catalog catalog, Target target) {
+        List<Section> level = catalog.sections();
+        Section section = null;
+        for (int index : target.indices()) {
+            section = level.get(index);
+            level = section.sections();
+        }
+        List<Part> content = section.content();
+        for (int i = content.size() - 1; i >= 0; i--) {
+            if (!(content.get(i) instanceof Part.Text)) {
+                return i == content.size() - 1 ? null : i + 1;
+            }
+        }
+        return null;
+    }
 
     private static Placement intoSection(YamlSource source, YamlStyle style, EntryWriter writer, Mapping section,
                                          Integer position, EntryWriter.Item item, String fileName) {

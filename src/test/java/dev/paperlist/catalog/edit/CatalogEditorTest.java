@@ -351,6 +351,21 @@ class CatalogEditorTest {
     }
 
     @Test
+    void aNewPaperJoinsTheEntriesBeforeTextWrittenAfterThem() {
+        String before = "sections:\n  - title: Vision\n    papers:\n      - name: A\n        title: A\n"
+                + "      - text: \"**Older**\"\n      - name: B\n        title: B\n"
+                + "      - text: \"[back to top](#top)\"\n";
+        String after = add(before, "Vision", null, SMALL).text();
+        assertThat(after).isEqualTo("sections:\n  - title: Vision\n    papers:\n      - name: A\n        title: A\n"
+                + "      - text: \"**Older**\"\n      - name: B\n        title: B\n"
+                + "      - name: Emu\n        title: \"Emu: Generative Pretraining in Multimodality\"\n"
+                + "        url: https://arxiv.org/abs/2307.05222\n"
+                + "      - text: \"[back to top](#top)\"\n");
+        // Asked for the end, it goes to the end.
+        assertThat(add(before, "Vision", 4, SMALL).text()).endsWith("url: https://arxiv.org/abs/2307.05222\n");
+    }
+
+    @Test
     void aFileWithoutAFinalNewlineGetsOneBeforeTheEntry() {
         String before = "sections:\n  - title: Vision\n    papers:\n      - name: A\n        title: A";
         CatalogEditor.Result result = add(before, "Vision", null, SMALL);
