@@ -141,11 +141,14 @@ public final class YamlReader {
                             + (end.getColumn() + 1) + ": YAML error: a key must be text, not a list or a mapping");
                 }
             } else {
-                SourcePosition at = start(event);
+                Mark mark = event.getStartMark();
+                int line = mark.getLine() + 1;
+                int column = mark.getColumn() + 1;
                 if (event instanceof AliasEvent alias) {
+                    SourcePosition at = new SourcePosition(line, column);
                     throw error(at, "YAML aliases ('*" + alias.getAnchor() + "') are not supported; write the value out");
                 } else if (event instanceof ScalarEvent scalar) {
-                    rejectTag(scalar.getTag(), at);
+                    rejectTag(scalar.getTag(), line, column);
                     if (scalar.getAnchor() != null) {
                         // Reported as written, from the '&' to the next white space.
                         int offset = text.offsetByCodePoints(0, scalar.getStartMark().getIndex());
@@ -153,23 +156,25 @@ public final class YamlReader {
                         while (stop < text.length() && !Character.isWhitespace(text.charAt(stop))) {
                             stop++;
                         }
-                        throw error(at, "YAML anchors ('" + text.substring(offset, stop) + "') are not supported");
+                        throw error(new SourcePosition(line, column),
+                                "YAML anchors ('" + text.substring(offset, stop) + "') are not supported");
                     }
                     // Only YAML nulls written plain are nulls; the empty value stays "", as every scalar its text.
                     String written = scalar.getValue();
                     boolean isNull = scalar.getImplicit().canOmitTagInPlainScalar()
                             && (written.equals("null") || written.equals("Null") || written.equals("NULL")
                                 || written.equals("~"));
-                    value = new YamlNode.Scalar(written, isNull, at);
+                    value = new YamlNode.Scalar(written, isNull, line, column);
                     if (spans != null) {
                         span = spans.scalar(null, style(scalar.getScalarStyle()),
                                 offset(scalar.getStartMark()), offset(scalar.getEndMark()));
                     }
                 } else if (event instanceof CollectionStartEvent collection) {
+                    SourcePosition at = new SourcePosition(line, column);
                     if (collection.getAnchor() != null) {
                         throw error(at, "YAML anchors ('&" + collection.getAnchor() + "') are not supported");
                     }
-                    rejectTag(collection.getTag(), at);
+                    rejectTag(collection.getTag(), line, column);
                     if (stack.size() >= MAX_DEPTH) {
                         throw error(at, "nesting deeper than " + MAX_DEPTH + " levels");
                     }
@@ -196,30 +201,35 @@ public final class YamlReader {
     }
 
     private <N> void key(Frame map, ScalarEvent scalar, Spans<N> spans) {
-        SourcePosition at = start(scalar);
+        Mark mark = scalar.getStartMark();
+        int line = mark.getLine() + 1;
+        int column = mark.getColumn() + 1;
         if (scalar.getAnchor() != null) {
+            SourcePosition at = new SourcePosition(line, column);
             throw error(at, "YAML anchors ('&" + scalar.getAnchor() + "') are not supported");
         }
-        rejectTag(scalar.getTag(), at);
+        rejectTag(scalar.getTag(), line, column);
         // One string per distinct key: 100,000 papers repeat 'name', 'title'… a million times.
         String key = keys.computeIfAbsent(scalar.getValue(), k -> k);
         if (key.equals("<<")) {
-            throw error(at, "YAML merge keys ('<<') are not supported; write the keys out");
+            throw error(new SourcePosition(line, column), "YAML merge keys ('<<') are not supported; write the keys out");
         }
         YamlNode.Entry previous = map.entries.get(key);
         if (previous != null) {
-            throw error(at, "duplicate key '" + key + "' (first at line " + previous.keyPosition().line() + ")");
+            throw error(new SourcePosition(line, column), "duplicate key '" + key + "' (first at line " + previous.keyPosition().line() + ")");
         }
         map.pendingKey = key;
-        map.pendingKeyPosition = at;
+        map.pendingKeyLine = line;
+        map.pendingKeyColumn = column;
         if (spans != null) {
             map.spans.add(spans.scalar(key, style(scalar.getScalarStyle()),
                     offset(scalar.getStartMark()), offset(scalar.getEndMark())));
         }
     }
 
-    private void rejectTag(String tag, SourcePosition at) {
+    private void rejectTag(String tag, int line, int column) {
         if (tag != null) {
+            SourcePosition at = new SourcePosition(line, column);
             while (tag.startsWith("!")) {
                 tag = tag.substring(1);
             }
@@ -299,7 +309,8 @@ public final class YamlReader {
         final SmallMap<YamlNode.Entry> entries;
         final List<YamlNode> items;
         String pendingKey;
-        SourcePosition pendingKeyPosition;
+        int pendingKeyLine;
+        int pendingKeyColumn;
         final boolean flow;
         final int start;
         final List<Object> spans;
@@ -317,7 +328,7 @@ public final class YamlReader {
 
         void add(YamlNode value, Object span) {
             if (mapping) {
-                entries.put(pendingKey, new YamlNode.Entry(pendingKey, pendingKeyPosition, value));
+                entries.put(pendingKey, new YamlNode.Entry(pendingKey, pendingKeyLine, pendingKeyColumn, value));
                 pendingKey = null;
             } else {
                 items.add(value);
