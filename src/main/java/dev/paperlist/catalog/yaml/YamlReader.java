@@ -75,6 +75,10 @@ public final class YamlReader {
 
     private <N> Parsed<N> parse(String text, Spans<N> spans) {
         this.text = text;
+        // A reader may be given several texts; offsets are counted afresh in each.
+        lastEvent = null;
+        countedPoints = 0;
+        countedOffset = 0;
         LoaderOptions options = new LoaderOptions();
         // File size is limited by the caller; SnakeYAML's own 3 MB default would refuse real catalogues.
         options.setCodePointLimit(Integer.MAX_VALUE);
