@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Loading alone, without process start-up: the same papers.yaml text (the render benchmark's catalogue as
  * CatalogWriter writes it, the block style) read into the YAML tree by the hand-written fast reader and by
- * SnakeYAML through Jackson, each then bound into the model. The fast reader earns its place only while it
+ * SnakeYAML's event parser in {@code YamlReader}, each then bound into the model. The fast reader earns its place only while it
  * is at least twice as fast as the SnakeYAML path (bench/RESULTS.md).
  */
 @State(Scope.Benchmark)

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * YAML features a paper list does not need and that make a file unsafe (alias expansion), ambiguous
  * (merge keys, several documents) or executable elsewhere (tags naming classes) are refused where they
- * are written, before anything is built from them. Guard: {@code YamlReader.rejectUnsafe} and friends.
+ * are written, before anything is built from them. Guard: {@code YamlReader}, on every node and key.
  */
 @DisplayName("anchors, aliases, merge keys, tags, several documents, empty files")
 class UnsafeYamlFeaturesTest {
@@ -45,6 +45,8 @@ class UnsafeYamlFeaturesTest {
                         "papers.yaml:6:16: YAML tags ('tag:yaml.org,2002:str') are not supported; quote the value instead"),
                 Arguments.of("binary", HEAD + "        venue: !!binary aGVsbG8=\n",
                         "papers.yaml:6:16: YAML tags ('tag:yaml.org,2002:binary') are not supported; quote the value instead"),
+                Arguments.of("tag on a mapping's first key", "!!str sections: []\n",
+                        "papers.yaml:1:1: YAML tags ('tag:yaml.org,2002:str') are not supported; quote the value instead"),
                 Arguments.of("complex key", "? [a]\n: b\n",
                         "papers.yaml:1:4: YAML error: a key must be text, not a list or a mapping"),
                 Arguments.of("two documents", "sections: []\n---\nsections: []\n",

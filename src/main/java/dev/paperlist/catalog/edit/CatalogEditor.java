@@ -220,7 +220,7 @@ public final class CatalogEditor {
     private record Located(YamlSource source, YamlStyle style, Mapping node) {}
 
     private static Located locate(String text, String fileName, Catalog catalog, Paper paper) {
-        YamlSource source = new YamlSource(text);
+        YamlSource source = new YamlSource(text, fileName);
         Mapping node = paperNode(source.root, catalog.sections(), paper);
         if (node == null) {
             throw new PaperlistException(ExitCode.INTERNAL, fileName + ": cannot find '" + paper.name() + "' in the text");
@@ -300,7 +300,7 @@ public final class CatalogEditor {
     private static Result insert(String text, String fileName, Catalog catalog, Target target, Integer asked,
                                  EntryWriter.Item item, Paper modelPaper, String what) {
         Integer position = asked == null && target.newTitles().isEmpty() ? afterLastEntry(catalog, target) : asked;
-        YamlSource source = new YamlSource(text);
+        YamlSource source = new YamlSource(text, fileName);
         YamlStyle style = YamlStyle.of(source);
         EntryWriter writer = new EntryWriter(style);
         Mapping parent = source.root;

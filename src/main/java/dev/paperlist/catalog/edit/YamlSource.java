@@ -3,24 +3,15 @@ package dev.paperlist.catalog.edit;
 import dev.paperlist.catalog.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.parser.Parser;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Catalogue text with a tree of where its YAML nodes are, for editing the text in place: where each node
- * starts and ends, how each scalar is quoted, and where lines are. Only used on text the loader has
- * already accepted, so there are no anchors, aliases, tags or duplicate keys.
+ * starts and ends, how each scalar is quoted, and where lines are. The tree comes from the loader's own
+ * {@link YamlReader}, so the text passes the same refusals (anchors, aliases, tags, duplicate keys).
  *
- * <p>The tree is built from SnakeYAML's event stream rather than its node tree: it keeps offsets and the
- * keys' text only, where SnakeYAML's nodes keep every value and two marks each holding a window of the
- * file, several times the file's size (a 10,000-paper file needed over 500 MiB for an {@code add}).
+ * <p>The tree keeps offsets and the keys' text only, where SnakeYAML's node tree keeps every value and two
+ * marks each holding a window of the file, several times the file's size (a 10,000-paper file needed over
+ * 500 MiB for an {@code add}).
  */
 final class YamlSource {
     /** A node of the tree; {@code start} and {@code end} are offsets in the text, as SnakeYAML marks them. */
@@ -42,104 +33,36 @@ final class YamlSource {
     final String text;
     final Mapping root;
 
-    YamlSource(String text) {
+    YamlSource(String text, String fileName) {
         this.text = text;
-        this.root = (Mapping) new TreeBuilder(text).build();
+        this.root = (Mapping) new YamlReader(fileName).readSpans(text, new TreeBuilder());
     }
 
-    /** Builds the tree from the events, converting marks to offsets as they come. */
-    private static final class TreeBuilder {
-        private final String text;
-        private final Parser parser;
-        // SnakeYAML counts offsets in code points, Java strings in UTF-16 units. Marks mostly come in
-        // order, so the conversion walks on from the last one and stays linear in files full of emoji.
-        private int countedPoints;
-        private int countedOffset;
-
-        TreeBuilder(String text) {
-            this.text = text;
-            LoaderOptions options = new LoaderOptions();
-            options.setCodePointLimit(Integer.MAX_VALUE);
-            options.setNestingDepthLimit(YamlReader.MAX_DEPTH + 10);
-            this.parser = new ParserImpl(new StreamReader(text), options);
-        }
-
-        Node build() {
-            Node root = null;
-            while (parser.peekEvent() != null) {
-                Event event = parser.getEvent();
-                if (event.is(Event.ID.MappingStart) || event.is(Event.ID.SequenceStart) || event.is(Event.ID.Scalar)) {
-                    root = node(event);
-                } else if (event.is(Event.ID.StreamEnd)) {
-                    break;
-                }
-            }
-            return root;
-        }
-
-        // The node an event starts; a collection is read up to its end event. A mapping's keys are every
-        // other node, starting with the first.
-        private Node node(Event first) {
-            record Open(Event start, int offset, List<Node> items) {}
-            List<Open> stack = new ArrayList<>();
-            Event event = first;
-            while (true) {
-                Node done = null;
-                if (event instanceof ScalarEvent scalar) {
-                    boolean isKey = !stack.isEmpty() && stack.get(stack.size() - 1).start.is(Event.ID.MappingStart)
-                            && stack.get(stack.size() - 1).items.size() % 2 == 0;
-                    done = new Scalar(isKey ? scalar.getValue() : null, quoting(scalar.getScalarStyle()),
-                            offset(scalar.getStartMark()), offset(scalar.getEndMark()));
-                } else if (event instanceof CollectionStartEvent) {
-                    stack.add(new Open(event, offset(event.getStartMark()), new ArrayList<>()));
-                } else if (event.is(Event.ID.SequenceEnd) || event.is(Event.ID.MappingEnd)) {
-                    Open open = stack.remove(stack.size() - 1);
-                    boolean flow = ((CollectionStartEvent) open.start).getFlowStyle() == DumperOptions.FlowStyle.FLOW;
-                    int start = open.offset;
-                    int end = offset(event.getEndMark());
-                    if (open.start.is(Event.ID.SequenceStart)) {
-                        done = new Sequence(flow, List.copyOf(open.items), start, end);
-                    } else {
-                        List<Tuple> tuples = new ArrayList<>(open.items.size() / 2);
-                        for (int i = 0; i + 1 < open.items.size(); i += 2) {
-                            tuples.add(new Tuple((Scalar) open.items.get(i), open.items.get(i + 1)));
-                        }
-                        done = new Mapping(flow, List.copyOf(tuples), start, end);
-                    }
-                } else {
-                    throw new IllegalStateException("unexpected YAML event " + event.getEventId()
-                            + " in a catalogue the loader accepted");
-                }
-                if (done != null) {
-                    if (stack.isEmpty()) {
-                        return done;
-                    }
-                    stack.get(stack.size() - 1).items.add(done);
-                }
-                event = parser.getEvent();
-            }
-        }
-
-        private static YamlStyle.Quoting quoting(DumperOptions.ScalarStyle style) {
-            return switch (style) {
+    /** Builds the tree as the reader reports nodes, children first. */
+    private static final class TreeBuilder implements YamlReader.Spans<Node> {
+        @Override
+        public Node scalar(String key, YamlReader.ScalarStyle style, int start, int end) {
+            YamlStyle.Quoting quoting = switch (style) {
                 case SINGLE_QUOTED -> YamlStyle.Quoting.SINGLE;
                 case DOUBLE_QUOTED -> YamlStyle.Quoting.DOUBLE;
-                case LITERAL, FOLDED -> YamlStyle.Quoting.BLOCK;
-                default -> YamlStyle.Quoting.PLAIN;
+                case BLOCK -> YamlStyle.Quoting.BLOCK;
+                case PLAIN -> YamlStyle.Quoting.PLAIN;
             };
+            return new Scalar(key, quoting, start, end);
         }
 
-        private int offset(Mark mark) {
-            int points = mark.getIndex();
-            while (countedPoints > points) {
-                countedOffset -= Character.charCount(text.codePointBefore(countedOffset));
-                countedPoints--;
+        @Override
+        public Node sequence(boolean flow, List<Node> items, int start, int end) {
+            return new Sequence(flow, List.copyOf(items), start, end);
+        }
+
+        @Override
+        public Node mapping(boolean flow, List<Node> keysAndValues, int start, int end) {
+            List<Tuple> tuples = new ArrayList<>(keysAndValues.size() / 2);
+            for (int i = 0; i + 1 < keysAndValues.size(); i += 2) {
+                tuples.add(new Tuple((Scalar) keysAndValues.get(i), keysAndValues.get(i + 1)));
             }
-            while (countedPoints < points && countedOffset < text.length()) {
-                countedOffset += Character.charCount(text.codePointAt(countedOffset));
-                countedPoints++;
-            }
-            return Math.min(countedOffset, text.length());
+            return new Mapping(flow, List.copyOf(tuples), start, end);
         }
     }
 

@@ -1,262 +1,357 @@
 package dev.paperlist.catalog.yaml;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.model.SourcePosition;
-import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * Reads YAML text into a {@link YamlNode} tree with Jackson's streaming parser, refusing every YAML
- * feature a paper catalogue does not need and that makes files unsafe or ambiguous: anchors, aliases,
- * merge keys, tags, duplicate keys, several documents, and nesting deeper than {@link #MAX_DEPTH}.
+ * Reads YAML text with SnakeYAML's event parser into a {@link YamlNode} tree with line:column positions
+ * and, for editing the text in place, optionally into a tree of character offsets built by a
+ * {@link Spans} at the same time. It refuses every YAML feature a paper catalogue does not need and that
+ * makes files unsafe or ambiguous: anchors, aliases, merge keys, tags, duplicate keys, several documents,
+ * and nesting deeper than {@link #MAX_DEPTH}.
  */
 public final class YamlReader {
     /** Deep enough for five levels of sections with papers and badges, far below stack limits. */
     public static final int MAX_DEPTH = 40;
 
+    /** How a scalar is written. */
+    public enum ScalarStyle { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, BLOCK }
+
+    /**
+     * Builds a tree of where nodes are written, from offsets in the text (UTF-16 units): {@code start} and
+     * {@code end} as SnakeYAML marks them. Children come before their parents.
+     */
+    public interface Spans<N> {
+        /** A scalar; {@code key} holds its text when it is a mapping's key, and is null otherwise. */
+        N scalar(String key, ScalarStyle style, int start, int end);
+
+        N sequence(boolean flow, List<N> items, int start, int end);
+
+        /** A mapping; {@code keysAndValues} alternates keys (scalars) and their values. */
+        N mapping(boolean flow, List<N> keysAndValues, int start, int end);
+    }
+
     private final String fileName;
     private final Map<String, String> keys = new HashMap<>();
     private String text;
-    private int[] lineStarts;
-    private int walkedLine;
-    private int walkedColumn;
-    private int walkedOffset;
+    private Event lastEvent;
+    // SnakeYAML counts offsets in code points, Java strings in UTF-16 units. Marks mostly come in order,
+    // so the conversion walks on from the last one and stays linear in files full of emoji.
+    private int countedPoints;
+    private int countedOffset;
 
     public YamlReader(String fileName) {
         this.fileName = fileName;
     }
 
+    /** The file's tree with line:column positions. */
     public YamlNode read(String text) {
+        return parse(text, null).node;
+    }
+
+    /** The tree of where the file's nodes are written, built by {@code spans} in the same pass. */
+    public <N> N readSpans(String text, Spans<N> spans) {
+        return parse(text, spans).spans;
+    }
+
+    private record Parsed<N>(YamlNode node, N spans) {}
+
+    private <N> Parsed<N> parse(String text, Spans<N> spans) {
         this.text = text;
+        // A reader may be given several texts; offsets are counted afresh in each.
+        lastEvent = null;
+        countedPoints = 0;
+        countedOffset = 0;
         LoaderOptions options = new LoaderOptions();
         // File size is limited by the caller; SnakeYAML's own 3 MB default would refuse real catalogues.
         options.setCodePointLimit(Integer.MAX_VALUE);
-        YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(Integer.MAX_VALUE)
-                        .maxNestingDepth(MAX_DEPTH + 10)
-                        .build())
-                .build();
-        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
-            JsonToken first = parser.nextToken();
+        options.setNestingDepthLimit(MAX_DEPTH + 10);
+        ParserImpl parser = new ParserImpl(new StreamReader(text), options);
+        try {
+            Event first = next(parser);
             if (first == null) {
                 String what = text.isBlank() ? "the file is empty" : "the file has only comments";
                 throw error(new SourcePosition(1, 1), what + "; a catalogue starts with 'sections:'");
             }
-            YamlNode root = readValue(parser);
-            if (parser.nextToken() != null) {
-                throw error(position(parser), "a second YAML document; papers.yaml must hold exactly one");
+            Parsed<N> root = readValue(parser, first, spans);
+            Event extra = next(parser);
+            if (extra != null) {
+                throw error(start(extra), "a second YAML document; papers.yaml must hold exactly one");
             }
             return root;
-        } catch (JsonProcessingException e) {
-            throw syntaxError(e);
-        } catch (IOException e) {
-            throw new PaperlistException(ExitCode.IO, fileName + ": cannot read: " + e.getMessage(), e);
+        } catch (YAMLException e) {
+            throw syntaxError(e, e.getMessage());
+        } catch (NumberFormatException e) {
+            // SnakeYAML lets this escape on some malformed escapes.
+            throw syntaxError(e, String.format("Malformed Number token: failed to tokenize due to (%s): %s",
+                    e.getClass().getName(), e.getMessage()));
+        }
+    }
+
+    /** The next event that is a node or its end, skipping stream and document markers; null at the end. */
+    private Event next(ParserImpl parser) {
+        while (true) {
+            Event event = parser.getEvent();
+            if (event == null) {
+                return null;
+            }
+            lastEvent = event;
+            if (event.is(Event.ID.StreamEnd)) {
+                return null;
+            }
+            if (!event.is(Event.ID.StreamStart) && !event.is(Event.ID.DocumentStart)
+                    && !event.is(Event.ID.DocumentEnd)) {
+                return event;
+            }
         }
     }
 
     // Iterative, so that hostile nesting ends in a depth error rather than a StackOverflowError.
-    private YamlNode readValue(YAMLParser parser) throws IOException {
-        Deque<Builder> stack = new ArrayDeque<>();
-        YamlNode done = null;
-        do {
-            JsonToken token = parser.currentToken();
-            SourcePosition at = position(parser);
-            rejectUnsafe(parser, at);
+    @SuppressWarnings("unchecked")
+    private <N> Parsed<N> readValue(ParserImpl parser, Event first, Spans<N> spans) {
+        List<Frame> stack = new ArrayList<>();
+        Event event = first;
+        while (true) {
+            Frame open = stack.isEmpty() ? null : stack.get(stack.size() - 1);
             YamlNode value = null;
-            switch (token) {
-                case START_OBJECT, START_ARRAY -> {
+            Object span = null;
+            if (open != null && open.mapping && open.pendingKey == null) {
+                if (event.is(Event.ID.MappingEnd)) {
+                    stack.remove(stack.size() - 1);
+                    value = open.build();
+                    span = spans == null ? null : open.span(spans, offset(event.getEndMark()));
+                } else if (event instanceof ScalarEvent scalar) {
+                    key(open, scalar, spans);
+                } else {
+                    Mark end = event.getEndMark();
+                    throw new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + (end.getLine() + 1) + ":"
+                            + (end.getColumn() + 1) + ": YAML error: a key must be text, not a list or a mapping");
+                }
+            } else {
+                Mark mark = event.getStartMark();
+                int line = mark.getLine() + 1;
+                int column = mark.getColumn() + 1;
+                if (event instanceof AliasEvent alias) {
+                    SourcePosition at = new SourcePosition(line, column);
+                    throw error(at, "YAML aliases ('*" + alias.getAnchor() + "') are not supported; write the value out");
+                } else if (event instanceof ScalarEvent scalar) {
+                    rejectTag(scalar.getTag(), line, column);
+                    if (scalar.getAnchor() != null) {
+                        // Reported as written, from the '&' to the next white space.
+                        int offset = text.offsetByCodePoints(0, scalar.getStartMark().getIndex());
+                        int stop = offset + 1;
+                        while (stop < text.length() && !Character.isWhitespace(text.charAt(stop))) {
+                            stop++;
+                        }
+                        throw error(new SourcePosition(line, column),
+                                "YAML anchors ('" + text.substring(offset, stop) + "') are not supported");
+                    }
+                    // Only YAML nulls written plain are nulls; the empty value stays "", as every scalar its text.
+                    String written = scalar.getValue();
+                    boolean isNull = scalar.getImplicit().canOmitTagInPlainScalar()
+                            && (written.equals("null") || written.equals("Null") || written.equals("NULL")
+                                || written.equals("~"));
+                    value = new YamlNode.Scalar(written, isNull, line, column);
+                    if (spans != null) {
+                        span = spans.scalar(null, style(scalar.getScalarStyle()),
+                                offset(scalar.getStartMark()), offset(scalar.getEndMark()));
+                    }
+                } else if (event instanceof CollectionStartEvent collection) {
+                    SourcePosition at = new SourcePosition(line, column);
+                    if (collection.getAnchor() != null) {
+                        throw error(at, "YAML anchors ('&" + collection.getAnchor() + "') are not supported");
+                    }
+                    rejectTag(collection.getTag(), line, column);
                     if (stack.size() >= MAX_DEPTH) {
                         throw error(at, "nesting deeper than " + MAX_DEPTH + " levels");
                     }
-                    stack.push(new Builder(token == JsonToken.START_OBJECT, at));
+                    boolean flow = collection.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+                    stack.add(new Frame(event.is(Event.ID.MappingStart), at, flow,
+                            spans == null ? -1 : offset(event.getStartMark()), spans != null));
+                } else if (event.is(Event.ID.SequenceEnd) && open != null) {
+                    stack.remove(stack.size() - 1);
+                    value = open.build();
+                    span = spans == null ? null : open.span(spans, offset(event.getEndMark()));
+                } else {
+                    throw new IllegalStateException("unexpected YAML event " + event.getEventId());
                 }
-                case FIELD_NAME -> {
-                    // One string per distinct key: 100,000 papers repeat 'name', 'title'… a million times.
-                    String key = keys.computeIfAbsent(parser.currentName(), k -> k);
-                    Builder map = stack.peek();
-                    if (key.equals("<<")) {
-                        throw error(at, "YAML merge keys ('<<') are not supported; write the keys out");
-                    }
-                    YamlNode.Entry previous = map.entries.get(key);
-                    if (previous != null) {
-                        throw error(at, "duplicate key '" + key + "' (first at line "
-                                + previous.keyPosition().line() + ")");
-                    }
-                    map.pendingKey = key;
-                    map.pendingKeyPosition = at;
-                }
-                case END_OBJECT, END_ARRAY -> {
-                    Builder finished = stack.pop();
-                    value = finished.build();
-                }
-                case VALUE_NULL -> value = scalar(parser, true, at);
-                default -> value = scalar(parser, false, at);
             }
             if (value != null) {
                 if (stack.isEmpty()) {
-                    done = value;
-                } else {
-                    stack.peek().add(value);
+                    return new Parsed<>(value, (N) span);
                 }
+                stack.get(stack.size() - 1).add(value, span);
             }
-        } while (done == null && parser.nextToken() != null);
-        if (done == null) {
-            throw error(position(parser), "unexpected end of file");
+            event = parser.getEvent();
+            lastEvent = event;
         }
-        return done;
     }
 
-    private YamlNode.Scalar scalar(YAMLParser parser, boolean isNull, SourcePosition at) throws IOException {
-        // Jackson reports anchors of mappings and lists but not of scalars; the scalar's position is where
-        // its properties start, so an anchor shows as '&' there (a plain scalar cannot start with '&').
-        int offset = offsetOf(at);
-        if (offset < text.length() && text.charAt(offset) == '&') {
-            int stop = offset + 1;
-            while (stop < text.length() && !Character.isWhitespace(text.charAt(stop))) {
-                stop++;
+    private <N> void key(Frame map, ScalarEvent scalar, Spans<N> spans) {
+        Mark mark = scalar.getStartMark();
+        int line = mark.getLine() + 1;
+        int column = mark.getColumn() + 1;
+        if (scalar.getAnchor() != null) {
+            SourcePosition at = new SourcePosition(line, column);
+            throw error(at, "YAML anchors ('&" + scalar.getAnchor() + "') are not supported");
+        }
+        rejectTag(scalar.getTag(), line, column);
+        // One string per distinct key: 100,000 papers repeat 'name', 'title'… a million times.
+        String key = keys.computeIfAbsent(scalar.getValue(), k -> k);
+        if (key.equals("<<")) {
+            throw error(new SourcePosition(line, column), "YAML merge keys ('<<') are not supported; write the keys out");
+        }
+        YamlNode.Entry previous = map.entries.get(key);
+        if (previous != null) {
+            throw error(new SourcePosition(line, column), "duplicate key '" + key + "' (first at line " + previous.keyPosition().line() + ")");
+        }
+        map.pendingKey = key;
+        map.pendingKeyLine = line;
+        map.pendingKeyColumn = column;
+        if (spans != null) {
+            map.spans.add(spans.scalar(key, style(scalar.getScalarStyle()),
+                    offset(scalar.getStartMark()), offset(scalar.getEndMark())));
+        }
+    }
+
+    private void rejectTag(String tag, int line, int column) {
+        if (tag != null) {
+            SourcePosition at = new SourcePosition(line, column);
+            while (tag.startsWith("!")) {
+                tag = tag.substring(1);
             }
-            throw error(at, "YAML anchors ('" + text.substring(offset, stop) + "') are not supported");
-        }
-        return new YamlNode.Scalar(parser.getText(), isNull, at);
-    }
-
-    // The offset in the text of a line and column; columns count code points, as SnakeYAML and editors do.
-    // Scalars come in file order, so each walk goes on from the last one on the same line: a hostile
-    // catalogue written on one long line stays linear.
-    private int offsetOf(SourcePosition at) {
-        if (lineStarts == null) {
-            int[] starts = new int[1024];
-            int count = 1;
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
-            }
-            lineStarts = java.util.Arrays.copyOf(starts, count);
-        }
-        if (at.line() < 1 || at.line() > lineStarts.length) {
-            return text.length();
-        }
-        int c = 1;
-        int offset = lineStarts[at.line() - 1];
-        if (at.line() == walkedLine && at.column() >= walkedColumn) {
-            c = walkedColumn;
-            offset = walkedOffset;
-        }
-        for (; c < at.column() && offset < text.length() && text.charAt(offset) != '\n'; c++) {
-            offset += Character.charCount(text.codePointAt(offset));
-        }
-        walkedLine = at.line();
-        walkedColumn = c;
-        walkedOffset = offset;
-        return offset;
-    }
-
-    private void rejectUnsafe(YAMLParser parser, SourcePosition at) throws IOException {
-        if (parser.isCurrentAlias()) {
-            throw error(at, "YAML aliases ('*" + parser.getText() + "') are not supported; write the value out");
-        }
-        if (parser.getObjectId() != null) {
-            throw error(at, "YAML anchors ('&" + parser.getObjectId() + "') are not supported");
-        }
-        if (parser.getTypeId() != null) {
-            throw error(at, "YAML tags ('" + parser.getTypeId() + "') are not supported; quote the value instead");
+            throw error(at, "YAML tags ('" + tag + "') are not supported; quote the value instead");
         }
     }
 
-    private SourcePosition position(YAMLParser parser) {
-        JsonLocation location = parser.currentTokenLocation();
-        return new SourcePosition(location.getLineNr(), location.getColumnNr());
+    private static ScalarStyle style(DumperOptions.ScalarStyle style) {
+        return switch (style) {
+            case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
+            case DOUBLE_QUOTED -> ScalarStyle.DOUBLE_QUOTED;
+            case LITERAL, FOLDED -> ScalarStyle.BLOCK;
+            default -> ScalarStyle.PLAIN;
+        };
+    }
+
+    private int offset(Mark mark) {
+        int points = mark.getIndex();
+        while (countedPoints > points) {
+            countedOffset -= Character.charCount(text.codePointBefore(countedOffset));
+            countedPoints--;
+        }
+        while (countedPoints < points && countedOffset < text.length()) {
+            countedOffset += Character.charCount(text.codePointAt(countedOffset));
+            countedPoints++;
+        }
+        return Math.min(countedOffset, text.length());
+    }
+
+    private static SourcePosition start(Event event) {
+        Mark mark = event.getStartMark();
+        return new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private PaperlistException error(SourcePosition at, String message) {
         return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, at.line(), at.column(), message));
     }
 
-    private PaperlistException syntaxError(JsonProcessingException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
-                var mark = marked.getProblemMark();
-                String problem = oneLine(marked.getProblem());
-                if (problem.startsWith("found unknown escape character /")) {
-                    // YAML 1.2 allows it, as JSON does; SnakeYAML reads YAML 1.1, where it is not an escape.
-                    problem = "'\\/' is not an escape in the YAML 1.1 that paperlist reads; write '/' (it needs none)";
-                }
-                if (marked.getContext() != null && marked.getContextMark() != null) {
-                    var context = marked.getContextMark();
-                    if (problem.contains("end of stream")) {
-                        // The end of the file says nothing; where the unclosed quote or bracket opens does.
-                        return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName,
-                                context.getLine() + 1, context.getColumn() + 1, "YAML syntax error: " + problem + " at "
-                                + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + " " + oneLine(marked.getContext())
-                                + " that starts here"), e);
-                    }
-                    problem = oneLine(marked.getContext()) + " at " + (context.getLine() + 1) + ":"
-                            + (context.getColumn() + 1) + ": " + problem;
-                }
-                return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, mark.getLine() + 1,
-                        mark.getColumn() + 1, "YAML syntax error: " + problem), e);
+    private PaperlistException syntaxError(RuntimeException e, String message) {
+        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            var mark = marked.getProblemMark();
+            String problem = oneLine(marked.getProblem());
+            if (problem.startsWith("found unknown escape character /")) {
+                // YAML 1.2 allows it, as JSON does; SnakeYAML reads YAML 1.1, where it is not an escape.
+                problem = "'\\/' is not an escape in the YAML 1.1 that paperlist reads; write '/' (it needs none)";
             }
+            if (marked.getContext() != null && marked.getContextMark() != null) {
+                var context = marked.getContextMark();
+                if (problem.contains("end of stream")) {
+                    // The end of the file says nothing; where the unclosed quote or bracket opens does.
+                    return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName,
+                            context.getLine() + 1, context.getColumn() + 1, "YAML syntax error: " + problem + " at "
+                            + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + " " + oneLine(marked.getContext())
+                            + " that starts here"), e);
+                }
+                problem = oneLine(marked.getContext()) + " at " + (context.getLine() + 1) + ":"
+                        + (context.getColumn() + 1) + ": " + problem;
+            }
+            return new PaperlistException(ExitCode.INVALID_INPUT, Diagnostic.at(fileName, mark.getLine() + 1,
+                    mark.getColumn() + 1, "YAML syntax error: " + problem), e);
         }
-        JsonLocation location = e.getLocation();
-        String where = location == null ? "" : location.getLineNr() + ":" + location.getColumnNr() + ":";
-        String problem = oneLine(e.getOriginalMessage());
-        if (problem.startsWith("Expected a field name")) {
-            // A complex key ('? [a]'): Jackson's own words name parser internals.
-            problem = "a key must be text, not a list or a mapping";
-        }
-        return new PaperlistException(ExitCode.INVALID_INPUT, fileName + ":" + where + " YAML error: " + problem, e);
+        // Where the last event read ends, as the message has no mark of its own.
+        Mark end = lastEvent == null ? null : lastEvent.getEndMark();
+        String where = end == null ? "-1:-1:" : (end.getLine() + 1) + ":" + (end.getColumn() + 1) + ":";
+        return new PaperlistException(ExitCode.INVALID_INPUT,
+                fileName + ":" + where + " YAML error: " + oneLine(message), e);
     }
 
     private static String oneLine(String text) {
         return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 
-    private static final class Builder {
+    private static final class Frame {
         final boolean mapping;
-        final SourcePosition position;
+        final int line;
+        final int column;
         final SmallMap<YamlNode.Entry> entries;
         final List<YamlNode> items;
         String pendingKey;
-        SourcePosition pendingKeyPosition;
+        int pendingKeyLine;
+        int pendingKeyColumn;
+        final boolean flow;
+        final int start;
+        final List<Object> spans;
 
-        Builder(boolean mapping, SourcePosition position) {
+        Frame(boolean mapping, SourcePosition position, boolean flow, int start, boolean withSpans) {
             this.mapping = mapping;
-            this.position = position;
+            this.line = position.line();
+            this.column = position.column();
             this.entries = mapping ? new SmallMap<>() : null;
             this.items = mapping ? null : new ArrayList<>(4);
+            this.flow = flow;
+            this.start = start;
+            this.spans = withSpans ? new ArrayList<>() : null;
         }
 
-        void add(YamlNode value) {
+        void add(YamlNode value, Object span) {
             if (mapping) {
-                entries.put(pendingKey, new YamlNode.Entry(pendingKey, pendingKeyPosition, value));
+                entries.put(pendingKey, new YamlNode.Entry(pendingKey, pendingKeyLine, pendingKeyColumn, value));
                 pendingKey = null;
             } else {
                 items.add(value);
+            }
+            if (spans != null) {
+                spans.add(span);
             }
         }
 
         YamlNode build() {
             return mapping
-                    ? new YamlNode.Mapping(entries, position)
-                    : new YamlNode.Sequence(items, position);
+                    ? new YamlNode.Mapping(entries, line, column)
+                    : new YamlNode.Sequence(items, line, column);
+        }
+
+        @SuppressWarnings("unchecked")
+        <N> N span(Spans<N> builder, int end) {
+            List<N> children = (List<N>) (List<?>) spans;
+            return mapping ? builder.mapping(flow, children, start, end) : builder.sequence(flow, children, start, end);
         }
     }
 }
