@@ -250,10 +250,11 @@ public final class Linter {
                 SourcePosition listedAt = index.at(section, at.toArray()).orElse(paper.position());
                 // An entry kept as written shows the heading it was written with, or none.
                 String written = paper.extra().get(Paper.WRITTEN);
+                WrittenHeading heading = written == null ? null : WrittenHeading.of(written);
                 if (written == null) {
                     out.add(new Heading(paper.name(), paper, listedAt));
-                } else if (WrittenHeading.of(written) != null) {
-                    out.add(new Heading(WrittenHeading.of(written).text(), paper, listedAt));
+                } else if (heading != null) {
+                    out.add(new Heading(heading.text(), paper, listedAt));
                 }
             } else if (parts.get(i) instanceof Part.Item item) {
                 at.add("papers");

@@ -116,7 +116,7 @@ public final class NotesLayout implements Layout {
                     out.append('\n');
                 }
                 if (h.entry != null) {
-                    out.append("#".repeat(h.entry.level())).append(WrittenHeading.of(written).rest());
+                    out.append("#".repeat(h.entry.level())).append(h.writtenHeading.rest());
                 } else {
                     out.append(written);
                 }
@@ -145,10 +145,11 @@ public final class NotesLayout implements Layout {
             Outline.Entry entry = Outline.entry(section.title(), written, depth, slugger);
             moved.anchor(section, entry.anchor());
             if (moved.isMoved(section)) {
-                out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section, List.of(), false));
+                out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section, List.of(), false,
+                        null));
                 continue;
             }
-            out.add(new Heading(entry, section, null, null, new ArrayList<>(), false));
+            out.add(new Heading(entry, section, null, null, new ArrayList<>(), false, null));
             headings(section.content(), section, written, depth, slugger, out);
             collectHeadings(section.sections(), written + 1, depth + 1, slugger, moved, out);
         }
@@ -168,13 +169,13 @@ public final class NotesLayout implements Layout {
                 boolean joined = before.paper != null && before.entry == null && before.after.isEmpty();
                 if (written == null) {
                     out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper, null,
-                            new ArrayList<>(), false));
+                            new ArrayList<>(), false, null));
                 } else if (heading != null) {
                     // Never above its section's papers' level, where it would read as the next section.
                     out.add(new Heading(Outline.entry(heading.text(), Math.max(level + 1, heading.level()), depth + 1,
-                            slugger), section, paper, null, new ArrayList<>(), false));
+                            slugger), section, paper, null, new ArrayList<>(), false, heading));
                 } else {
-                    out.add(new Heading(null, section, paper, null, new ArrayList<>(), joined));
+                    out.add(new Heading(null, section, paper, null, new ArrayList<>(), joined, null));
                 }
             } else if (part instanceof Part.Text text) {
                 out.get(out.size() - 1).after().add(text.markdown());
@@ -193,16 +194,9 @@ public final class NotesLayout implements Layout {
         StringBuilder out = new StringBuilder();
         out.append("#".repeat(level)).append(' ').append(MarkdownText.text(HeadingTexts.ofCatalogueText(p.name()))).append("\n\n");
         NotesLayout layout = new NotesLayout(settings);
-        layout.paper(out, p.extra().containsKey(Paper.WRITTEN) ? withoutWritten(p) : p);
+        // The fields alone: paper() leaves out the entry as written, which is what this is compared with.
+        layout.paper(out, p);
         return out.substring(0, out.length() - 1);
-    }
-
-    private static Paper withoutWritten(Paper p) {
-        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>(p.extra());
-        extra.remove(Paper.WRITTEN);
-        return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), p.badges(), p.venue(), p.submitted(), p.authors(),
-                p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(), p.added(), p.image(),
-                extra, p.position());
     }
 
     private void paper(StringBuilder out, Paper p) {
@@ -287,8 +281,9 @@ public final class NotesLayout implements Layout {
 
     /**
      * One heading of the body, or ({@code entry} null) an entry kept as written without a heading, which is
-     * {@code joined} to the one before it when that is one too; {@code after} holds what the list wrote after it.
+     * {@code joined} to the one before it when that is one too; {@code after} holds what the list wrote after it;
+     * {@code writtenHeading} is the heading an entry kept as written opens with, read once for both passes.
      */
     private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved, List<String> after,
-                           boolean joined) {}
+                           boolean joined, WrittenHeading writtenHeading) {}
 }
