@@ -1,6 +1,7 @@
 package dev.paperlist.importer;
 
 import dev.paperlist.catalog.TextRules;
+import dev.paperlist.markdown.PlainText;
 
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Image;
@@ -176,7 +177,7 @@ final class BulletPapers {
                 continue;
             }
             d.listItem = written(item, markdown);
-            d.title = Values.oneLine(Values.textOf(link));
+            d.title = Values.oneLine(PlainText.of(link));
             d.url = link.getDestination();
             Node after = link.getParent() instanceof StrongEmphasis ? link.getParent().getNext() : link.getNext();
             StringBuilder rest = new StringBuilder();

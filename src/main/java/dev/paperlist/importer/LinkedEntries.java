@@ -1,6 +1,7 @@
 package dev.paperlist.importer;
 
 import dev.paperlist.catalog.TextRules;
+import dev.paperlist.markdown.PlainText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
@@ -66,7 +67,7 @@ final class LinkedEntries {
             public void visit(Link link) {
                 String url = link.getDestination();
                 if (found[0] == null && !url.isEmpty() && !url.contains(":") && !url.startsWith("/") && !url.startsWith(".")
-                        && isPaperUrl("https://" + url) && GENERIC.matcher(Values.textOf(link)).matches()) {
+                        && isPaperUrl("https://" + url) && GENERIC.matcher(PlainText.of(link)).matches()) {
                     found[0] = link;
                 }
             }
@@ -93,7 +94,7 @@ final class LinkedEntries {
         Node titleNode = null;
         StrongEmphasis strong = firstStrong(paragraph);
         if (strong != null) {
-            String bold = clean(Values.textOf(strong));
+            String bold = clean(PlainText.of(strong));
             Node next = strong.getNext();
             Matcher quoted = next instanceof Text t ? QUOTED.matcher(t.getLiteral()) : null;
             if (quoted != null && t(next).startsWith(":") && quoted.find()) {
@@ -105,7 +106,7 @@ final class LinkedEntries {
                 titleNode = strong.getParent() instanceof Link ? strong.getParent() : strong;
             }
         } else {
-            Matcher quoted = QUOTED.matcher(Values.textOf(paragraph));
+            Matcher quoted = QUOTED.matcher(PlainText.of(paragraph));
             if (quoted.find()) {
                 d.title = quoted.group(1).strip();
             } else {
@@ -115,12 +116,12 @@ final class LinkedEntries {
                     d.title = before;
                     titleNode = first;
                 } else {
-                    d.title = clean(Values.textOf(paper));
+                    d.title = clean(PlainText.of(paper));
                 }
             }
         }
         if (d.title == null || d.title.isBlank()) {
-            d.title = clean(Values.textOf(paper));
+            d.title = clean(PlainText.of(paper));
         }
         String rest;
         if (titleNode != null && titleNode.getParent() == paragraph) {

@@ -6,6 +6,7 @@ import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.catalog.TextRules;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.markdown.Markers;
+import dev.paperlist.markdown.PlainText;
 import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.Labels;
@@ -173,11 +174,11 @@ public final class ListImporter {
             Slugger slugger = new Slugger();
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof Heading heading) {
-                    pageAnchors.add(slugger.slug(Values.oneLine(Values.textOf(heading))));
+                    pageAnchors.add(slugger.slug(Values.oneLine(PlainText.of(heading))));
                 }
             }
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
-                if (block instanceof Heading heading && Values.textOf(heading).isBlank() && !stack.isEmpty()) {
+                if (block instanceof Heading heading && PlainText.of(heading).isBlank() && !stack.isEmpty()) {
                     // An empty heading over empty fields is a template's stub: left out. Alone, it is a rule
                     // between parts of the page, which stays where it is, as text of the section it is in.
                     boolean fields = NotesFields.isFieldList(heading.getNext()) && NotesFields.isEmpty((BulletList) heading.getNext());
@@ -226,7 +227,7 @@ public final class ListImporter {
                     layouts.merge("list", 1, Integer::sum);
                 } else if (block instanceof Paragraph p && block.getNext() instanceof ListBlock fields && titleOverFields(p, fields)) {
                     PaperDraft d = new PaperDraft(lineOf(p));
-                    d.title = LinkedEntries.clean(Values.textOf(p));
+                    d.title = LinkedEntries.clean(PlainText.of(p));
                     Link link = LinkedEntries.paperLink(fields);
                     d.url = link != null ? link.getDestination() : LinkedEntries.barePaperUrl(Values.source(markdown, fields, fields));
                     d.extra("More", Values.source(markdown, fields, fields));
@@ -301,10 +302,10 @@ public final class ListImporter {
         // "**Title** \ *Authors* \ venue [[Paper](arxiv)]": a paragraph that opens with its title and links to a paper.
         private boolean isPaperParagraph(Paragraph p) {
             Node first = p.getFirstChild();
-            boolean label = first instanceof StrongEmphasis strong && (Values.textOf(strong).strip().endsWith(":")
+            boolean label = first instanceof StrongEmphasis strong && (PlainText.of(strong).strip().endsWith(":")
                     || strong.getNext() instanceof Text t && t.getLiteral().startsWith(":"));
-            return (first instanceof StrongEmphasis && !label && !LinkedEntries.GENERIC.matcher(Values.textOf(first)).matches()
-                    || first instanceof Link l && !(l.getFirstChild() instanceof Image) && !LinkedEntries.GENERIC.matcher(Values.textOf(l)).matches())
+            return (first instanceof StrongEmphasis && !label && !LinkedEntries.GENERIC.matcher(PlainText.of(first)).matches()
+                    || first instanceof Link l && !(l.getFirstChild() instanceof Image) && !LinkedEntries.GENERIC.matcher(PlainText.of(l)).matches())
                     && LinkedEntries.paperLink(p) != null;
         }
 
@@ -341,7 +342,7 @@ public final class ListImporter {
          * papers among them.
          */
         private boolean isPaperHeading(Heading heading) {
-            if (NEWS.matcher(Values.textOf(heading)).matches()) {
+            if (NEWS.matcher(PlainText.of(heading)).matches()) {
                 // The page's news link the papers they announce; they are text, not a paper.
                 return false;
             }
@@ -365,7 +366,7 @@ public final class ListImporter {
         // A deeper heading under a paper heading that is no paper and heads no papers ("#### 7.1 Unofficial
         // implementation" under "### 7. Title") is part of that paper's entry.
         private boolean partOfPaper(Heading paper, Heading h) {
-            if (h.getLevel() <= paper.getLevel() || Values.textOf(h).isBlank() || NotesFields.isFieldList(h.getNext(), true)
+            if (h.getLevel() <= paper.getLevel() || PlainText.of(h).isBlank() || NotesFields.isFieldList(h.getNext(), true)
                     || isPaperHeading(h)) {
                 return false;
             }
@@ -387,7 +388,7 @@ public final class ListImporter {
         private boolean genericPaperLink(Node block) {
             Link link = LinkedEntries.paperLink(block);
             if (link != null) {
-                return LinkedEntries.GENERIC.matcher(Values.textOf(link)).matches();
+                return LinkedEntries.GENERIC.matcher(PlainText.of(link)).matches();
             }
             if (LinkedEntries.schemelessPaperLink(block) != null) {
                 return true;
@@ -398,7 +399,7 @@ public final class ListImporter {
         private Node headingPaper(Heading heading) {
             SectionDraft parent = deepestBelow(heading.getLevel());
             PaperDraft d = new PaperDraft(lineOf(heading));
-            d.title = LinkedEntries.clean(Values.textOf(heading));
+            d.title = LinkedEntries.clean(PlainText.of(heading));
             for (Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof Link l && TextRules.isWebUrl(l.getDestination()) && d.url == null) {
                     d.url = l.getDestination();
@@ -419,7 +420,7 @@ public final class ListImporter {
                 // Before any section: the page's preamble, as written.
                 return last;
             }
-            d.headingText = Values.oneLine(Values.textOf(heading));
+            d.headingText = Values.oneLine(PlainText.of(heading));
             d.block = writtenBlock(heading, last);
             parent.add(d, "notes");
             layouts.merge("notes", 1, Integer::sum);
@@ -464,13 +465,13 @@ public final class ListImporter {
         private Node notesPaper(Heading heading, BulletList fields) {
             SectionDraft parent = deepestBelow(heading.getLevel());
             PaperDraft d = new PaperDraft(lineOf(heading));
-            d.name = Values.oneLine(Values.textOf(heading));
+            d.name = Values.oneLine(PlainText.of(heading));
             notes.read(d, fields, warnings, where);
             Link link = headingLink(heading);
             if (link != null && d.url == null) {
                 // "### [Title](url)" over fields of any labels: the heading's link is the paper's.
                 d.url = link.getDestination();
-                d.title = d.title != null ? d.title : Values.oneLine(Values.textOf(link));
+                d.title = d.title != null ? d.title : Values.oneLine(PlainText.of(link));
             }
             countNotAccepted(d);
             layouts.merge("notes", 1, Integer::sum);
@@ -508,7 +509,7 @@ public final class ListImporter {
             while (!stack.isEmpty() && stack.get(stack.size() - 1).level >= heading.getLevel()) {
                 stack.remove(stack.size() - 1);
             }
-            SectionDraft section = new SectionDraft(Values.oneLine(Values.textOf(heading)), heading.getLevel(), start(heading));
+            SectionDraft section = new SectionDraft(Values.oneLine(PlainText.of(heading)), heading.getLevel(), start(heading));
             section.line = lineOf(heading);
             section.richHeading = hasLinkOrImage(heading);
             if (stack.isEmpty()) {
@@ -782,7 +783,7 @@ public final class ListImporter {
                     String anchor = link.getDestination().substring(1);
                     if (!headings.contains(anchor)) {
                         warnings.add(where + ":" + lineOf(link.getParent()) + ": the contents link '"
-                                + Values.oneLine(Values.textOf(link)) + "' (" + link.getDestination()
+                                + Values.oneLine(PlainText.of(link)) + "' (" + link.getDestination()
                                 + ") leads to no heading of the list; the rendered contents leave it out");
                     }
                 }

@@ -2,6 +2,7 @@ package dev.paperlist.importer;
 
 import dev.paperlist.catalog.TextRules;
 
+import dev.paperlist.markdown.PlainText;
 import dev.paperlist.model.NoteLink;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ final class NotesFields {
     // The label of a field item: the bold text at its start, lower case, without the colon.
     static String label(ListItem item) {
         if (item.getFirstChild() instanceof Paragraph p && p.getFirstChild() instanceof StrongEmphasis strong) {
-            return Values.textOf(strong).replace(":", "").replace("：", "").strip().toLowerCase(Locale.ROOT);
+            return PlainText.of(strong).replace(":", "").replace("：", "").strip().toLowerCase(Locale.ROOT);
         }
         return null;
     }
@@ -115,7 +116,7 @@ final class NotesFields {
             }
             if (item.getLastChild() != p) {
                 warnings.add(where + ":" + ListImporter.line(item.getLastChild())
-                        + ": nested content under field '" + Values.textOf(strong).strip() + "' is kept as its text");
+                        + ": nested content under field '" + PlainText.of(strong).strip() + "' is kept as its text");
                 value = Values.withoutLeadingColon(Values.source(markdown, first == null ? p : first, item.getLastChild()));
             }
             switch (field) {
@@ -127,7 +128,7 @@ final class NotesFields {
                         if (d.submitted == null) {
                             warnings.add(where + ":" + ListImporter.line(item) + ": date '" + value
                                     + "' is not a date paperlist reads; kept as an extra field");
-                            d.extra(Values.textOf(strong).replace(":", "").strip(), value);
+                            d.extra(PlainText.of(strong).replace(":", "").strip(), value);
                         }
                     }
                 }
@@ -138,7 +139,7 @@ final class NotesFields {
                 case "code" -> code(d, first, value, strong);
                 default -> {
                     if (!value.isEmpty()) {
-                        d.extra(Values.textOf(strong).replace(":", "").replace("：", "").strip(), value);
+                        d.extra(PlainText.of(strong).replace(":", "").replace("：", "").strip(), value);
                     }
                 }
             }
@@ -167,7 +168,7 @@ final class NotesFields {
             } else if (n instanceof Image image) {
                 linkedImage(d, null, image);
             } else if (n instanceof Link link && d.title == null) {
-                d.title = Values.oneLine(Values.textOf(link));
+                d.title = Values.oneLine(PlainText.of(link));
                 d.url = link.getDestination();
             } else if (n instanceof Text text && d.title == null) {
                 String literal = text.getLiteral().strip();
@@ -186,14 +187,14 @@ final class NotesFields {
         if (repo.isPresent()) {
             d.code = repo.get();
         } else if (href != null && TextRules.isWebUrl(href) && TextRules.isWebUrl(image.getDestination())) {
-            d.badges.add(BadgeReader.badge(href, image.getDestination(), Values.textOf(image)));
+            d.badges.add(BadgeReader.badge(href, image.getDestination(), PlainText.of(image)));
         } else if (href != null) {
             // papers.yaml holds absolute links only; the badge stays as the list wrote it.
-            d.extra("Image", "[![" + Values.textOf(image) + "](" + image.getDestination() + ")](" + href + ")");
-            d.problems.add("the badge '" + Values.oneLine(Values.textOf(image)) + "' links to '" + href
+            d.extra("Image", "[![" + PlainText.of(image) + "](" + image.getDestination() + ")](" + href + ")");
+            d.problems.add("the badge '" + Values.oneLine(PlainText.of(image)) + "' links to '" + href
                     + "', which is not an http(s) URL; kept as written in the extra field 'Image'");
         } else {
-            d.extra("Image", "![" + Values.textOf(image) + "](" + image.getDestination() + ")");
+            d.extra("Image", "![" + PlainText.of(image) + "](" + image.getDestination() + ")");
         }
     }
 
@@ -202,7 +203,7 @@ final class NotesFields {
         boolean any = false;
         for (Node n = first; n != null; n = n.getNext()) {
             if (n instanceof Link link) {
-                String text = Values.oneLine(Values.textOf(link));
+                String text = Values.oneLine(PlainText.of(link));
                 if (text.startsWith("[") && text.endsWith("]")) {
                     text = text.substring(1, text.length() - 1);
                 }
@@ -211,7 +212,7 @@ final class NotesFields {
                     // A template's "[Note]()" placeholder.
                     d.problems.add("the note link '" + text + "' links to nothing; left out");
                 } else if (!TextRules.isWebUrl(url)) {
-                    d.extra("Note", "[" + Values.textOf(link) + "](" + url + ")");
+                    d.extra("Note", "[" + PlainText.of(link) + "](" + url + ")");
                     d.problems.add("the note link '" + text + "' links to '" + url
                             + "', which is not an http(s) URL; kept as written in the extra field 'Note'");
                 } else {
@@ -234,7 +235,7 @@ final class NotesFields {
                 if (repo.isPresent() && d.code == null) {
                     d.code = repo.get();
                 } else {
-                    d.extra(Values.textOf(strong).replace(":", "").strip(), value);
+                    d.extra(PlainText.of(strong).replace(":", "").strip(), value);
                     return;
                 }
             }

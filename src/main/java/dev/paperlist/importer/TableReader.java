@@ -2,6 +2,7 @@ package dev.paperlist.importer;
 
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.markdown.MarkdownText;
+import dev.paperlist.markdown.PlainText;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.TableColumn;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ final class TableReader {
         List<TableColumn> columns = new ArrayList<>();
         boolean titleSeen = false;
         for (TableCell cell : headerCells) {
-            String header = Values.oneLine(Values.textOf(cell));
+            String header = Values.oneLine(PlainText.of(cell));
             String field = HEADERS.get(header.toLowerCase(Locale.ROOT));
             if (field == null || field.equals("title") && titleSeen || columns.stream().anyMatch(c -> c.field().equals(field) && !field.equals("extra"))) {
                 columns.add(new TableColumn("extra", header, alignment(cell), header.isEmpty() ? "Column " + (columns.size() + 1) : header, null));
@@ -177,7 +178,7 @@ final class TableReader {
                     for (int i = 0; i < Math.min(width, cells.size()); i++) {
                         Link link = LinkedEntries.paperLink(cells.get(i));
                         counts[i] += link != null ? 1 : 0;
-                        generic[i] += link != null && LinkedEntries.GENERIC.matcher(Values.textOf(link)).matches() ? 1 : 0;
+                        generic[i] += link != null && LinkedEntries.GENERIC.matcher(PlainText.of(link)).matches() ? 1 : 0;
                     }
                 }
             }
@@ -197,8 +198,8 @@ final class TableReader {
             case "title" -> {
                 return title(d, cell);
             }
-            case "name" -> d.name = Values.oneLine(Values.textOf(cell));
-            case "venue" -> d.venue = Values.oneLine(Values.textOf(cell));
+            case "name" -> d.name = Values.oneLine(PlainText.of(cell));
+            case "venue" -> d.venue = Values.oneLine(PlainText.of(cell));
             case "date" -> {
                 d.submitted = Values.date(Values.unescape(source)).orElse(null);
                 if (d.submitted == null) {
@@ -222,8 +223,8 @@ final class TableReader {
                             + "', which the column writes");
                 }
             }
-            case "authors" -> d.authors = Values.oneLine(Values.textOf(cell));
-            case "tags" -> d.tags = Values.oneLine(Values.textOf(cell));
+            case "authors" -> d.authors = Values.oneLine(PlainText.of(cell));
+            case "tags" -> d.tags = Values.oneLine(PlainText.of(cell));
             case "notes" -> NotesFields.notes(d, cell.getFirstChild(), source);
             case "abstract" -> d.abstractText = Values.unescapeInline(source);
             default -> d.extra(column.key(), source);
@@ -237,16 +238,16 @@ final class TableReader {
         Node after = null;
         for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Link link && !(link.getFirstChild() instanceof Image) && d.title == null) {
-                d.title = Values.oneLine(Values.textOf(link));
+                d.title = Values.oneLine(PlainText.of(link));
                 d.url = link.getDestination();
                 after = n.getNext();
                 break;
             }
-            before.append(Values.textOf(n));
+            before.append(PlainText.of(n));
         }
         if (d.title == null) {
             // No link: "[Alias] Full title" or the title alone.
-            String text = Values.oneLine(Values.textOf(cell));
+            String text = Values.oneLine(PlainText.of(cell));
             int close = matchingBracket(text);
             if (close > 1 && text.startsWith(" ", close + 1)) {
                 d.name = text.substring(1, close);
@@ -380,7 +381,7 @@ final class TableReader {
     }
 
     private static String header(TableCell cell) {
-        return Values.oneLine(Values.textOf(cell)).toLowerCase(Locale.ROOT);
+        return Values.oneLine(PlainText.of(cell)).toLowerCase(Locale.ROOT);
     }
 
     private static TableColumn.Alignment alignment(TableCell cell) {

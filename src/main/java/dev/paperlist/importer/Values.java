@@ -27,11 +27,6 @@ final class Values {
 
     private Values() {}
 
-    /** The text a reader sees in a node: literals and code, soft line breaks as spaces. */
-    static String textOf(Node node) {
-        return PlainText.of(node);
-    }
-
     /** The Markdown source from the start of {@code first} to the end of {@code last}, on one line. */
     static String source(String markdown, Node first, Node last) {
         if (first == null) {
@@ -40,7 +35,7 @@ final class Values {
         List<SourceSpan> from = first.getSourceSpans();
         List<SourceSpan> to = last.getSourceSpans();
         if (from.isEmpty() || to.isEmpty()) {
-            return oneLine(textOf(first));
+            return oneLine(PlainText.of(first));
         }
         SourceSpan end = to.get(to.size() - 1);
         return oneLine(markdown.substring(from.get(0).getInputIndex(), end.getInputIndex() + end.getLength()));
