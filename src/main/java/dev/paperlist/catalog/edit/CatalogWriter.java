@@ -35,8 +35,10 @@ public final class CatalogWriter {
         // 'sections:' alone would be a null, which the loader refuses.
         out.append(catalog.sections().isEmpty() ? "sections: []\n" : "sections:\n");
         Map<Paper, Boolean> written = new IdentityHashMap<>();
+        // Papers are written as add writes one into a file that shows no style of its own.
+        EntryWriter papers = new EntryWriter(new YamlStyle());
         for (Section section : catalog.sections()) {
-            section(out, section, "  ", written);
+            section(out, section, "  ", written, papers);
         }
         return out.toString();
     }
@@ -196,7 +198,8 @@ public final class CatalogWriter {
         }
     }
 
-    private static void section(StringBuilder out, Section section, String indent, Map<Paper, Boolean> written) {
+    private static void section(StringBuilder out, Section section, String indent, Map<Paper, Boolean> written,
+                                EntryWriter papers) {
         out.append(indent).append("- title: ").append(scalar(section.title())).append('\n');
         String inner = indent + "  ";
         if (section.headingLevel() != 0) {
@@ -209,19 +212,20 @@ public final class CatalogWriter {
             columns(out, inner, section.columns());
         }
         if (!section.content().isEmpty()) {
-            parts(out, section.content(), inner, written);
+            parts(out, section.content(), inner, written, papers);
         }
         if (!section.sections().isEmpty()) {
             out.append(inner).append("sections:\n");
             for (Section child : section.sections()) {
-                section(out, child, inner + "  ", written);
+                section(out, child, inner + "  ", written, papers);
             }
         }
     }
 
     // 'papers:' and its items: papers in full where first listed and as refs after, and the text and list
     // items written between them.
-    private static void parts(StringBuilder out, List<Part> parts, String indent, Map<Paper, Boolean> written) {
+    private static void parts(StringBuilder out, List<Part> parts, String indent, Map<Paper, Boolean> written,
+                              EntryWriter papers) {
         out.append(indent).append("papers:\n");
         for (Part part : parts) {
             if (part instanceof Part.Listed listed) {
@@ -229,22 +233,17 @@ public final class CatalogWriter {
                 if (written.put(paper, Boolean.TRUE) != null) {
                     out.append(indent).append("  - ref: ").append(scalar(paper.id() != null ? paper.id() : paper.name())).append('\n');
                 } else {
-                    paper(out, paper, indent + "  ");
+                    out.append(papers.blockItem(new EntryWriter.Full(paper), indent.length() + 2, 2));
                 }
             } else if (part instanceof Part.Text text) {
                 out.append(indent).append("  - text: ").append(block(text.markdown(), indent + "      ")).append('\n');
             } else if (part instanceof Part.Item item) {
                 out.append(indent).append("  - item: ").append(block(item.markdown(), indent + "      ")).append('\n');
                 if (!item.parts().isEmpty()) {
-                    parts(out, item.parts(), indent + "    ", written);
+                    parts(out, item.parts(), indent + "    ", written, papers);
                 }
             }
         }
-    }
-
-    // A paper is written as add writes one into a file that shows no style of its own.
-    private static void paper(StringBuilder out, Paper p, String indent) {
-        out.append(new EntryWriter(new YamlStyle()).blockItem(new EntryWriter.Full(p), indent.length(), 2));
     }
 
     // Multi-line Markdown as a literal block, which reads like the Markdown itself; quoted when a
