@@ -99,6 +99,17 @@ final class TableReader {
             TableColumn c = columns.get(column);
             columns.set(column, new TableColumn("title", c.header(), c.alignment()));
         }
+        // papers.yaml holds no empty header (an empty value is an error there), so an empty header cell is
+        // headed as the column's field or extra field is by default, and the page differs there: said once.
+        for (int i = 0; i < columns.size(); i++) {
+            TableColumn c = columns.get(i);
+            if (c.header().isEmpty()) {
+                String shown = c.key() != null ? c.key() : TableColumn.FIELDS.get(c.field());
+                warnings.add(where + ":" + line(table) + ": column " + (i + 1) + " of the table has an empty header cell, "
+                        + "which papers.yaml cannot hold; it is headed '" + shown + "'");
+                columns.set(i, new TableColumn(c.field(), shown, c.alignment(), c.key(), c.suffix(), c.headerMarkdown()));
+            }
+        }
         // A header cell with markup ("**Paper**") is kept as written; the header itself is its plain text.
         List<String> writtenHeader = table.getFirstChild() instanceof TableHead head && head.getFirstChild() != null
                 ? rawCells(head.getFirstChild()) : List.of();

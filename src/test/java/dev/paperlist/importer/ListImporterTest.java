@@ -8,6 +8,7 @@ import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
+import dev.paperlist.model.TableColumn;
 import dev.paperlist.render.NotesLayout;
 import dev.paperlist.testing.CliRun;
 import dev.paperlist.testing.Html;
@@ -261,5 +262,22 @@ class ListImporterTest {
                 "README.md:15: date 'Q4 2024' is not a date paperlist reads; kept as an extra field",
                 "README.md:15: the Code cell holds more than badges; kept as written in the extra field 'Code', which the"
                         + " column writes");
+    }
+
+    @Test
+    void anEmptyHeaderCellIsHeadedByDefaultWithAWarningSoThatTheCatalogueLoads() {
+        String markdown = "# L\n\n## Q\n\n|  | Conference |  |\n| --- | --- | --- |\n"
+                + "| [GPTQ](https://arxiv.org/abs/2210.17323) | ICLR 2023 | x |\n";
+
+        ListImporter.Result result = new ListImporter().read(markdown, "README.md");
+
+        assertThat(result.warnings()).containsExactly(
+                "README.md:5: column 1 of the table has an empty header cell, which papers.yaml cannot hold; it is"
+                        + " headed 'Title'",
+                "README.md:5: column 3 of the table has an empty header cell, which papers.yaml cannot hold; it is"
+                        + " headed 'Column 3'");
+        // What import writes, the loader reads back (an empty header would be refused at its line and column).
+        assertThat(CatalogLoader.parse(CatalogWriter.write(result.catalog()), "papers.yaml").settings().tableColumns())
+                .extracting(TableColumn::header).containsExactly("Title", "Conference", "Column 3");
     }
 }
