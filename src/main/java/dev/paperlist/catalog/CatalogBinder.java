@@ -9,6 +9,7 @@ import dev.paperlist.model.Badge;
 import dev.paperlist.model.BadgeKinds;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.GitHubRepo;
+import dev.paperlist.model.EntryTemplate;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.LintRule;
 import dev.paperlist.model.NoteLink;
@@ -49,7 +50,8 @@ public final class CatalogBinder {
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "header_markdown", "align", "suffix");
     static final List<String> LABEL_KEYS = SettingsKeys.labelKeys();
-    static final List<String> SECTION_KEYS = List.of("title", "heading_level", "text", "columns", "papers", "sections");
+    static final List<String> SECTION_KEYS = List.of("title", "heading_level", "text", "columns", "entries", "papers",
+            "sections");
     public static final List<String> PAPER_KEYS = PaperFields.keys();
     static final List<String> REF_KEYS = List.of("ref");
     static final List<String> TEXT_PART_KEYS = List.of("text");
@@ -169,7 +171,34 @@ public final class CatalogBinder {
                 tagPages(map),
                 sizeBudget(map),
                 split(map),
-                metrics(map));
+                metrics(map),
+                map.entries().containsKey("entries") ? entries(value(map, "entries")) : List.of());
+    }
+
+    /**
+     * {@code entries}: how the list writes its papers' entries, each a template such as
+     * {@code "- [{title}]({url}) ({date:MMM yyyy})"}; a template that does not read is refused at its line.
+     */
+    private List<EntryTemplate> entries(YamlNode node) {
+        List<EntryTemplate> out = new ArrayList<>();
+        for (YamlNode item : sequence(node, "'entries'").items()) {
+            YamlNode.Scalar scalar = scalar(item, "an entry template");
+            String source = text(scalar, "an entry template");
+            try {
+                EntryTemplate template = EntryTemplate.parse(source);
+                if (out.contains(template)) {
+                    throw error(scalar.position(), "the entry template '" + oneLine(source) + "' is listed twice");
+                }
+                out.add(template);
+            } catch (IllegalArgumentException e) {
+                throw error(scalar.position(), "the entry template '" + oneLine(source) + "': " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static String oneLine(String text) {
+        return text.replace("\n", "\\n");
     }
 
     /** {@code lint: {disable: [rule-id, ...]}}: rules of {@code paperlist lint} this list does not want. */
@@ -441,6 +470,9 @@ public final class CatalogBinder {
         draft.text = markdownBlock(map, "text");
         if (map.entries().containsKey("columns")) {
             draft.columns = columns(value(map, "columns"));
+        }
+        if (map.entries().containsKey("entries")) {
+            draft.entries = entries(value(map, "entries"));
         }
         if (map.entries().containsKey("papers")) {
             // A table cell the list left empty where the others write the empty cell is kept as ''.
@@ -949,6 +981,7 @@ public final class CatalogBinder {
         final SourcePosition position;
         String text;
         List<TableColumn> columns = List.of();
+        List<EntryTemplate> entries = List.of();
         int headingLevel;
         final List<Object> parts = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
@@ -969,7 +1002,7 @@ public final class CatalogBinder {
             for (SectionDraft child : children) {
                 built.add(child.build(path));
             }
-            return Section.of(title, text, columns, content(parts), built, position, headingLevel);
+            return Section.of(title, text, columns, content(parts), built, position, headingLevel).withEntries(entries);
         }
 
         // The same paper twice in one section is a mistake however its link is spelt, unless it is listed again

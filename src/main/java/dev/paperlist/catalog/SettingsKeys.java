@@ -48,6 +48,7 @@ public final class SettingsKeys {
             new Key("toc_papers", FLAG, s -> String.valueOf(s.tocPapers()), false),
             new Key("labels", ref("labels"), null, false),
             new Key("table", ref("table"), null, false),
+            new Key("entries", ref("entries"), null, false),
             new Key("outputs", "{\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/output\"}}", null, false),
             new Key("lint", ref("lint"), null, false),
             new Key("tag_pages", flagOr("tagPages"), null, false),

@@ -635,7 +635,8 @@ public final class ListImporter {
                 s.naturalLevel = topLevel;
                 sections.add(s.build(settings, this));
             }
-            return new Result(new Catalog(settings, CrossListing.apply(sections)), List.copyOf(warnings), listStart, listEnd, hasMarkers);
+            Catalog catalog = EntryInference.apply(new Catalog(settings, CrossListing.apply(sections)));
+            return new Result(catalog, List.copyOf(warnings), listStart, listEnd, hasMarkers);
         }
 
         /**

@@ -14,6 +14,7 @@ import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.SourcePosition;
+import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.WrittenHeading;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -46,8 +47,10 @@ public final class Linter {
     private final Catalog catalog;
     private final SourceIndex index;
     private final List<LintWarning> warnings = new ArrayList<>();
+    private final EntryTemplates entries;
 
     private Linter(Catalog catalog, SourceIndex index) {
+        this.entries = new EntryTemplates(catalog.settings());
         this.catalog = catalog;
         this.index = index;
     }
@@ -234,22 +237,22 @@ public final class Linter {
         for (Section section : sections) {
             out.add(new Heading(section.title(), section, section.position()));
             if (papers) {
-                listedHeadings(section.content(), section.position(), List.of("papers"), out);
+                listedHeadings(section.content(), section, List.of("papers"), out);
             }
             collectHeadings(section.sections(), papers, out);
         }
     }
 
     // A heading per place a paper is listed, at the item of 'papers' (or of one nested in an item) there.
-    private void listedHeadings(List<Part> parts, SourcePosition section, List<Object> path, List<Heading> out) {
+    private void listedHeadings(List<Part> parts, Section section, List<Object> path, List<Heading> out) {
         for (int i = 0; i < parts.size(); i++) {
             List<Object> at = new ArrayList<>(path);
             at.add(i);
             if (parts.get(i) instanceof Part.Listed listed) {
                 Paper paper = listed.paper();
-                SourcePosition listedAt = index.at(section, at.toArray()).orElse(paper.position());
-                // An entry kept as written shows the heading it was written with, or none.
-                String written = paper.extra().get(Paper.WRITTEN);
+                SourcePosition listedAt = index.at(section.position(), at.toArray()).orElse(paper.position());
+                // An entry kept as written (or written by the list's template) shows the heading it opens with, or none.
+                String written = entries.written(paper, section.entries());
                 WrittenHeading heading = written == null ? null : WrittenHeading.of(written);
                 if (written == null) {
                     out.add(new Heading(paper.name(), paper, listedAt));

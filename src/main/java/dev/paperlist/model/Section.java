@@ -18,10 +18,13 @@ import java.util.Map;
  * @param headingLevel the Markdown level of the section's heading when the list writes it at another than
  *     the one its nesting gives (a {@code ####} right under a {@code ##}); 0 for the natural level. Its
  *     subsections and papers are headed below it; the contents still nest by depth.
+ * @param entries how this section writes its papers' entries, tried before the list's ({@link Settings#entries})
  */
 public record Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
-                      List<Section> sections, SourcePosition position, List<Part> content, int headingLevel) {
+                      List<Section> sections, SourcePosition position, List<Part> content, int headingLevel,
+                      List<EntryTemplate> entries) {
     public Section {
+        entries = List.copyOf(entries);
         if (headingLevel < 0 || headingLevel > 6) {
             throw new IllegalArgumentException("heading level " + headingLevel + " of section '" + title + "'");
         }
@@ -38,6 +41,12 @@ public record Section(String title, String text, List<TableColumn> columns, List
             }
             papers = listed;
         }
+    }
+
+    /** A section with the list's entry templates alone. */
+    public Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
+                   List<Section> sections, SourcePosition position, List<Part> content, int headingLevel) {
+        this(title, text, columns, papers, sections, position, content, headingLevel, List.of());
     }
 
     /** A section listing {@code content}, or exactly {@code papers} when content is null, at its natural level. */
@@ -81,7 +90,7 @@ public record Section(String title, String text, List<TableColumn> columns, List
      */
     public Section with(List<Paper> newPapers, List<Section> newSections) {
         if (isPlain()) {
-            return new Section(title, text, columns, newPapers, newSections, position, null, headingLevel);
+            return new Section(title, text, columns, newPapers, newSections, position, null, headingLevel, entries);
         }
         if (newPapers.size() != papers.size()) {
             throw new IllegalArgumentException("section '" + title + "' lists " + papers.size() + " papers, not "
@@ -91,12 +100,18 @@ public record Section(String title, String text, List<TableColumn> columns, List
         for (int i = 0; i < papers.size(); i++) {
             replaced.put(papers.get(i), newPapers.get(i));
         }
-        return of(title, text, columns, Part.map(content, replaced::get), newSections, position, headingLevel);
+        return new Section(title, text, columns, null, newSections, position, Part.map(content, replaced::get),
+                headingLevel, entries);
     }
 
     /** The same section listing other content. */
     public Section withContent(List<Part> newContent, List<Section> newSections) {
-        return of(title, text, columns, newContent, newSections, position, headingLevel);
+        return new Section(title, text, columns, null, newSections, position, newContent, headingLevel, entries);
+    }
+
+    /** The same section with its own entry templates. */
+    public Section withEntries(List<EntryTemplate> newEntries) {
+        return new Section(title, text, columns, papers, sections, position, content, headingLevel, newEntries);
     }
 
     /** Whether the section lists its papers alone, each once: nothing written between them. */

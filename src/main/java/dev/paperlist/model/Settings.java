@@ -15,6 +15,8 @@ package dev.paperlist.model;
  * @param sizeBudget the size in bytes each output should stay under
  * @param split where sections go when a README would exceed its budget; {@code null} to never split
  * @param metrics what the output shows of the figures {@code refresh} fetched; {@link Metrics#OFF} for none
+ * @param entries how the list writes its papers' entries, tried in order before the layout's own form (list
+ *     and notes layouts); a section's own come first
  */
 public record Settings(
         String notAccepted,
@@ -32,7 +34,8 @@ public record Settings(
         TagPages tagPages,
         long sizeBudget,
         Split split,
-        Metrics metrics) {
+        Metrics metrics,
+        java.util.List<EntryTemplate> entries) {
 
     public static final java.util.List<String> LAYOUTS = java.util.List.of("notes", "table", "list");
 
@@ -86,9 +89,19 @@ public record Settings(
         tableColumns = java.util.List.copyOf(tableColumns);
         outputs = java.util.List.copyOf(outputs);
         lintDisabled = java.util.List.copyOf(lintDisabled);
+        entries = java.util.List.copyOf(entries);
         if (sizeBudget <= 0) {
             throw new IllegalArgumentException("size budget must be positive, got " + sizeBudget);
         }
+    }
+
+    /** The settings with the layouts' own entry forms. */
+    public Settings(String notAccepted, Labels labels, String authorSeparator, String tagSeparator, boolean toc,
+                    boolean tocPapers, int topHeadingLevel, String layout, java.util.List<TableColumn> tableColumns,
+                    String emptyCell, java.util.List<Output> outputs, java.util.List<LintRule> lintDisabled,
+                    TagPages tagPages, long sizeBudget, Split split, Metrics metrics) {
+        this(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel, layout, tableColumns,
+                emptyCell, outputs, lintDisabled, tagPages, sizeBudget, split, metrics, java.util.List.of());
     }
 
     /** The settings without figures. */
@@ -111,7 +124,13 @@ public record Settings(
     /** The same settings with another layout, for an output that has its own. */
     public Settings withLayout(String otherLayout) {
         return new Settings(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel,
-                otherLayout, tableColumns, emptyCell, outputs, lintDisabled, tagPages, sizeBudget, split, metrics);
+                otherLayout, tableColumns, emptyCell, outputs, lintDisabled, tagPages, sizeBudget, split, metrics, entries);
+    }
+
+    /** The same settings with other entry templates. */
+    public Settings withEntries(java.util.List<EntryTemplate> otherEntries) {
+        return new Settings(notAccepted, labels, authorSeparator, tagSeparator, toc, tocPapers, topHeadingLevel,
+                layout, tableColumns, emptyCell, outputs, lintDisabled, tagPages, sizeBudget, split, metrics, otherEntries);
     }
 
     public boolean tableLayout() {

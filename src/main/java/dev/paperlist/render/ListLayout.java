@@ -1,7 +1,10 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.Badges;
+import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Badge;
+import dev.paperlist.model.EntryTemplate;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
 import dev.paperlist.model.PartialDate;
@@ -23,12 +26,14 @@ public final class ListLayout extends SectionLayout {
 
     @Override
     void papers(StringBuilder out, Section section) {
-        parts(out, section.content());
+        parts(out, section.content(), section.entries());
     }
 
     // Entries and list items follow one another as the list's lines (an entry written as it is carries the
     // blank line of a loose list); text ends the list with a blank line, and what follows it starts another.
-    private void parts(StringBuilder out, List<Part> parts) {
+    private void parts(StringBuilder out, List<Part> parts, List<EntryTemplate> templates) {
+        EntryTemplates entries = new EntryTemplates(settings, p -> MetricsText.code(p, settings, figures),
+                p -> MetricsText.citations(p, settings, figures));
         boolean afterText = false;
         for (Part part : parts) {
             if (afterText) {
@@ -37,7 +42,7 @@ public final class ListLayout extends SectionLayout {
             afterText = false;
             if (part instanceof Part.Listed listed) {
                 Paper p = listed.paper();
-                String written = p.extra().get(Paper.WRITTEN);
+                String written = entries.written(p, templates);
                 if (written != null) {
                     out.append(written).append('\n');
                 } else {
@@ -53,7 +58,7 @@ public final class ListLayout extends SectionLayout {
                 out.append(item.markdown()).append('\n');
                 if (!item.parts().isEmpty()) {
                     StringBuilder nested = new StringBuilder();
-                    parts(nested, item.parts());
+                    parts(nested, item.parts(), templates);
                     appendIndented(out, nested, nestedIndent(item.markdown()));
                 }
             }

@@ -1,5 +1,7 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.Badges;
+import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.markdown.Slugger;
 import dev.paperlist.model.Badge;
@@ -43,7 +45,9 @@ public final class NotesLayout implements Layout {
     public void renderTo(Catalog catalog, Slugger slugger, MovedSections moved, StringBuilder out) {
         figures = catalog.figures();
         List<Heading> headings = new ArrayList<>();
-        collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, headings);
+        collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved,
+                new EntryTemplates(settings, p -> MetricsText.code(p, settings, figures),
+                p -> MetricsText.citations(p, settings, figures)), headings);
         int start = out.length();
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream()
@@ -107,7 +111,7 @@ public final class NotesLayout implements Layout {
 
     private void body(List<Heading> headings, StringBuilder out, int start) {
         for (Heading h : headings) {
-            String written = h.paper == null ? null : h.paper.extra().get(Paper.WRITTEN);
+            String written = h.written;
             if (written != null) {
                 // An entry kept as the list wrote it: its heading (if it has one) at the level and with the
                 // text written, the blocks under it verbatim. Entries without a heading (bullets) follow each
@@ -139,49 +143,49 @@ public final class NotesLayout implements Layout {
     }
 
     private static void collectHeadings(List<Section> sections, int level, int depth, Slugger slugger,
-                                        MovedSections moved, List<Heading> out) {
+                                        MovedSections moved, EntryTemplates templates, List<Heading> out) {
         for (Section section : sections) {
             int written = section.headingLevel(level);
             Outline.Entry entry = Outline.entry(section.title(), written, depth, slugger);
             moved.anchor(section, entry.anchor());
             if (moved.isMoved(section)) {
                 out.add(new Heading(entry.movedTo(moved.page(section)), section, null, section, List.of(), false,
-                        null));
+                        null, null));
                 continue;
             }
-            out.add(new Heading(entry, section, null, null, new ArrayList<>(), false, null));
-            headings(section.content(), section, written, depth, slugger, out);
-            collectHeadings(section.sections(), written + 1, depth + 1, slugger, moved, out);
+            out.add(new Heading(entry, section, null, null, new ArrayList<>(), false, null, null));
+            headings(section.content(), section, written, depth, slugger, templates, out);
+            collectHeadings(section.sections(), written + 1, depth + 1, slugger, moved, templates, out);
         }
     }
 
     // A heading per listed paper (as written when the list wrote it otherwise); what is written between
     // papers (text, list items that are not papers) follows the heading before it, as blocks of their own.
     private static void headings(List<Part> parts, Section section, int level, int depth, Slugger slugger,
-                                 List<Heading> out) {
+                                 EntryTemplates templates, List<Heading> out) {
         for (Part part : parts) {
             if (part instanceof Part.Listed listed) {
                 Paper paper = listed.paper();
-                String written = paper.extra().get(Paper.WRITTEN);
+                String written = templates.written(paper, section.entries());
                 WrittenHeading heading = written == null ? null : WrittenHeading.of(written);
                 Heading before = out.get(out.size() - 1);
                 // Entries written without a heading (bullets) join the one before when nothing came between.
                 boolean joined = before.paper != null && before.entry == null && before.after.isEmpty();
                 if (written == null) {
                     out.add(new Heading(Outline.entry(paper.name(), level + 1, depth + 1, slugger), section, paper, null,
-                            new ArrayList<>(), false, null));
+                            new ArrayList<>(), false, null, null));
                 } else if (heading != null) {
                     // Never above its section's papers' level, where it would read as the next section.
                     out.add(new Heading(Outline.entry(heading.text(), Math.max(level + 1, heading.level()), depth + 1,
-                            slugger), section, paper, null, new ArrayList<>(), false, heading));
+                            slugger), section, paper, null, new ArrayList<>(), false, heading, written));
                 } else {
-                    out.add(new Heading(null, section, paper, null, new ArrayList<>(), joined, null));
+                    out.add(new Heading(null, section, paper, null, new ArrayList<>(), joined, null, written));
                 }
             } else if (part instanceof Part.Text text) {
                 out.get(out.size() - 1).after().add(text.markdown());
             } else if (part instanceof Part.Item item) {
                 out.get(out.size() - 1).after().add(item.markdown());
-                headings(item.parts(), section, level, depth, slugger, out);
+                headings(item.parts(), section, level, depth, slugger, templates, out);
             }
         }
     }
@@ -282,8 +286,9 @@ public final class NotesLayout implements Layout {
     /**
      * One heading of the body, or ({@code entry} null) an entry kept as written without a heading, which is
      * {@code joined} to the one before it when that is one too; {@code after} holds what the list wrote after it;
-     * {@code writtenHeading} is the heading an entry kept as written opens with, read once for both passes.
+     * {@code writtenHeading} is the heading an entry kept as written opens with, read once for both passes;
+     * {@code written} is that entry, as written or as the list's entry template writes it.
      */
     private record Heading(Outline.Entry entry, Section section, Paper paper, Section moved, List<String> after,
-                           boolean joined, WrittenHeading writtenHeading) {}
+                           boolean joined, WrittenHeading writtenHeading, String written) {}
 }

@@ -1,5 +1,6 @@
 package dev.paperlist.render;
 
+import dev.paperlist.markdown.Badges;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;

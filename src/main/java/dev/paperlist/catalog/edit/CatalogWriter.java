@@ -2,6 +2,7 @@ package dev.paperlist.catalog.edit;
 
 import dev.paperlist.catalog.SettingsKeys;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.EntryTemplate;
 import dev.paperlist.model.Labels;
 import dev.paperlist.model.Output;
 import dev.paperlist.model.TableColumn;
@@ -66,7 +67,8 @@ public final class CatalogWriter {
     private static final Map<String, BiConsumer<StringBuilder, Settings>> STRUCTURED = Map.of(
             "labels", CatalogWriter::labels, "table", CatalogWriter::table, "outputs", CatalogWriter::outputs,
             "lint", CatalogWriter::lint, "tag_pages", CatalogWriter::tagPages, "size_budget", CatalogWriter::sizeBudget,
-            "split_sections", CatalogWriter::split, "metrics", CatalogWriter::metrics);
+            "split_sections", CatalogWriter::split, "metrics", CatalogWriter::metrics,
+            "entries", (out, s) -> entries(out, "  ", s.entries()));
 
     static {
         // A key declared without a one-line value must have its writer here, or papers.yaml would lose it.
@@ -168,6 +170,16 @@ public final class CatalogWriter {
         }
     }
 
+    // Each template double-quoted on one line: its line breaks and spaces are the point.
+    private static void entries(StringBuilder out, String indent, List<EntryTemplate> entries) {
+        if (!entries.isEmpty()) {
+            out.append(indent).append("entries:\n");
+            for (EntryTemplate t : entries) {
+                out.append(indent).append("  - ").append(quoted(t.source())).append('\n');
+            }
+        }
+    }
+
     private static void columns(StringBuilder out, String indent, List<TableColumn> columns) {
         out.append(indent).append("columns:\n");
         for (TableColumn c : columns) {
@@ -211,6 +223,7 @@ public final class CatalogWriter {
         if (!section.columns().isEmpty()) {
             columns(out, inner, section.columns());
         }
+        entries(out, inner, section.entries());
         if (!section.content().isEmpty()) {
             parts(out, section.content(), inner, written, papers);
         }

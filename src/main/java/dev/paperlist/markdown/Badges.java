@@ -1,4 +1,4 @@
-package dev.paperlist.render;
+package dev.paperlist.markdown;
 
 import dev.paperlist.markdown.BadgeUrls;
 import dev.paperlist.markdown.MarkdownText;
@@ -20,7 +20,7 @@ public final class Badges {
                 + MarkdownText.url(badge.url()) + ")";
     }
 
-    static String altText(Badge badge) {
+    public static String altText(Badge badge) {
         if (badge.alt() != null) {
             return badge.alt();
         }

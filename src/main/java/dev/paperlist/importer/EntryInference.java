@@ -1,0 +1,475 @@
+package dev.paperlist.importer;
+
+import dev.paperlist.catalog.MarkdownBlocks;
+import dev.paperlist.catalog.TextRules;
+import dev.paperlist.markdown.Badges;
+import dev.paperlist.markdown.EntryTemplates;
+import dev.paperlist.markdown.MarkdownText;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.DateSpelling;
+import dev.paperlist.model.EntryTemplate;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.Part;
+import dev.paperlist.model.PartialDate;
+import dev.paperlist.model.Section;
+import dev.paperlist.model.Settings;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Finds how a list writes its entries: each entry kept as written is turned into a template by putting a
+ * slot where the paper's fields appear in it (its title, link, venue, date in the list's spelling, extra
+ * fields); a template that two entries or more share becomes the list's (or, when only one section uses
+ * it, that section's) description of its entries, and those papers keep their fields alone. Every entry
+ * is written back exactly as the list wrote it, or it stays as written.
+ */
+final class EntryInference {
+    private EntryInference() {}
+
+    /**
+     * A paper's entry cut into text and slots, the paper as the slots show it (with a date the entry spells,
+     * without the extra fields the text holds anyway), and the fields its slots show.
+     */
+    record Candidate(List<Object> pieces, Paper.Builder paper, Paper original) {
+        EntryTemplate template() {
+            return EntryTemplate.parse(source(pieces));
+        }
+
+        // The slots in order: entries that have them alike differ only in their text.
+        String shape() {
+            StringBuilder out = new StringBuilder();
+            for (Object piece : pieces) {
+                out.append(piece instanceof Slot slot ? slot.text() : "\n".equals(piece) ? "¶" : "·");
+            }
+            // The text before the first slot (the bullet) is part of the shape: entries of another bullet differ.
+            return (pieces.get(0) instanceof String first ? first : "") + "\u0000" + out;
+        }
+    }
+
+    static Catalog apply(Catalog catalog) {
+        if (catalog.settings().tableLayout()) {
+            return catalog;
+        }
+        Map<Paper, Integer> listings = new IdentityHashMap<>();
+        Map<Paper, Section> sectionOf = new IdentityHashMap<>();
+        count(catalog.sections(), listings, sectionOf);
+        List<Candidate> all = new ArrayList<>();
+        for (Map.Entry<Paper, Integer> e : listings.entrySet()) {
+            Paper p = e.getKey();
+            String written = p.extra().get(Paper.WRITTEN);
+            if (written != null && e.getValue() == 1) {
+                candidate(p, written, catalog.settings()).ifPresent(all::add);
+            }
+        }
+        if (all.isEmpty()) {
+            return catalog;
+        }
+        // Entries alike but for some of their text share a template with that text as an extra field.
+        Map<String, List<Candidate>> byShape = new LinkedHashMap<>();
+        all.stream().sorted(Comparator.comparingInt(c -> c.original().position().line()))
+                .forEach(c -> byShape.computeIfAbsent(c.shape(), k -> new ArrayList<>()).add(c));
+        Map<Paper, Candidate> candidates = new IdentityHashMap<>();
+        for (List<Candidate> alike : byShape.values()) {
+            for (Candidate c : alike.size() >= 2 ? generalise(alike) : alike) {
+                candidates.put(c.original(), c);
+            }
+        }
+        Map<Paper, EntryTemplate> templateOf = new IdentityHashMap<>();
+        Map<Paper, Paper> paperOf = new IdentityHashMap<>();
+        candidates.forEach((p, c) -> {
+            try {
+                templateOf.put(p, c.template());
+                paperOf.put(p, c.paper().build());
+            } catch (IllegalArgumentException unreadable) {
+                // A template that does not read back leaves its entry as written.
+            }
+        });
+        // The list's templates: per set of fields shown, the template most entries share.
+        Map<EntryTemplate, Integer> uses = new HashMap<>();
+        templateOf.values().forEach(t -> uses.merge(t, 1, Integer::sum));
+        List<EntryTemplate> ranked = uses.entrySet().stream().filter(e -> e.getValue() >= 2)
+                .sorted(Map.Entry.<EntryTemplate, Integer>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().source()))
+                .map(Map.Entry::getKey).toList();
+        List<EntryTemplate> listTemplates = new ArrayList<>(ranked);
+        // A template must not take over a paper the layout writes itself: such a template is dropped.
+        Settings settings = catalog.settings();
+        List<Paper> ownForm = listings.keySet().stream().filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList();
+        boolean dropped = true;
+        while (dropped && !listTemplates.isEmpty()) {
+            dropped = false;
+            EntryTemplates writer = new EntryTemplates(settings.withEntries(listTemplates));
+            for (Paper p : ownForm) {
+                for (EntryTemplate t : listTemplates) {
+                    if (writer.render(t, p).isPresent()) {
+                        listTemplates.remove(t);
+                        dropped = true;
+                        break;
+                    }
+                }
+                if (dropped) {
+                    break;
+                }
+            }
+        }
+        if (listTemplates.isEmpty()) {
+            return catalog;
+        }
+        settings = settings.withEntries(listTemplates);
+        EntryTemplates writer = new EntryTemplates(settings);
+        // Only an entry the templates write back exactly as the list wrote it leaves its written form.
+        Map<Paper, Paper> replaced = new IdentityHashMap<>();
+        paperOf.forEach((p, next) -> {
+            if (visible(p.extra().get(Paper.WRITTEN)).equals(writer.written(next, List.of()))) {
+                replaced.put(p, next);
+            }
+        });
+        if (replaced.isEmpty()) {
+            return catalog;
+        }
+        // Templates no entry is written with any more are left out.
+        Settings used = settings.withEntries(listTemplates.stream()
+                .filter(t -> replaced.keySet().stream().anyMatch(p -> t.equals(templateOf.get(p)))).toList());
+        EntryTemplates check = new EntryTemplates(used);
+        replaced.entrySet().removeIf(e -> !visible(e.getKey().extra().get(Paper.WRITTEN))
+                .equals(check.written(e.getValue(), List.of())));
+        return new Catalog(used, replace(catalog.sections(), replaced, Map.of()));
+    }
+
+    /**
+     * Entries of one shape whose texts differ: each text piece that is not the same in all of them keeps what
+     * they share before and after it as template text, and the part between becomes an extra field of each
+     * paper ({@code Note}, {@code Note 2}, ...), in a {@code {?...}} part where some entries have none. Left as
+     * they are when such a part would not load back as it is (line breaks, or Markdown it opens and does not close).
+     */
+    private static List<Candidate> generalise(List<Candidate> alike) {
+        int n = alike.get(0).pieces().size();
+        List<List<Object>> pieces = new ArrayList<>();
+        alike.forEach(c -> pieces.add(new ArrayList<>(c.pieces())));
+        List<Map<String, String>> extras = new ArrayList<>();
+        alike.forEach(c -> extras.add(new LinkedHashMap<>()));
+        Set<String> taken = new HashSet<>();
+        alike.forEach(c -> taken.addAll(c.original().extra().keySet()));
+        int label = 1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (!(alike.get(0).pieces().get(i) instanceof String)) {
+                continue;
+            }
+            List<String> texts = new ArrayList<>();
+            for (Candidate c : alike) {
+                texts.add((String) c.pieces().get(i));
+            }
+            if (texts.stream().distinct().count() == 1) {
+                continue;
+            }
+            int prefix = commonPrefix(texts);
+            int suffix = commonSuffix(texts, prefix);
+            List<String> middles = new ArrayList<>();
+            boolean loads = true;
+            for (String t : texts) {
+                String middle = t.substring(prefix, t.length() - suffix);
+                middles.add(middle);
+                loads &= middle.isEmpty() || (middle.equals(TextRules.collapseWhitespace(middle))
+                        && MarkdownBlocks.problem(middle).isEmpty());
+            }
+            if (!loads) {
+                // The entries whose part would not load back stay as written; the others are tried again.
+                List<Candidate> kept = new ArrayList<>();
+                for (int j = 0; j < alike.size(); j++) {
+                    String m = middles.get(j);
+                    if (m.isEmpty() || (m.equals(TextRules.collapseWhitespace(m)) && MarkdownBlocks.problem(m).isEmpty())) {
+                        kept.add(alike.get(j));
+                    }
+                }
+                if (kept.size() < 2 || kept.size() == alike.size()) {
+                    return alike;
+                }
+                List<Candidate> out = new ArrayList<>(generalise(kept));
+                alike.stream().filter(c -> !kept.contains(c)).forEach(out::add);
+                return out;
+            }
+            String name;
+            do {
+                name = label == 1 ? "Note" : "Note " + label;
+                label++;
+            } while (taken.contains(name));
+            taken.add(name);
+            boolean optional = middles.stream().anyMatch(String::isEmpty);
+            for (int j = 0; j < alike.size(); j++) {
+                String t = texts.get(j);
+                List<Object> replaced = new ArrayList<>();
+                if (prefix > 0) {
+                    replaced.add(t.substring(0, prefix));
+                }
+                replaced.add(new Slot(optional ? "{?{extra:" + name + "}}" : "{extra:" + name + "}"));
+                if (suffix > 0) {
+                    replaced.add(t.substring(t.length() - suffix));
+                }
+                pieces.get(j).remove(i);
+                pieces.get(j).addAll(i, replaced);
+                if (!middles.get(j).isEmpty()) {
+                    extras.get(j).put(name, middles.get(j));
+                }
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (int j = 0; j < alike.size(); j++) {
+            Candidate c = alike.get(j);
+            // Extra fields in the order the entry shows them.
+            List<Map.Entry<String, String>> added = new ArrayList<>(extras.get(j).entrySet());
+            java.util.Collections.reverse(added);
+            added.forEach(e -> c.paper().extra(e.getKey(), e.getValue()));
+            out.add(new Candidate(pieces.get(j), c.paper(), c.original()));
+        }
+        return out;
+    }
+
+    // The length of the start all texts share, cut back to where a word ends.
+    private static int commonPrefix(List<String> texts) {
+        String first = texts.get(0);
+        int n = first.length();
+        for (String t : texts) {
+            int i = 0;
+            while (i < n && i < t.length() && t.charAt(i) == first.charAt(i)) {
+                i++;
+            }
+            n = i;
+        }
+        while (n > 0 && Character.isLetterOrDigit(first.charAt(n - 1))) {
+            n--;
+        }
+        return n;
+    }
+
+    // The length of the end all texts share after their common start, cut forward to where a word starts.
+    private static int commonSuffix(List<String> texts, int prefix) {
+        String first = texts.get(0);
+        int n = first.length() - prefix;
+        for (String t : texts) {
+            int i = 0;
+            while (i < n && i < t.length() - prefix && t.charAt(t.length() - 1 - i) == first.charAt(first.length() - 1 - i)) {
+                i++;
+            }
+            n = i;
+        }
+        while (n > 0 && Character.isLetterOrDigit(first.charAt(first.length() - n))) {
+            n--;
+        }
+        return n;
+    }
+
+    private static String source(List<Object> pieces) {
+        StringBuilder source = new StringBuilder();
+        for (Object piece : pieces) {
+            source.append(piece instanceof Slot slot ? slot.text() : EntryTemplate.literal((String) piece));
+        }
+        return source.toString();
+    }
+
+    private static void count(List<Section> sections, Map<Paper, Integer> listings, Map<Paper, Section> sectionOf) {
+        for (Section s : sections) {
+            listed(s.content(), s, listings, sectionOf);
+            count(s.sections(), listings, sectionOf);
+        }
+    }
+
+    private static void listed(List<Part> parts, Section s, Map<Paper, Integer> listings, Map<Paper, Section> sectionOf) {
+        for (Part part : parts) {
+            if (part instanceof Part.Listed l) {
+                listings.merge(l.paper(), 1, Integer::sum);
+                sectionOf.put(l.paper(), s);
+            } else if (part instanceof Part.Item item) {
+                listed(item.parts(), s, listings, sectionOf);
+            }
+        }
+    }
+
+    private static List<Section> replace(List<Section> sections, Map<Paper, Paper> replaced,
+                                         Map<Section, List<EntryTemplate>> own) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            Section next = s.withContent(Part.map(s.content(), p -> replaced.getOrDefault(p, p)),
+                    replace(s.sections(), replaced, own));
+            out.add(own.containsKey(s) ? next.withEntries(own.get(s)) : next);
+        }
+        return out;
+    }
+
+    /**
+     * The template of one entry: the written text with a slot wherever a field of the paper appears, longest
+     * values first so that a title is not cut by a shorter field inside it; the extra fields import kept of the
+     * entry's text are slots only where they still appear whole, and are otherwise left to the template's text.
+     */
+    static Optional<Candidate> candidate(Paper p, String written, Settings settings) {
+        List<Object> pieces = new ArrayList<>();
+        pieces.add(visible(written));
+        Map<String, String> values = new LinkedHashMap<>();
+        if (p.url() != null) {
+            values.put("link", "[" + MarkdownText.text(p.title()) + "](" + MarkdownText.url(p.url()) + ")");
+        }
+        values.put("title", MarkdownText.text(p.title()));
+        if (!p.name().equals(p.title())) {
+            values.put("alias", MarkdownText.text(p.name()));
+        }
+        if (p.url() != null) {
+            values.put("url", MarkdownText.url(p.url()));
+        }
+        if (p.venue() != null) {
+            values.put("venue", MarkdownText.text(p.venue()));
+        }
+        if (!p.authors().isEmpty()) {
+            values.put("authors", String.join(MarkdownText.text(settings.authorSeparator()),
+                    p.authors().stream().map(MarkdownText::text).toList()));
+        }
+        if (p.code() != null) {
+            values.put("stars", Badges.star(p.code()));
+            values.put("code", MarkdownText.url(p.code().link()));
+        }
+        if (!p.badges().isEmpty()) {
+            values.put("badges", String.join(" ", p.badges().stream().map(Badges::badge).toList()));
+        }
+        values.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()))
+                .forEach(e -> substitute(pieces, "{" + e.getKey() + "}", e.getValue(),
+                        e.getKey().equals("url") || e.getKey().equals("code")));
+        PartialDate date = date(pieces, p.submitted());
+        Paper.Builder kept = rebuild(p, date);
+        // The extra fields, longest first, where they still appear whole in the text.
+        p.extra().entrySet().stream().filter(e -> !e.getKey().equals(Paper.WRITTEN) && !e.getValue().isEmpty())
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()))
+                .filter(e -> e.getValue().equals(TextRules.collapseWhitespace(e.getValue())))
+                .forEach(e -> {
+                    if (substitute(pieces, "{extra:" + e.getKey() + "}", e.getValue(), false)) {
+                        kept.extra(e.getKey(), e.getValue());
+                    }
+                });
+        if (pieces.stream().noneMatch(piece -> piece instanceof Slot)) {
+            return Optional.empty();
+        }
+        // Each line break a piece of its own, so that entries are compared line by line.
+        List<Object> lines = new ArrayList<>();
+        for (Object piece : pieces) {
+            if (piece instanceof String text) {
+                int start = 0;
+                for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+                    if (nl > start) {
+                        lines.add(text.substring(start, nl));
+                    }
+                    lines.add("\n");
+                    start = nl + 1;
+                }
+                if (start < text.length()) {
+                    lines.add(text.substring(start));
+                }
+            } else {
+                lines.add(piece);
+            }
+        }
+        return Optional.of(new Candidate(lines, kept, p));
+    }
+
+    /**
+     * The entry as the page shows it: one space at the end of a line shows nothing (two are a line break), so
+     * entries that differ by it alone are alike.
+     */
+    static String visible(String written) {
+        StringBuilder out = new StringBuilder(written.length());
+        int start = 0;
+        while (start <= written.length()) {
+            int nl = written.indexOf('\n', start);
+            int end = nl < 0 ? written.length() : nl;
+            int cut = end;
+            if (cut > start && written.charAt(cut - 1) == ' ' && (cut - 1 == start || written.charAt(cut - 2) != ' ')) {
+                cut--;
+            }
+            out.append(written, start, cut);
+            if (nl < 0) {
+                break;
+            }
+            out.append('\n');
+            start = nl + 1;
+        }
+        return out.toString();
+    }
+
+    private record Slot(String text) {}
+
+    // Puts the slot in place of the value's first whole occurrence in the text pieces (or every one: a link
+    // written twice); whether there was one. A short name written again inside a link stays text there.
+    private static boolean substitute(List<Object> pieces, String slot, String value, boolean every) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        boolean found = false;
+        for (int i = 0; i < pieces.size(); i++) {
+            if (pieces.get(i) instanceof String text) {
+                int at = text.indexOf(value);
+                if (at >= 0) {
+                    pieces.remove(i);
+                    int j = i;
+                    if (at > 0) {
+                        pieces.add(j++, text.substring(0, at));
+                    }
+                    pieces.add(j++, new Slot(slot));
+                    if (at + value.length() < text.length()) {
+                        pieces.add(j, text.substring(at + value.length()));
+                    }
+                    found = true;
+                    if (!every) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    // The paper's date where the entry spells it (or, when the paper has none, the first date the entry spells),
+    // as a slot with the spelling; the date the template then shows.
+    private static PartialDate date(List<Object> pieces, PartialDate known) {
+        for (String pattern : DateSpelling.KNOWN) {
+            DateSpelling spelling = DateSpelling.of(pattern);
+            for (int i = 0; i < pieces.size(); i++) {
+                if (!(pieces.get(i) instanceof String text)) {
+                    continue;
+                }
+                Optional<DateSpelling.Found> found = spelling.find(text, 0);
+                while (found.isPresent() && known != null && !found.get().date().equals(known)) {
+                    found = spelling.find(text, found.get().start() + 1);
+                }
+                if (found.isPresent()) {
+                    DateSpelling.Found f = found.get();
+                    pieces.remove(i);
+                    int j = i;
+                    if (f.start() > 0) {
+                        pieces.add(j++, text.substring(0, f.start()));
+                    }
+                    pieces.add(j++, new Slot("{date:" + pattern + "}"));
+                    if (f.end() < text.length()) {
+                        pieces.add(j, text.substring(f.end()));
+                    }
+                    return f.date();
+                }
+            }
+        }
+        return known;
+    }
+
+    // The paper's fields as the template shows them: the date it spells, and no extra fields until named.
+    private static Paper.Builder rebuild(Paper p, PartialDate date) {
+        Paper.Builder b = Paper.builder(p.name(), p.title()).id(p.id()).url(p.url()).code(p.code()).venue(p.venue())
+                .submitted(date).authors(p.authors()).tags(p.tags()).abstractText(p.abstractText()).arxiv(p.arxiv())
+                .topics(p.topics()).summary(p.summary()).comment(p.comment()).added(p.added()).image(p.image())
+                .position(p.position());
+        p.badges().forEach(b::badge);
+        p.notes().forEach(b::note);
+        return b;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.paperlist.markdown;
+
+import dev.paperlist.model.Badge;
+import dev.paperlist.model.EntryTemplate;
+import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.Settings;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes a paper's entry the way its list writes entries: the entry kept as written, or else the first of
+ * the section's and then the list's entry templates that fits the paper (every slot outside a {@code {?...}}
+ * part has a value, and every field the paper has is shown by some slot, so that no template hides data).
+ * A paper no template fits is written by the layout itself. The renderer and the linter share it, so that
+ * both see the same entry (and the heading it may open with).
+ */
+public final class EntryTemplates {
+    private final Settings settings;
+    private final Function<Paper, String> stars;
+    private final Function<Paper, String> citations;
+
+    /**
+     * @param stars the Markdown of a paper's code repository (the star badge, with figures when shown)
+     * @param citations the Markdown of its citation count, or the empty string when none is shown
+     */
+    public EntryTemplates(Settings settings, Function<Paper, String> stars, Function<Paper, String> citations) {
+        this.settings = settings;
+        this.stars = stars;
+        this.citations = citations;
+    }
+
+    /** Without figures: the star badge alone and no citation counts. */
+    public EntryTemplates(Settings settings) {
+        this(settings, p -> Badges.star(p.code()), p -> "");
+    }
+
+    /** The paper's entry as its list writes it, without a final line break; {@code null} for the layout's own. */
+    public String written(Paper p, List<EntryTemplate> sectionTemplates) {
+        String written = p.extra().get(Paper.WRITTEN);
+        if (written != null) {
+            return written;
+        }
+        for (EntryTemplate t : sectionTemplates) {
+            Optional<String> entry = render(t, p);
+            if (entry.isPresent()) {
+                return entry.get();
+            }
+        }
+        for (EntryTemplate t : settings.entries()) {
+            Optional<String> entry = render(t, p);
+            if (entry.isPresent()) {
+                return entry.get();
+            }
+        }
+        return null;
+    }
+
+    /** The entry a template makes of the paper; empty when the template does not fit it. */
+    public Optional<String> render(EntryTemplate template, Paper p) {
+        StringBuilder out = new StringBuilder();
+        Set<String> shown = new HashSet<>();
+        Set<String> named = template.extraLabels();
+        if (!write(template.pieces(), p, named, out, shown) || !showsAll(p, shown)) {
+            return Optional.empty();
+        }
+        return Optional.of(out.toString());
+    }
+
+    // Writes the pieces; false when a slot among them (not in a part of its own) has no value.
+    private boolean write(List<EntryTemplate.Piece> pieces, Paper p, Set<String> named, StringBuilder out,
+                          Set<String> shown) {
+        for (EntryTemplate.Piece piece : pieces) {
+            if (piece instanceof EntryTemplate.Literal literal) {
+                out.append(literal.text());
+            } else if (piece instanceof EntryTemplate.Slot slot) {
+                String value = value(slot, p, named);
+                if (value == null) {
+                    return false;
+                }
+                out.append(value);
+                shown.addAll(fields(slot, p, named));
+            } else if (piece instanceof EntryTemplate.Group group) {
+                int mark = out.length();
+                Set<String> shownInGroup = new HashSet<>();
+                if (write(group.pieces(), p, named, out, shownInGroup)) {
+                    shown.addAll(shownInGroup);
+                } else {
+                    out.setLength(mark);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A slot's Markdown for the paper; {@code null} when the paper has no value for it. */
+    private String value(EntryTemplate.Slot slot, Paper p, Set<String> named) {
+        String arg = slot.arg();
+        return switch (slot.name()) {
+            case "name" -> MarkdownText.text(p.name());
+            case "alias" -> p.name().equals(p.title()) ? null : MarkdownText.text(p.name());
+            case "title" -> MarkdownText.text(p.title());
+            case "url" -> p.url() == null ? null : MarkdownText.url(p.url());
+            case "link" -> p.url() == null ? MarkdownText.text(p.title())
+                    : "[" + MarkdownText.text(p.title()) + "](" + MarkdownText.url(p.url()) + ")";
+            case "venue" -> p.venue() == null ? null : MarkdownText.text(p.venue());
+            case "date" -> p.submitted() == null ? null
+                    : slot.spelling() == null ? p.submitted().toString() : slot.spelling().format(p.submitted()).orElse(null);
+            case "authors" -> joined(p.authors().stream().map(MarkdownText::text).toList(),
+                    arg != null ? arg : MarkdownText.text(settings.authorSeparator()));
+            case "tags" -> joined(p.tags().stream().map(MarkdownText::text).toList(),
+                    arg != null ? arg : MarkdownText.text(settings.tagSeparator()));
+            case "code" -> p.code() == null ? null : MarkdownText.url(p.code().link());
+            case "stars" -> p.code() == null ? null : stars.apply(p);
+            case "citations" -> empty(citations.apply(p));
+            case "badges" -> joined(p.badges().stream().map(Badges::badge).toList(), arg != null ? arg : " ");
+            case "notes" -> joined(p.notes().stream().map(EntryTemplates::note).toList(), arg != null ? arg : " ");
+            case "abstract" -> p.abstractText() == null ? null : MarkdownText.inline(p.abstractText());
+            case "extra" -> empty(p.extra().get(arg));
+            case "extras" -> joined(p.extra().entrySet().stream()
+                    .filter(e -> !e.getKey().equals(Paper.WRITTEN) && !named.contains(e.getKey()) && !e.getValue().isEmpty())
+                    .map(Map.Entry::getValue).toList(), arg != null ? arg : " ");
+            default -> throw new IllegalArgumentException("unknown slot " + slot.name());
+        };
+    }
+
+    // The fields of the paper a slot shows, by the names showsAll asks for.
+    private static List<String> fields(EntryTemplate.Slot slot, Paper p, Set<String> named) {
+        return switch (slot.name()) {
+            case "alias" -> List.of("name");
+            case "link" -> List.of("title", "url");
+            case "date" -> List.of("submitted");
+            case "stars" -> List.of("code");
+            case "extra" -> List.of("extra:" + slot.arg());
+            case "extras" -> p.extra().keySet().stream().filter(k -> !named.contains(k)).map(k -> "extra:" + k).toList();
+            default -> List.of(slot.name());
+        };
+    }
+
+    // Whether every field the paper has is shown: a template that dropped one would lose it from the page.
+    private static boolean showsAll(Paper p, Set<String> shown) {
+        return shown.contains("title")
+                && (p.name().equals(p.title()) || shown.contains("name"))
+                && (p.url() == null || shown.contains("url"))
+                && (p.venue() == null || shown.contains("venue"))
+                && (p.submitted() == null || shown.contains("submitted"))
+                && (p.authors().isEmpty() || shown.contains("authors"))
+                && (p.tags().isEmpty() || shown.contains("tags"))
+                && (p.code() == null || shown.contains("code"))
+                && (p.badges().isEmpty() || shown.contains("badges"))
+                && (p.notes().isEmpty() || shown.contains("notes"))
+                && (p.abstractText() == null || shown.contains("abstract"))
+                && p.extra().entrySet().stream().allMatch(e -> e.getKey().equals(Paper.WRITTEN)
+                        || e.getValue().isEmpty() || shown.contains("extra:" + e.getKey()));
+    }
+
+    private static String note(NoteLink note) {
+        return "[\\[" + MarkdownText.text(note.label()) + "\\]](" + MarkdownText.url(note.url()) + ")";
+    }
+
+    private static String joined(List<String> values, String separator) {
+        return values.isEmpty() ? null : String.join(separator, values);
+    }
+
+    private static String empty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

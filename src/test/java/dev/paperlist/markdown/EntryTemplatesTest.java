@@ -1,0 +1,97 @@
+package dev.paperlist.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperlist.model.DateSpelling;
+import dev.paperlist.model.EntryTemplate;
+import dev.paperlist.model.GitHubRepo;
+import dev.paperlist.model.Paper;
+import dev.paperlist.model.PartialDate;
+import dev.paperlist.model.Settings;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EntryTemplatesTest {
+    private final EntryTemplates writer = new EntryTemplates(Settings.DEFAULT);
+
+    private static Paper.Builder paper() {
+        return Paper.builder("A_B", "A_B: a title").url("https://arxiv.org/abs/2401.00001");
+    }
+
+    @Test
+    void slotsAreTheFieldsAsMarkdownAndTheDateInTheListsSpelling() {
+        EntryTemplate t = EntryTemplate.parse("- [{date:yyyy/MM}] **{title}.** [[paper]({url})]");
+        Paper p = paper().submitted(new PartialDate(2023, 10, 0)).name("A_B: a title").build();
+        assertThat(writer.render(t, p)).contains("- [2023/10] **A\\_B: a title.** [[paper](https://arxiv.org/abs/2401.00001)]");
+    }
+
+    @Test
+    void aTemplateFitsOnlyAPaperWhoseEveryFieldItShows() {
+        EntryTemplate t = EntryTemplate.parse("- {link}");
+        assertThat(writer.render(t, paper().name("A_B: a title").build())).isPresent();
+        // The venue would be lost from the page: the template does not fit, and the layout writes the paper.
+        assertThat(writer.render(t, paper().name("A_B: a title").venue("ICLR 2024").build())).isEmpty();
+        // A slot outside a part needs a value.
+        assertThat(writer.render(EntryTemplate.parse("- {link} ({venue})"), paper().name("A_B: a title").build())).isEmpty();
+    }
+
+    @Test
+    void aPartIsWrittenOnlyWhenItsSlotsHaveValues() {
+        EntryTemplate t = EntryTemplate.parse("- {link}{? ({venue})}{?\n  {stars}}");
+        Paper bare = paper().name("A_B: a title").build();
+        Paper full = paper().name("A_B: a title").venue("ICLR").code(GitHubRepo.parse("https://github.com/o/r").orElseThrow()).build();
+        assertThat(writer.render(t, bare)).contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
+        assertThat(writer.render(t, full).orElseThrow()).startsWith("- [A\\_B: a title](https://arxiv.org/abs/2401.00001) (ICLR)\n  [![Star](");
+    }
+
+    @Test
+    void theFirstFittingTemplateWritesThePaperAndAnEntryKeptAsWrittenComesFirst() {
+        Settings settings = Settings.DEFAULT.withEntries(List.of(EntryTemplate.parse("* {link} ({venue})"),
+                EntryTemplate.parse("* {link}")));
+        EntryTemplates list = new EntryTemplates(settings);
+        Paper p = paper().name("A_B: a title").build();
+        assertThat(list.written(p, List.of())).isEqualTo("* [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
+        assertThat(list.written(p, List.of(EntryTemplate.parse("+ {title} {url}"))))
+                .isEqualTo("+ A\\_B: a title https://arxiv.org/abs/2401.00001");
+        assertThat(list.written(paper().name("A_B: a title").extra(Paper.WRITTEN, "as it was").build(), List.of()))
+                .isEqualTo("as it was");
+        assertThat(list.written(paper().name("A_B: a title").authors(List.of("Ada")).build(), List.of())).isNull();
+    }
+
+    @Test
+    void extraFieldsAreSlotsByLabelAndTheRestTogether() {
+        Paper p = paper().name("A_B: a title").extra("Org", "*Google*").extra("More", "x").build();
+        assertThat(new EntryTemplates(Settings.DEFAULT).render(EntryTemplate.parse("- {link} ({extra:Org}){? {extras}}"), p))
+                .contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001) (*Google*) x");
+    }
+
+    @Test
+    void badTemplatesAreRefusedWithWhereAndWhy() {
+        assertThatThrownBy(() -> EntryTemplate.parse("- {titel}")).hasMessageContaining("unknown slot '{titel}' at offset 2");
+        assertThatThrownBy(() -> EntryTemplate.parse("- {title")).hasMessageContaining("not closed");
+        assertThatThrownBy(() -> EntryTemplate.parse("- {title}}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EntryTemplate.parse("- {?({title}")).hasMessageContaining("not closed");
+        assertThatThrownBy(() -> EntryTemplate.parse("- {extra}")).hasMessageContaining("{extra:Label}");
+        assertThatThrownBy(() -> EntryTemplate.parse("- {date:MM/dd}")).hasMessageContaining("yyyy");
+        assertThatThrownBy(() -> EntryTemplate.parse("just text")).hasMessageContaining("at least one slot");
+        assertThat(EntryTemplate.parse("{{{title}}}").pieces()).hasSize(3);
+    }
+
+    @Test
+    void aDateSpellingWritesAndFindsTheSameDate() {
+        for (String pattern : DateSpelling.KNOWN) {
+            DateSpelling spelling = DateSpelling.of(pattern);
+            PartialDate date = new PartialDate(2024, 6, pattern.contains("d") ? 9 : 0);
+            String text = spelling.format(date).orElseThrow();
+            assertThat(spelling.find("(" + text + ")", 0)).map(DateSpelling.Found::date).contains(date);
+        }
+        assertThat(DateSpelling.of("MMM. yyyy").format(new PartialDate(2017, 8, 0))).contains("Aug. 2017");
+        assertThat(DateSpelling.of("d MMM yyyy").format(new PartialDate(2022, 8, 25))).contains("25 Aug 2022");
+        // A spelling shows the date as precisely as it is, or not at all.
+        assertThat(DateSpelling.of("yyyy/MM").format(new PartialDate(2022, 8, 25))).isEqualTo(Optional.empty());
+        // Digits of a longer number are not a date.
+        assertThat(DateSpelling.of("yyyy.MM").find("arxiv.org/abs/2012.07436", 0)).isEmpty();
+    }
+}
