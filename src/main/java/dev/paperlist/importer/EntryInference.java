@@ -8,6 +8,7 @@ import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.DateSpelling;
 import dev.paperlist.model.EntryTemplate;
+import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
 import dev.paperlist.model.PartialDate;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds how a list writes its entries: each entry kept as written is turned into a template by putting a
@@ -77,9 +80,18 @@ final class EntryInference {
         all.stream().sorted(Comparator.comparingInt(c -> c.original().position().line()))
                 .forEach(c -> byShape.computeIfAbsent(c.shape(), k -> new ArrayList<>()).add(c));
         Map<Paper, Candidate> candidates = new IdentityHashMap<>();
+        // Each template with its extra fields optional, and as the entries have them all, for where the first
+        // would take over a paper the layout writes itself.
+        Map<EntryTemplate, EntryTemplate> strictOf = new HashMap<>();
         for (List<Candidate> alike : byShape.values()) {
             for (Candidate c : alike.size() >= 2 ? generalise(alike) : alike) {
-                candidates.put(c.original(), c);
+                Candidate loose = new Candidate(optionalExtras(c.pieces()), c.paper(), c.original());
+                candidates.put(c.original(), loose);
+                try {
+                    strictOf.putIfAbsent(loose.template(), c.template());
+                } catch (IllegalArgumentException unreadable) {
+                    // Left as written below.
+                }
             }
         }
         Map<Paper, EntryTemplate> templateOf = new IdentityHashMap<>();
@@ -99,48 +111,46 @@ final class EntryInference {
                 .sorted(Map.Entry.<EntryTemplate, Integer>comparingByValue().reversed()
                         .thenComparing(e -> e.getKey().source()))
                 .map(Map.Entry::getKey).toList();
-        List<EntryTemplate> listTemplates = new ArrayList<>(ranked);
-        // A template must not take over a paper the layout writes itself: such a template is dropped.
+        // In that order each template (or, when it would write other entries than its own, its strict form) is
+        // taken when it writes entries exactly as the list wrote them and takes over no paper the layout writes
+        // itself. A template taken later never changes how an earlier one writes, so each step only adds.
         Settings settings = catalog.settings();
         List<Paper> ownForm = listings.keySet().stream().filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList();
-        boolean dropped = true;
-        while (dropped && !listTemplates.isEmpty()) {
-            dropped = false;
-            EntryTemplates writer = new EntryTemplates(settings.withEntries(listTemplates));
-            for (Paper p : ownForm) {
-                for (EntryTemplate t : listTemplates) {
-                    if (writer.render(t, p).isPresent()) {
-                        listTemplates.remove(t);
-                        dropped = true;
-                        break;
-                    }
-                }
-                if (dropped) {
-                    break;
-                }
-            }
-        }
-        if (listTemplates.isEmpty()) {
-            return catalog;
-        }
-        settings = settings.withEntries(listTemplates);
-        EntryTemplates writer = new EntryTemplates(settings);
-        // Only an entry the templates write back exactly as the list wrote it leaves its written form.
+        List<EntryTemplate> chosen = new ArrayList<>();
         Map<Paper, Paper> replaced = new IdentityHashMap<>();
-        paperOf.forEach((p, next) -> {
-            if (visible(p.extra().get(Paper.WRITTEN)).equals(writer.written(next, List.of()))) {
-                replaced.put(p, next);
+        for (EntryTemplate t : ranked) {
+            Map<Paper, Paper> best = Map.of();
+            EntryTemplate bestOption = null;
+            for (EntryTemplate option : new java.util.LinkedHashSet<>(List.of(t, strictOf.getOrDefault(t, t)))) {
+                if (chosen.contains(option)) {
+                    continue;
+                }
+                List<EntryTemplate> trial = new ArrayList<>(chosen);
+                trial.add(option);
+                EntryTemplates writer = new EntryTemplates(settings.withEntries(trial));
+                if (ownForm.stream().anyMatch(p -> writer.render(option, p).isPresent())) {
+                    continue;
+                }
+                Map<Paper, Paper> gained = new IdentityHashMap<>();
+                paperOf.forEach((p, next) -> {
+                    if (!replaced.containsKey(p) && visible(p.extra().get(Paper.WRITTEN)).equals(writer.written(next, List.of()))) {
+                        gained.put(p, next);
+                    }
+                });
+                if (gained.size() > best.size()) {
+                    best = gained;
+                    bestOption = option;
+                }
             }
-        });
+            if (bestOption != null) {
+                chosen.add(bestOption);
+                replaced.putAll(best);
+            }
+        }
         if (replaced.isEmpty()) {
             return catalog;
         }
-        // Templates no entry is written with any more are left out.
-        Settings used = settings.withEntries(listTemplates.stream()
-                .filter(t -> replaced.keySet().stream().anyMatch(p -> t.equals(templateOf.get(p)))).toList());
-        EntryTemplates check = new EntryTemplates(used);
-        replaced.entrySet().removeIf(e -> !visible(e.getKey().extra().get(Paper.WRITTEN))
-                .equals(check.written(e.getValue(), List.of())));
+        Settings used = settings.withEntries(chosen);
         return new Catalog(used, replace(catalog.sections(), replaced, Map.of()));
     }
 
@@ -173,10 +183,20 @@ final class EntryInference {
             int prefix = commonPrefix(texts);
             int suffix = commonSuffix(texts, prefix);
             List<String> middles = new ArrayList<>();
-            boolean loads = true;
             for (String t : texts) {
-                String middle = t.substring(prefix, t.length() - suffix);
-                middles.add(middle);
+                middles.add(t.substring(prefix, t.length() - suffix));
+            }
+            // Where some entries have nothing, the spaces around what the others have go in the optional part.
+            boolean optional = middles.stream().anyMatch(String::isEmpty);
+            String lead = optional ? sharedSpace(middles, true) : "";
+            String trail = optional ? sharedSpace(middles, false) : "";
+            boolean loads = true;
+            for (int j = 0; j < middles.size(); j++) {
+                String middle = middles.get(j);
+                if (!middle.isEmpty()) {
+                    middle = middle.substring(lead.length(), middle.length() - trail.length());
+                    middles.set(j, middle);
+                }
                 loads &= middle.isEmpty() || (middle.equals(TextRules.collapseWhitespace(middle))
                         && MarkdownBlocks.problem(middle).isEmpty());
             }
@@ -202,14 +222,14 @@ final class EntryInference {
                 label++;
             } while (taken.contains(name));
             taken.add(name);
-            boolean optional = middles.stream().anyMatch(String::isEmpty);
             for (int j = 0; j < alike.size(); j++) {
                 String t = texts.get(j);
                 List<Object> replaced = new ArrayList<>();
                 if (prefix > 0) {
                     replaced.add(t.substring(0, prefix));
                 }
-                replaced.add(new Slot(optional ? "{?{extra:" + name + "}}" : "{extra:" + name + "}"));
+                replaced.add(new Slot(optional ? "{?" + lead + "{extra:" + name + "}" + EntryTemplate.literal(trail) + "}"
+                        : "{extra:" + name + "}"));
                 if (suffix > 0) {
                     replaced.add(t.substring(t.length() - suffix));
                 }
@@ -230,6 +250,86 @@ final class EntryInference {
             out.add(new Candidate(pieces.get(j), c.paper(), c.original()));
         }
         return out;
+    }
+
+    /**
+     * Each extra field (and the code link) with the text that belongs to it (from the space before it to the space after it, or its
+     * whole line) as an optional part: a paper added later without that field is still written the list's way.
+     */
+    static List<Object> optionalExtras(List<Object> pieces) {
+        List<Object> out = new ArrayList<>(pieces);
+        for (int i = 0; i < out.size(); i++) {
+            if (!(out.get(i) instanceof Slot slot) || !(slot.text().startsWith("{extra:") || slot.text().equals("{code}"))) {
+                continue;
+            }
+            Object before = i > 0 ? out.get(i - 1) : null;
+            Object after = i + 1 < out.size() ? out.get(i + 1) : null;
+            boolean lineStart = before == null || "\n".equals(before);
+            boolean indentOnly = before instanceof String b && !"\n".equals(b) && b.isBlank()
+                    && (i < 2 || "\n".equals(out.get(i - 2)));
+            boolean lineEnd = after == null || "\n".equals(after);
+            if (indentOnly && lineEnd && i >= 2) {
+                // A line of its own: the line break and indentation before it go with it.
+                out.set(i, new Slot("{?" + EntryTemplate.literal("\n" + before) + slot.text() + "}"));
+                out.remove(i - 1);
+                out.remove(i - 2);
+                i -= 2;
+                continue;
+            }
+            String left = "";
+            if (before instanceof String b && !lineStart) {
+                int space = b.lastIndexOf(' ');
+                boolean wholeLine = i < 2 || "\n".equals(out.get(i - 2));
+                if (space < 0 && wholeLine) {
+                    // "*" opening the line: emphasis around the field, which goes with it.
+                    space = 0;
+                }
+                if (space >= 0) {
+                    left = b.substring(space);
+                    out.set(i - 1, b.substring(0, space));
+                }
+            }
+            String right = "";
+            if (after instanceof String a && !lineEnd) {
+                int space = a.indexOf(' ');
+                right = space < 0 ? a : a.substring(0, space);
+                out.set(i + 1, space < 0 ? "" : a.substring(space));
+            }
+            out.set(i, new Slot("{?" + EntryTemplate.literal(left) + slot.text() + EntryTemplate.literal(right) + "}"));
+        }
+        out.removeIf(""::equals);
+        // Parts side by side where the first opens a link the second closes (its text and its target) belong
+        // together: one part, written when both are.
+        for (int i = out.size() - 1; i > 0; i--) {
+            if (out.get(i) instanceof Slot b && out.get(i - 1) instanceof Slot a && a.text().startsWith("{?")
+                    && b.text().startsWith("{?") && opens(a.text())) {
+                out.set(i - 1, new Slot(a.text().substring(0, a.text().length() - 1) + b.text().substring(2)));
+                out.remove(i);
+            }
+        }
+        return out;
+    }
+
+    private static boolean opens(String text) {
+        return text.chars().filter(c -> c == '[').count() > text.chars().filter(c -> c == ']').count()
+                || text.chars().filter(c -> c == '(').count() > text.chars().filter(c -> c == ')').count();
+    }
+
+    // The spaces every non-empty text starts (or ends) with.
+    private static String sharedSpace(List<String> texts, boolean leading) {
+        String shared = null;
+        for (String t : texts) {
+            if (t.isEmpty()) {
+                continue;
+            }
+            int n = 0;
+            while (n < t.length() && t.charAt(leading ? n : t.length() - 1 - n) == ' ') {
+                n++;
+            }
+            String space = " ".repeat(n == t.length() ? 0 : n);
+            shared = shared == null || space.length() < shared.length() ? space : shared;
+        }
+        return shared == null ? "" : shared;
     }
 
     // The length of the start all texts share, cut back to where a word ends.
@@ -340,7 +440,8 @@ final class EntryInference {
                 .forEach(e -> substitute(pieces, "{" + e.getKey() + "}", e.getValue(),
                         e.getKey().equals("url") || e.getKey().equals("code")));
         PartialDate date = date(pieces, p.submitted());
-        Paper.Builder kept = rebuild(p, date);
+        GitHubRepo code = p.code() != null ? p.code() : code(pieces);
+        Paper.Builder kept = rebuild(p, date).code(code);
         // The extra fields, longest first, where they still appear whole in the text.
         p.extra().entrySet().stream().filter(e -> !e.getKey().equals(Paper.WRITTEN) && !e.getValue().isEmpty())
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()))
@@ -460,6 +561,25 @@ final class EntryInference {
             }
         }
         return known;
+    }
+
+    private static final Pattern REPO_LINK = Pattern.compile("\\]\\((https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)\\)");
+
+    // The first link to a GitHub repository the entry's text makes, as the paper's code, in a slot; null for none.
+    private static GitHubRepo code(List<Object> pieces) {
+        for (Object piece : pieces) {
+            if (piece instanceof String text) {
+                Matcher m = REPO_LINK.matcher(text);
+                if (m.find()) {
+                    Optional<GitHubRepo> repo = GitHubRepo.parse(m.group(1));
+                    if (repo.isPresent() && MarkdownText.url(repo.get().link()).equals(m.group(1))) {
+                        substitute(pieces, "{code}", m.group(1), true);
+                        return repo.get();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     // The paper's fields as the template shows them: the date it spells, and no extra fields until named.

@@ -1,0 +1,45 @@
+package dev.paperlist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperlist.testing.CliRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hand-written list adopted with {@code import} keeps its way of writing entries: the entry templates import
+ * finds write its papers back as they were, and a paper added later is written the same way.
+ */
+class EntryTemplatesCliTest {
+    private static final Path LIST = Path.of("src/test/resources/import/corpus/11-entry-templates.md");
+
+    @TempDir Path dir;
+
+    @Test
+    void aPaperAddedToAnImportedListIsWrittenTheWayTheListWritesItsEntries() throws IOException {
+        Files.copy(LIST, dir.resolve("README.md"));
+        String original = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        CliRun imported = CliRun.in(dir, "import", "README.md", "--write-markers");
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("papers.yaml"))).contains("entries:").doesNotContain("As written");
+        assertThat(CliRun.in(dir, "render").exitCode()).isZero();
+        assertThat(CliRun.in(dir, "check").exitCode()).isZero();
+        String rendered = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        // The page as it was, but for the markers render keeps the list between.
+        assertThat(rendered.replaceAll("<!-- paperlist:(start|end)[^>]*-->\n\n?", "").stripTrailing())
+                .isEqualTo(original.stripTrailing());
+
+        CliRun add = CliRun.in(dir, "add", "--section", "Agent papers/Memory", "--name", "Memory as a Tool", "--title", "Memory as a Tool",
+                "--url", "https://arxiv.org/abs/2405.00008", "--date", "2024-05", "--code", "example/memory");
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8)).contains(
+                "- [2024/05] **Memory as a Tool.** [[paper](https://arxiv.org/abs/2405.00008)]"
+                        + " [[code](https://github.com/example/memory)]\n");
+        assertThat(CliRun.in(dir, "check").exitCode()).isZero();
+        assertThat(CliRun.in(dir, "lint").exitCode()).isZero();
+    }
+}
