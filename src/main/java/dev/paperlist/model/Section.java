@@ -18,12 +18,25 @@ import java.util.Map;
  * @param headingLevel the Markdown level of the section's heading when the list writes it at another than
  *     the one its nesting gives (a {@code ####} right under a {@code ##}); 0 for the natural level. Its
  *     subsections and papers are headed below it; the contents still nest by depth.
+ * @param layout how the section's own papers are written when not as the output writes them: one of
+ *     {@link #LAYOUTS}; {@code null} for the output's layout. Its heading, and its subsections (unless they
+ *     say otherwise), stay the output's.
  */
 public record Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
-                      List<Section> sections, SourcePosition position, List<Part> content, int headingLevel) {
+                      List<Section> sections, SourcePosition position, List<Part> content, int headingLevel,
+                      String layout) {
+    /**
+     * The layouts a section may choose for its papers. The notes layout is the output's alone: its papers
+     * are headings, whose anchors the contents of a list or table output do not have.
+     */
+    public static final List<String> LAYOUTS = List.of("list", "table");
+
     public Section {
         if (headingLevel < 0 || headingLevel > 6) {
             throw new IllegalArgumentException("heading level " + headingLevel + " of section '" + title + "'");
+        }
+        if (layout != null && !LAYOUTS.contains(layout)) {
+            throw new IllegalArgumentException("layout '" + layout + "' of section '" + title + "'");
         }
         columns = List.copyOf(columns);
         sections = List.copyOf(sections);
@@ -38,6 +51,12 @@ public record Section(String title, String text, List<TableColumn> columns, List
             }
             papers = listed;
         }
+    }
+
+    /** A section in the output's layout, listing {@code content}, or exactly {@code papers} when content is null. */
+    public Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
+                   List<Section> sections, SourcePosition position, List<Part> content, int headingLevel) {
+        this(title, text, columns, papers, sections, position, content, headingLevel, null);
     }
 
     /** A section listing {@code content}, or exactly {@code papers} when content is null, at its natural level. */
@@ -69,6 +88,22 @@ public record Section(String title, String text, List<TableColumn> columns, List
         return new Section(title, text, columns, null, sections, position, content, headingLevel);
     }
 
+    /** A section listing {@code content} in order, its papers written in {@code layout} (null: the output's). */
+    public static Section of(String title, String text, List<TableColumn> columns, List<Part> content,
+                             List<Section> sections, SourcePosition position, int headingLevel, String layout) {
+        return new Section(title, text, columns, null, sections, position, content, headingLevel, layout);
+    }
+
+    /** The same section with its papers written in {@code newLayout} (null: the output's). */
+    public Section withLayout(String newLayout) {
+        return new Section(title, text, columns, null, sections, position, content, headingLevel, newLayout);
+    }
+
+    /** The layout the section's papers are written in, in an output of {@code outputLayout}. */
+    public String layoutIn(String outputLayout) {
+        return layout == null ? outputLayout : layout;
+    }
+
     /** The level of this section's heading, given the level its nesting gives it. */
     public int headingLevel(int natural) {
         return headingLevel == 0 ? natural : headingLevel;
@@ -81,7 +116,7 @@ public record Section(String title, String text, List<TableColumn> columns, List
      */
     public Section with(List<Paper> newPapers, List<Section> newSections) {
         if (isPlain()) {
-            return new Section(title, text, columns, newPapers, newSections, position, null, headingLevel);
+            return new Section(title, text, columns, newPapers, newSections, position, null, headingLevel, layout);
         }
         if (newPapers.size() != papers.size()) {
             throw new IllegalArgumentException("section '" + title + "' lists " + papers.size() + " papers, not "
@@ -91,12 +126,12 @@ public record Section(String title, String text, List<TableColumn> columns, List
         for (int i = 0; i < papers.size(); i++) {
             replaced.put(papers.get(i), newPapers.get(i));
         }
-        return of(title, text, columns, Part.map(content, replaced::get), newSections, position, headingLevel);
+        return of(title, text, columns, Part.map(content, replaced::get), newSections, position, headingLevel, layout);
     }
 
     /** The same section listing other content. */
     public Section withContent(List<Part> newContent, List<Section> newSections) {
-        return of(title, text, columns, newContent, newSections, position, headingLevel);
+        return of(title, text, columns, newContent, newSections, position, headingLevel, layout);
     }
 
     /** Whether the section lists its papers alone, each once: nothing written between them. */

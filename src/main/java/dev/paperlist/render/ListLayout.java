@@ -22,6 +22,11 @@ public final class ListLayout extends SectionLayout {
     }
 
     @Override
+    String name() {
+        return "list";
+    }
+
+    @Override
     void papers(StringBuilder out, Section section) {
         parts(out, section.content());
     }
