@@ -23,6 +23,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.HashSet;
 import net.jqwik.api.Arbitraries;
@@ -80,6 +82,12 @@ class ImportPropertiesTest {
     @Property(tries = 200)
     void importOfAListWithSectionsInTheTableLayoutGivesTheCatalogueBack(
             @ForAll("listCataloguesWithTableSections") Catalog catalog) {
+        assertRoundTrip(catalog);
+    }
+
+    @Property(tries = 200)
+    void importOfATableListWithSectionsInTheListLayoutGivesTheCatalogueBack(
+            @ForAll("tableCataloguesWithListSections") Catalog catalog) {
         assertRoundTrip(catalog);
     }
 
@@ -229,15 +237,7 @@ class ImportPropertiesTest {
         for (Section s : sections) {
             List<Paper> papers = new ArrayList<>();
             for (Paper p : s.papers()) {
-                papers.add(done.computeIfAbsent(p, q -> {
-                    Paper.Builder b = Paper.builder(q.name(), q.title())
-                            .url(q.url() != null ? q.url() : "https://example.org/n" + Integer.toHexString(q.name().toLowerCase(java.util.Locale.ROOT).hashCode()))
-                            .code(q.code()).venue(q.venue())
-                            .submitted(q.submitted());
-                    q.badges().forEach(b::badge);
-                    q.extra().values().stream().findFirst().ifPresent(note -> b.extra("Note", note));
-                    return b.build();
-                }));
+                papers.add(done.computeIfAbsent(p, ImportPropertiesTest::listFields));
             }
             out.add(s.with(papers, listFieldsOnly(s.sections(), done)));
         }
@@ -250,14 +250,29 @@ class ImportPropertiesTest {
     // the most papers.
     @Provide
     Arbitrary<Catalog> listCataloguesWithTableSections() {
-        return listCatalogues().flatMap(c -> Arbitraries.longs().map(seed -> {
-            Map<Paper, Integer> listings = new IdentityHashMap<>();
-            countListings(c.sections(), listings);
-            int total = listings.values().stream().mapToInt(Integer::intValue).sum();
-            return new Catalog(c.settings(), tableSections(c.sections(), new java.util.Random(seed), listings, total,
-                    new int[1]));
-        })).filter(c -> hasTableSection(c.sections()));
+        return listCatalogues().flatMap(c -> Arbitraries.longs().map(seed -> withSectionLayout(c, seed, "table",
+                p -> p.extra().isEmpty(), UnaryOperator.identity()))).filter(c -> hasOwnLayout(c.sections()));
     }
+
+    // Some sections of a table-layout catalogue written as bullets: their papers (listed nowhere else) with
+    // the fields the list layout shows.
+    @Provide
+    Arbitrary<Catalog> tableCataloguesWithListSections() {
+        return tableCatalogues().flatMap(c -> Arbitraries.longs().map(seed -> withSectionLayout(c, seed, "list",
+                p -> true, ImportPropertiesTest::listFields))).filter(c -> hasOwnLayout(c.sections()));
+    }
+
+    private static Catalog withSectionLayout(Catalog catalog, long seed, String layout, Predicate<Paper> shown,
+                                             UnaryOperator<Paper> fields) {
+        Map<Paper, Integer> listings = new IdentityHashMap<>();
+        countListings(catalog.sections(), listings);
+        int total = listings.values().stream().mapToInt(Integer::intValue).sum();
+        return new Catalog(catalog.settings(), withSectionLayout(catalog.sections(), new SectionChoice(
+                new java.util.Random(seed), layout, shown, fields, listings, total, new int[1])));
+    }
+
+    private record SectionChoice(java.util.Random random, String layout, Predicate<Paper> shown,
+                                 UnaryOperator<Paper> fields, Map<Paper, Integer> listings, int total, int[] chosen) {}
 
     private static void countListings(List<Section> sections, Map<Paper, Integer> out) {
         for (Section s : sections) {
@@ -279,28 +294,38 @@ class ImportPropertiesTest {
         return out;
     }
 
-    private static List<Section> tableSections(List<Section> sections, java.util.Random random,
-                                               Map<Paper, Integer> listings, int total, int[] inTables) {
+    private static List<Section> withSectionLayout(List<Section> sections, SectionChoice choice) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
-            Section section = s.withContent(s.content(), tableSections(s.sections(), random, listings, total, inTables));
+            List<Section> children = withSectionLayout(s.sections(), choice);
+            Section section = s.withContent(s.content(), children);
             List<Paper> listed = listings(s.content());
             Map<Paper, Integer> here = new IdentityHashMap<>();
             listed.forEach(p -> here.merge(p, 1, Integer::sum));
             boolean eligible = !listed.isEmpty() && s.content().stream().noneMatch(Part.Item.class::isInstance)
-                    && listed.stream().allMatch(p -> p.extra().isEmpty() && listings.get(p).equals(here.get(p)))
-                    && 2 * (inTables[0] + listed.size()) < total;
-            if (eligible && random.nextBoolean()) {
-                section = section.withLayout("table");
-                inTables[0] += listed.size();
+                    && listed.stream().allMatch(p -> choice.shown().test(p) && choice.listings().get(p).equals(here.get(p)))
+                    && 2 * (choice.chosen()[0] + listed.size()) < choice.total();
+            if (eligible && choice.random().nextBoolean()) {
+                section = s.with(s.papers().stream().map(choice.fields()).toList(), children).withLayout(choice.layout());
+                choice.chosen()[0] += listed.size();
             }
             out.add(section);
         }
         return out;
     }
 
-    private static boolean hasTableSection(List<Section> sections) {
-        return sections.stream().anyMatch(s -> s.layout() != null || hasTableSection(s.sections()));
+    private static boolean hasOwnLayout(List<Section> sections) {
+        return sections.stream().anyMatch(s -> s.layout() != null || hasOwnLayout(s.sections()));
+    }
+
+    private static Paper listFields(Paper q) {
+        Paper.Builder b = Paper.builder(q.name(), q.title())
+                .url(q.url() != null ? q.url() : "https://example.org/n" + Integer.toHexString(q.name().toLowerCase(java.util.Locale.ROOT).hashCode()))
+                .code(q.code()).venue(q.venue())
+                .submitted(q.submitted());
+        q.badges().forEach(b::badge);
+        q.extra().values().stream().findFirst().ifPresent(note -> b.extra("Note", note));
+        return b.build();
     }
 
     private Arbitrary<Catalog> catalogues(Arbitrary<Settings> settings) {
