@@ -50,8 +50,8 @@ public final class CatalogBinder {
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "header_markdown", "align", "suffix");
     static final List<String> LABEL_KEYS = SettingsKeys.labelKeys();
-    static final List<String> SECTION_KEYS = List.of("title", "heading_level", "text", "columns", "entries", "papers",
-            "sections");
+    static final List<String> SECTION_KEYS = List.of("title", "heading_level", "text", "layout", "columns", "entries",
+            "papers", "sections");
     public static final List<String> PAPER_KEYS = PaperFields.keys();
     static final List<String> REF_KEYS = List.of("ref");
     static final List<String> TEXT_PART_KEYS = List.of("text");
@@ -360,10 +360,16 @@ public final class CatalogBinder {
     }
 
     private String layout(YamlNode.Mapping map, String fallback) {
+        return layout(map, fallback, Settings.LAYOUTS, "'layout'", "");
+    }
+
+    // what: how the message names the key; why: what it adds when the value is a layout not allowed here.
+    private String layout(YamlNode.Mapping map, String fallback, List<String> allowed, String what, String why) {
         String layout = optionalText(map, "layout", fallback);
-        if (!Settings.LAYOUTS.contains(layout)) {
-            throw error(value(map, "layout").position(), "'layout' must be one of " + String.join(", ", Settings.LAYOUTS)
-                    + ", got '" + layout + "'" + DidYouMean.hint(layout, Settings.LAYOUTS));
+        if (layout != null && !allowed.contains(layout)) {
+            throw error(value(map, "layout").position(), what + " must be one of " + String.join(", ", allowed)
+                    + ", got '" + layout + "'" + (Settings.LAYOUTS.contains(layout) ? why
+                    : DidYouMean.hint(layout, allowed)));
         }
         return layout;
     }
@@ -457,8 +463,10 @@ public final class CatalogBinder {
             headingLevel = Integer.parseInt(s.text()) == natural ? 0 : Integer.parseInt(s.text());
         }
         int level = headingLevel == 0 ? natural : headingLevel;
+        String layout = layout(map, null, Section.LAYOUTS, "'layout' of section '" + title + "'",
+                " (the notes layout heads each paper, which only a whole output can: set it in 'settings' or 'outputs')");
         // Papers are headed one level below their section (in the layouts that head them); Markdown stops at level 6.
-        boolean headed = headsPapers(settings);
+        boolean headed = layout == null && headsPapers(settings);
         int paperLevel = level + (headed ? 1 : 0);
         if (paperLevel > 6) {
             throw error(map.position(), "section '" + title + "' is too deep for Markdown headings: its "
@@ -467,6 +475,7 @@ public final class CatalogBinder {
         }
         SectionDraft draft = new SectionDraft(title, map.position(), headed);
         draft.headingLevel = headingLevel;
+        draft.layout = layout;
         draft.text = markdownBlock(map, "text");
         if (map.entries().containsKey("columns")) {
             draft.columns = columns(value(map, "columns"));
@@ -983,6 +992,7 @@ public final class CatalogBinder {
         List<TableColumn> columns = List.of();
         List<EntryTemplate> entries = List.of();
         int headingLevel;
+        String layout;
         final List<Object> parts = new ArrayList<>();
         final List<SectionDraft> children = new ArrayList<>();
         final boolean headed;
@@ -1002,7 +1012,8 @@ public final class CatalogBinder {
             for (SectionDraft child : children) {
                 built.add(child.build(path));
             }
-            return Section.of(title, text, columns, content(parts), built, position, headingLevel).withEntries(entries);
+            return Section.of(title, text, columns, content(parts), built, position, headingLevel, layout)
+                    .withEntries(entries);
         }
 
         // The same paper twice in one section is a mistake however its link is spelt, unless it is listed again

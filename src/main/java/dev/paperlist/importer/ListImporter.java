@@ -876,6 +876,25 @@ public final class ListImporter {
             add(d, layout, content);
         }
 
+        /**
+         * The layout the section's papers are written in: the one they all are in when that differs from the
+         * list's and a section may choose it (a table of datasets in a list of bullets), so that the page stays
+         * as it was; null for the list's.
+         */
+        String ownLayout(Settings settings) {
+            if (layoutsUsed.size() != 1) {
+                return null;
+            }
+            String used = layoutsUsed.keySet().iterator().next();
+            return !used.equals(settings.layout()) && Section.LAYOUTS.contains(used) ? used : null;
+        }
+
+        // The layout render writes the section's papers in.
+        String layout(Settings settings) {
+            String own = ownLayout(settings);
+            return own != null ? own : settings.layout();
+        }
+
         void add(PaperDraft d, String layout, List<Object> into) {
             entries.add(d);
             into.add(d);
@@ -943,7 +962,7 @@ public final class ListImporter {
          * each with a warning at its line. A draft left out has no paper.
          */
         private Map<PaperDraft, Paper> papers(Settings settings, Reading reading) {
-            boolean headed = settings.layout().equals("notes");
+            boolean headed = layout(settings).equals("notes");
             Map<PaperDraft, Paper> papers = new IdentityHashMap<>();
             Map<String, PaperDraft> seen = new HashMap<>();
             Set<String> names = new HashSet<>();
@@ -973,12 +992,12 @@ public final class ListImporter {
                             && Objects.equals(d.cells, first.cells) && papers.containsKey(first);
                     // Written otherwise the second time, in a list that writes entries as they are: that listing
                     // stays as written, as an entry that is not a paper of the catalogue.
-                    boolean asWritten = !headed && !again && d.listItem != null && settings.layout().equals("list")
+                    boolean asWritten = !headed && !again && d.listItem != null && layout(settings).equals("list")
                             && MarkdownBlocks.problem(d.listItem.strip()).isEmpty();
                     // A row that differs in its other cells (one paper for two datasets, a row each) is a row of
                     // its own: a table has no anchors, so the second row is a second paper of the catalogue.
                     boolean ownRow = !headed && !again && d.cells != null && first.cells != null
-                            && settings.layout().equals("table") && !d.cells.equals(first.cells);
+                            && layout(settings).equals("table") && !d.cells.equals(first.cells);
                     reading.warnings.add(reading.where + ":" + d.line + ": '" + d.name + "' is listed twice in section '"
                             + this.title + "' (the same title and link as at line " + first.line + "); "
                             + (again ? "the catalogue holds it once, listed at both places"
@@ -1075,10 +1094,11 @@ public final class ListImporter {
          * extra field under the column's header, which the layout writes in place of the field.
          */
         private Paper asWritten(PaperDraft d, Paper paper, Settings settings, Reading reading) {
-            if (settings.layout().equals("notes") && (d.block != null || d.listItem != null)) {
+            String layout = layout(settings);
+            if (layout.equals("notes") && (d.block != null || d.listItem != null)) {
                 return notesAsWritten(d, paper, settings, reading);
             }
-            if (d.listItem != null && settings.layout().equals("list")) {
+            if (d.listItem != null && layout.equals("list")) {
                 // A bullet the list wrote otherwise than the list layout writes it is kept as written.
                 if (!Values.unescape(ListLayout.entry(paper)).equals(Values.unescape(d.listItem))) {
                     // Text that opens a block it does not close would swallow the rest of the page when written
@@ -1095,10 +1115,10 @@ public final class ListImporter {
                 return paper;
             }
             List<TableColumn> shown = columns == null ? settings.tableColumns() : columns;
-            if (d.cells == null || !settings.layout().equals("table") || !d.tableColumns.equals(shown)) {
+            if (d.cells == null || !layout.equals("table") || !d.tableColumns.equals(shown)) {
                 return paper;
             }
-            TableLayout layout = new TableLayout(settings);
+            TableLayout table = new TableLayout(settings);
             String empty = MarkdownText.text(settings.emptyCell());
             boolean changed = false;
             for (int i = 0; i < shown.size(); i++) {
@@ -1107,7 +1127,7 @@ public final class ListImporter {
                 if (column.field().equals("extra")) {
                     continue;
                 }
-                String rendered = layout.cell(column, paper);
+                String rendered = table.cell(column, paper);
                 if (written.isEmpty()) {
                     // A cell left empty where the layout writes the list's empty cell ('-'): kept empty.
                     if (rendered.isEmpty() && !empty.isEmpty()) {
@@ -1170,8 +1190,9 @@ public final class ListImporter {
         }
 
         Section build(Settings settings, Reading reading) {
+            String own = ownLayout(settings);
             for (String used : layoutsUsed.keySet()) {
-                if (!used.equals(settings.layout())) {
+                if (!used.equals(settings.layout()) && !used.equals(own)) {
                     reading.warnings.add(reading.where + ":" + line + ": section '" + title + "' has papers in the "
                             + used + " layout; the list's layout is " + settings.layout() + ", so they will be rendered "
                             + (used.equals("notes") ? "without their field labels"
@@ -1193,7 +1214,7 @@ public final class ListImporter {
             for (SectionDraft child : children) {
                 // A heading a level or more below the one its nesting gives keeps its level (heading_level), as
                 // long as it stays below this one's and the papers a notes section heads stay within Markdown's six.
-                int deepest = settings.layout().equals("notes") ? 5 : 6;
+                int deepest = child.layout(settings).equals("notes") ? 5 : 6;
                 child.naturalLevel = renderedLevel + 1;
                 if (child.level > renderedLevel && child.level <= deepest) {
                     child.renderedLevel = child.level;
@@ -1207,7 +1228,7 @@ public final class ListImporter {
                 }
                 sections.add(child.build(settings, reading));
             }
-            List<TableColumn> own = columns == null || columns.equals(settings.tableColumns()) ? List.of() : columns;
+            List<TableColumn> ownColumns = columns == null || columns.equals(settings.tableColumns()) ? List.of() : columns;
             String text = textBefore.length() == 0 ? null : textBefore.toString();
             if (text != null) {
                 // The loader would refuse this text in papers.yaml; say so here, at the section's heading.
@@ -1216,8 +1237,8 @@ public final class ListImporter {
                             + ": the text under section '" + title + "' " + problem);
                 });
             }
-            return Section.of(title, text, own, parts, sections, SourcePosition.UNKNOWN,
-                    renderedLevel == naturalLevel ? 0 : renderedLevel);
+            return Section.of(title, text, ownColumns, parts, sections, SourcePosition.UNKNOWN,
+                    renderedLevel == naturalLevel ? 0 : renderedLevel, own);
         }
     }
 }

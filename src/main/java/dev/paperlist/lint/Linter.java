@@ -236,7 +236,8 @@ public final class Linter {
     private void collectHeadings(List<Section> sections, boolean papers, List<Heading> out) {
         for (Section section : sections) {
             out.add(new Heading(section.title(), section, section.position()));
-            if (papers) {
+            // A section with a layout of its own (list or table) heads no paper.
+            if (papers && section.layout() == null) {
                 listedHeadings(section.content(), section, List.of("papers"), out);
             }
             collectHeadings(section.sections(), papers, out);

@@ -18,15 +18,27 @@ import java.util.Map;
  * @param headingLevel the Markdown level of the section's heading when the list writes it at another than
  *     the one its nesting gives (a {@code ####} right under a {@code ##}); 0 for the natural level. Its
  *     subsections and papers are headed below it; the contents still nest by depth.
+ * @param layout how the section's own papers are written when not as the output writes them: one of
+ *     {@link #LAYOUTS}; {@code null} for the output's layout. Its heading, and its subsections (unless they
+ *     say otherwise), stay the output's.
  * @param entries how this section writes its papers' entries, tried before the list's ({@link Settings#entries})
  */
 public record Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
                       List<Section> sections, SourcePosition position, List<Part> content, int headingLevel,
-                      List<EntryTemplate> entries) {
+                      String layout, List<EntryTemplate> entries) {
+    /**
+     * The layouts a section may choose for its papers. The notes layout is the output's alone: its papers
+     * are headings, whose anchors the contents of a list or table output do not have.
+     */
+    public static final List<String> LAYOUTS = List.of("list", "table");
+
     public Section {
         entries = List.copyOf(entries);
         if (headingLevel < 0 || headingLevel > 6) {
             throw new IllegalArgumentException("heading level " + headingLevel + " of section '" + title + "'");
+        }
+        if (layout != null && !LAYOUTS.contains(layout)) {
+            throw new IllegalArgumentException("layout '" + layout + "' of section '" + title + "'");
         }
         columns = List.copyOf(columns);
         sections = List.copyOf(sections);
@@ -43,10 +55,17 @@ public record Section(String title, String text, List<TableColumn> columns, List
         }
     }
 
-    /** A section with the list's entry templates alone. */
+    /** A section in the output's layout, listing {@code content}, or exactly {@code papers} when content is null. */
     public Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
                    List<Section> sections, SourcePosition position, List<Part> content, int headingLevel) {
-        this(title, text, columns, papers, sections, position, content, headingLevel, List.of());
+        this(title, text, columns, papers, sections, position, content, headingLevel, null, List.of());
+    }
+
+    /** A section with the list's entry templates alone. */
+    public Section(String title, String text, List<TableColumn> columns, List<Paper> papers,
+                   List<Section> sections, SourcePosition position, List<Part> content, int headingLevel,
+                   String layout) {
+        this(title, text, columns, papers, sections, position, content, headingLevel, layout, List.of());
     }
 
     /** A section listing {@code content}, or exactly {@code papers} when content is null, at its natural level. */
@@ -78,6 +97,27 @@ public record Section(String title, String text, List<TableColumn> columns, List
         return new Section(title, text, columns, null, sections, position, content, headingLevel);
     }
 
+    /** A section listing {@code content} in order, its papers written in {@code layout} (null: the output's). */
+    public static Section of(String title, String text, List<TableColumn> columns, List<Part> content,
+                             List<Section> sections, SourcePosition position, int headingLevel, String layout) {
+        return new Section(title, text, columns, null, sections, position, content, headingLevel, layout);
+    }
+
+    /** The same section with its papers written in {@code newLayout} (null: the output's). */
+    public Section withLayout(String newLayout) {
+        return new Section(title, text, columns, null, sections, position, content, headingLevel, newLayout, entries);
+    }
+
+    /** The same section with its own entry templates. */
+    public Section withEntries(List<EntryTemplate> newEntries) {
+        return new Section(title, text, columns, null, sections, position, content, headingLevel, layout, newEntries);
+    }
+
+    /** The layout the section's papers are written in, in an output of {@code outputLayout}. */
+    public String layoutIn(String outputLayout) {
+        return layout == null ? outputLayout : layout;
+    }
+
     /** The level of this section's heading, given the level its nesting gives it. */
     public int headingLevel(int natural) {
         return headingLevel == 0 ? natural : headingLevel;
@@ -90,7 +130,8 @@ public record Section(String title, String text, List<TableColumn> columns, List
      */
     public Section with(List<Paper> newPapers, List<Section> newSections) {
         if (isPlain()) {
-            return new Section(title, text, columns, newPapers, newSections, position, null, headingLevel, entries);
+            return new Section(title, text, columns, newPapers, newSections, position, null, headingLevel, layout,
+                    entries);
         }
         if (newPapers.size() != papers.size()) {
             throw new IllegalArgumentException("section '" + title + "' lists " + papers.size() + " papers, not "
@@ -101,17 +142,12 @@ public record Section(String title, String text, List<TableColumn> columns, List
             replaced.put(papers.get(i), newPapers.get(i));
         }
         return new Section(title, text, columns, null, newSections, position, Part.map(content, replaced::get),
-                headingLevel, entries);
+                headingLevel, layout, entries);
     }
 
     /** The same section listing other content. */
     public Section withContent(List<Part> newContent, List<Section> newSections) {
-        return new Section(title, text, columns, null, newSections, position, newContent, headingLevel, entries);
-    }
-
-    /** The same section with its own entry templates. */
-    public Section withEntries(List<EntryTemplate> newEntries) {
-        return new Section(title, text, columns, papers, sections, position, content, headingLevel, newEntries);
+        return new Section(title, text, columns, null, newSections, position, newContent, headingLevel, layout, entries);
     }
 
     /** Whether the section lists its papers alone, each once: nothing written between them. */

@@ -25,6 +25,11 @@ public final class ListLayout extends SectionLayout {
     }
 
     @Override
+    String name() {
+        return "list";
+    }
+
+    @Override
     void papers(StringBuilder out, Section section) {
         parts(out, section.content(), section.entries());
     }

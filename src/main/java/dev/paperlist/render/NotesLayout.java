@@ -29,6 +29,7 @@ public final class NotesLayout implements Layout {
     private final int parallelFrom;
     // The figures of the catalogue being rendered, set before any piece of the body is.
     private Figures figures = Figures.NONE;
+    private java.util.Map<String, SectionLayout> sectionWriters = java.util.Map.of();
 
     public NotesLayout(Settings settings) {
         this(settings, PARALLEL_FROM);
@@ -44,6 +45,9 @@ public final class NotesLayout implements Layout {
     @Override
     public void renderTo(Catalog catalog, Slugger slugger, MovedSections moved, StringBuilder out) {
         figures = catalog.figures();
+        // Sections with a layout of their own write their papers in it, without a heading per paper.
+        sectionWriters = java.util.Map.of("list", SectionLayout.papersIn("list", settings, figures),
+                "table", SectionLayout.papersIn("table", settings, figures));
         List<Heading> headings = new ArrayList<>();
         collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved,
                 new EntryTemplates(settings, p -> MetricsText.code(p, settings, figures),
@@ -134,6 +138,10 @@ public final class NotesLayout implements Layout {
                     out.append('\n').append(MovedSections.notice(h.moved, h.entry.page()));
                 } else {
                     Outline.appendText(out, h.section.text());
+                    if (h.section.layout() != null && !h.section.content().isEmpty()) {
+                        out.append('\n');
+                        sectionWriters.get(h.section.layout()).papers(out, h.section);
+                    }
                 }
             }
             for (String markdown : h.after) {
@@ -154,7 +162,9 @@ public final class NotesLayout implements Layout {
                 continue;
             }
             out.add(new Heading(entry, section, null, null, new ArrayList<>(), false, null, null));
-            headings(section.content(), section, written, depth, slugger, templates, out);
+            if (section.layout() == null) {
+                headings(section.content(), section, written, depth, slugger, templates, out);
+            }
             collectHeadings(section.sections(), written + 1, depth + 1, slugger, moved, templates, out);
         }
     }

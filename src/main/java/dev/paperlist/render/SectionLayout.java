@@ -28,6 +28,23 @@ abstract class SectionLayout implements Layout {
      */
     abstract void papers(StringBuilder out, Section section);
 
+    /** The layout's name, as settings and sections spell it. */
+    abstract String name();
+
+    /**
+     * The writer of one section's papers in {@code layout} (one a section may choose), for a catalogue of
+     * these figures: the one code path by which every output writes a section that has a layout of its own.
+     */
+    static SectionLayout papersIn(String layout, Settings settings, Figures figures) {
+        SectionLayout writer = switch (layout) {
+            case "table" -> new TableLayout(settings);
+            case "list" -> new ListLayout(settings);
+            default -> throw new IllegalArgumentException("a section's papers are not written in the " + layout + " layout");
+        };
+        writer.figures = figures;
+        return writer;
+    }
+
     @Override
     public final void renderTo(Catalog catalog, Slugger slugger, MovedSections moved, StringBuilder out) {
         figures = catalog.figures();
@@ -37,6 +54,9 @@ abstract class SectionLayout implements Layout {
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream().map(Heading::entry).toList());
         }
+        // A section with a layout of its own writes its papers in that layout, under the output's heading.
+        java.util.Map<String, SectionLayout> writers = new java.util.HashMap<>();
+        writers.put(name(), this);
         for (Heading h : headings) {
             Outline.appendHeading(out, h.entry, start);
             if (h.entry.page() != null) {
@@ -46,7 +66,8 @@ abstract class SectionLayout implements Layout {
             Outline.appendText(out, h.section.text());
             if (!h.section.content().isEmpty()) {
                 out.append('\n');
-                papers(out, h.section);
+                String layout = h.section.layoutIn(name());
+                writers.computeIfAbsent(layout, l -> papersIn(l, settings, figures)).papers(out, h.section);
             }
         }
     }

@@ -21,6 +21,11 @@ public final class TableLayout extends SectionLayout {
     }
 
     @Override
+    String name() {
+        return "table";
+    }
+
+    @Override
     void papers(StringBuilder out, Section section) {
         List<TableColumn> columns = section.columns().isEmpty() ? settings.tableColumns() : section.columns();
         if (section.isPlain()) {

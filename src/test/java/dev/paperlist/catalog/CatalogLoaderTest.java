@@ -83,6 +83,16 @@ class CatalogLoaderTest {
                         "sections:\n- title: a\n  heading_level: 6\n",
                         "papers.yaml:2:3: section 'a' is too deep for Markdown headings: its papers would need level 7"
                                 + " (lower its 'heading_level')"),
+                Arguments.of("unknown section layout",
+                        "sections:\n- title: a\n  layout: tabel\n",
+                        "papers.yaml:3:11: 'layout' of section 'a' must be one of list, table, got 'tabel' (did you mean 'table'?)"),
+                Arguments.of("notes layout for one section",
+                        "settings: {layout: list}\nsections:\n- title: a\n  layout: notes\n",
+                        "papers.yaml:4:11: 'layout' of section 'a' must be one of list, table, got 'notes' (the notes layout"
+                                + " heads each paper, which only a whole output can: set it in 'settings' or 'outputs')"),
+                Arguments.of("unknown section key near layout",
+                        "sections:\n- title: a\n  layot: table\n",
+                        "papers.yaml:3:3: unknown key 'layot' in a section (did you mean 'layout'?)"),
                 Arguments.of("toc not boolean", "settings: {toc: yes}\nsections: []\n",
                         "papers.yaml:1:17: 'toc' must be true or false, got 'yes'"));
     }
@@ -126,6 +136,27 @@ class CatalogLoaderTest {
         assertThat(a.sections().get(1).headingLevel()).isZero();
         assertThat(CatalogWriter.write(parse(yaml))).contains("      - title: b\n        heading_level: 4\n")
                 .doesNotContain("heading_level: 3");
+    }
+
+    @Test
+    void aSectionLayoutIsKeptAndWrittenBackWhileItsSubsectionsKeepTheOutputs() {
+        String yaml = "settings:\n  layout: list\nsections:\n  - title: a\n    layout: table\n    sections:\n"
+                + "      - title: b\n";
+
+        Section a = parse(yaml).sections().get(0);
+
+        assertThat(a.layout()).isEqualTo("table");
+        assertThat(a.sections().get(0).layout()).isNull();
+        assertThat(CatalogWriter.write(parse(yaml))).contains("  - title: a\n    layout: table\n")
+                .containsOnlyOnce("layout: table");
+        assertThat(parse(CatalogWriter.write(parse(yaml))).sections()).isEqualTo(parse(yaml).sections());
+    }
+
+    @Test
+    void aSectionInTheListOrTableLayoutHeadsNoPaperSoItMayBeDeeper() {
+        String yaml = "sections:\n- title: a\n  heading_level: 6\n  layout: list\n";
+
+        assertThat(parse(yaml).sections().get(0).headingLevel()).isEqualTo(6);
     }
 
     @Test

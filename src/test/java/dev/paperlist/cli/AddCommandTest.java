@@ -260,6 +260,39 @@ class AddCommandTest {
     }
 
     @Test
+    void aPaperAddedToATableSectionOfAListIsATableRow() throws IOException {
+        Files.writeString(dir.resolve("papers.yaml"), """
+                settings:
+                  layout: list
+                sections:
+                  - title: Methods
+                    papers:
+                      - name: WebArena
+                        title: "WebArena: A Realistic Web Environment"
+                        url: https://arxiv.org/abs/2307.13854
+                  - title: Datasets
+                    layout: table
+                    columns: [title, venue]
+                    papers:
+                      - name: Mind2Web
+                        title: "Mind2Web: Towards a Generalist Agent for the Web"
+                        url: https://arxiv.org/abs/2306.06070
+                        venue: NeurIPS 2023
+                """);
+        Files.writeString(dir.resolve("README.md"), "<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+        catalogBefore = Files.readAllBytes(dir.resolve("papers.yaml"));
+
+        CliRun run = add("--section", "Datasets", "--name", "AITW", "--title", "Android in the Wild", "--url",
+                "https://arxiv.org/abs/2307.10088", "--venue", "NeurIPS 2023");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8))
+                .contains("- \\[WebArena\\] [WebArena: A Realistic Web Environment](https://arxiv.org/abs/2307.13854)\n")
+                .contains("| \\[AITW\\] [Android in the Wild](https://arxiv.org/abs/2307.10088) | NeurIPS 2023 |\n");
+        assertCheckPasses();
+    }
+
+    @Test
     void theFieldsOfTagPagesCanBeGivenToo() throws IOException {
         CliRun run = add("--section", "Multimodal/Multimodal Dialogue", "--name", "PhotoChat", "--title", "PhotoChat",
                 "--url", "https://aclanthology.org/2021.acl-long.479/", "--topic", "Dataset", "--topic",

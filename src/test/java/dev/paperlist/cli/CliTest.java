@@ -93,6 +93,17 @@ class CliTest {
     }
 
     @Test
+    void anUnknownSectionLayoutIsOneLineExit3() throws IOException {
+        write("papers.yaml", CATALOG.replaceFirst("\n    papers:\n", "\n    layout: tables\n    papers:\n"));
+        CliRun run = CliRun.in(dir, "render");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("papers.yaml:3:13: 'layout' of section 'Multimodal' must be one of"
+                + " list, table, got 'tables' (did you mean 'table'?)\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(dir.resolve("README.md")).doesNotExist();
+    }
+
+    @Test
     void stacktraceOptionAddsTheStackTrace() throws IOException {
         write("papers.yaml", "sections: {}\n");
         CliRun run = CliRun.in(dir, "check", "--stacktrace");

@@ -23,6 +23,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.HashSet;
 import net.jqwik.api.Arbitraries;
@@ -80,6 +82,18 @@ class ImportPropertiesTest {
 
     @Property(tries = 200)
     void importOfTheListLayoutGivesTheCatalogueBack(@ForAll("listCatalogues") Catalog catalog) {
+        assertRoundTrip(catalog);
+    }
+
+    @Property(tries = 200)
+    void importOfAListWithSectionsInTheTableLayoutGivesTheCatalogueBack(
+            @ForAll("listCataloguesWithTableSections") Catalog catalog) {
+        assertRoundTrip(catalog);
+    }
+
+    @Property(tries = 200)
+    void importOfATableListWithSectionsInTheListLayoutGivesTheCatalogueBack(
+            @ForAll("tableCataloguesWithListSections") Catalog catalog) {
         assertRoundTrip(catalog);
     }
 
@@ -229,19 +243,95 @@ class ImportPropertiesTest {
         for (Section s : sections) {
             List<Paper> papers = new ArrayList<>();
             for (Paper p : s.papers()) {
-                papers.add(done.computeIfAbsent(p, q -> {
-                    Paper.Builder b = Paper.builder(q.name(), q.title())
-                            .url(q.url() != null ? q.url() : "https://example.org/n" + Integer.toHexString(q.name().toLowerCase(java.util.Locale.ROOT).hashCode()))
-                            .code(q.code()).venue(q.venue())
-                            .submitted(q.submitted());
-                    q.badges().forEach(b::badge);
-                    q.extra().values().stream().findFirst().ifPresent(note -> b.extra("Note", note));
-                    return b.build();
-                }));
+                papers.add(done.computeIfAbsent(p, ImportPropertiesTest::listFields));
             }
             out.add(s.with(papers, listFieldsOnly(s.sections(), done)));
         }
         return out;
+    }
+
+    // Some sections of a list-layout catalogue written as tables: those whose papers are listed nowhere else,
+    // have no extra field (which the default columns do not show) and no item that is not a paper (which a
+    // table writes as text); fewer papers in tables than in bullets, as import takes the list's layout from
+    // the most papers.
+    @Provide
+    Arbitrary<Catalog> listCataloguesWithTableSections() {
+        return listCatalogues().flatMap(c -> Arbitraries.longs().map(seed -> withSectionLayout(c, seed, "table",
+                p -> p.extra().isEmpty(), UnaryOperator.identity()))).filter(c -> hasOwnLayout(c.sections()));
+    }
+
+    // Some sections of a table-layout catalogue written as bullets: their papers (listed nowhere else) with
+    // the fields the list layout shows.
+    @Provide
+    Arbitrary<Catalog> tableCataloguesWithListSections() {
+        return tableCatalogues().flatMap(c -> Arbitraries.longs().map(seed -> withSectionLayout(c, seed, "list",
+                p -> true, ImportPropertiesTest::listFields))).filter(c -> hasOwnLayout(c.sections()));
+    }
+
+    private static Catalog withSectionLayout(Catalog catalog, long seed, String layout, Predicate<Paper> shown,
+                                             UnaryOperator<Paper> fields) {
+        Map<Paper, Integer> listings = new IdentityHashMap<>();
+        countListings(catalog.sections(), listings);
+        int total = listings.values().stream().mapToInt(Integer::intValue).sum();
+        return new Catalog(catalog.settings(), withSectionLayout(catalog.sections(), new SectionChoice(
+                new java.util.Random(seed), layout, shown, fields, listings, total, new int[1])));
+    }
+
+    private record SectionChoice(java.util.Random random, String layout, Predicate<Paper> shown,
+                                 UnaryOperator<Paper> fields, Map<Paper, Integer> listings, int total, int[] chosen) {}
+
+    private static void countListings(List<Section> sections, Map<Paper, Integer> out) {
+        for (Section s : sections) {
+            listings(s.content()).forEach(p -> out.merge(p, 1, Integer::sum));
+            countListings(s.sections(), out);
+        }
+    }
+
+    // Every listing of a paper, a paper listed twice twice, nested ones included.
+    private static List<Paper> listings(List<Part> parts) {
+        List<Paper> out = new ArrayList<>();
+        for (Part part : parts) {
+            if (part instanceof Part.Listed listed) {
+                out.add(listed.paper());
+            } else if (part instanceof Part.Item item) {
+                out.addAll(listings(item.parts()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Section> withSectionLayout(List<Section> sections, SectionChoice choice) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            List<Section> children = withSectionLayout(s.sections(), choice);
+            Section section = s.withContent(s.content(), children);
+            List<Paper> listed = listings(s.content());
+            Map<Paper, Integer> here = new IdentityHashMap<>();
+            listed.forEach(p -> here.merge(p, 1, Integer::sum));
+            boolean eligible = !listed.isEmpty() && s.content().stream().noneMatch(Part.Item.class::isInstance)
+                    && listed.stream().allMatch(p -> choice.shown().test(p) && choice.listings().get(p).equals(here.get(p)))
+                    && 2 * (choice.chosen()[0] + listed.size()) < choice.total();
+            if (eligible && choice.random().nextBoolean()) {
+                section = s.with(s.papers().stream().map(choice.fields()).toList(), children).withLayout(choice.layout());
+                choice.chosen()[0] += listed.size();
+            }
+            out.add(section);
+        }
+        return out;
+    }
+
+    private static boolean hasOwnLayout(List<Section> sections) {
+        return sections.stream().anyMatch(s -> s.layout() != null || hasOwnLayout(s.sections()));
+    }
+
+    private static Paper listFields(Paper q) {
+        Paper.Builder b = Paper.builder(q.name(), q.title())
+                .url(q.url() != null ? q.url() : "https://example.org/n" + Integer.toHexString(q.name().toLowerCase(java.util.Locale.ROOT).hashCode()))
+                .code(q.code()).venue(q.venue())
+                .submitted(q.submitted());
+        q.badges().forEach(b::badge);
+        q.extra().values().stream().findFirst().ifPresent(note -> b.extra("Note", note));
+        return b.build();
     }
 
     private Arbitrary<Catalog> catalogues(Arbitrary<Settings> settings) {

@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImportRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"seeds/multimodal-paper-notes.md", "import/table-list.md", "import/bullet-list.md",
-        "import/heading-papers.md", "import/table-header.md", "import/page-top.md", "import/bold-titles.md"})
+        "import/heading-papers.md", "import/table-header.md", "import/page-top.md", "import/bold-titles.md",
+        "import/section-table.md", "import/section-list.md",
+        "import/section-bullets-in-notes.md"})
     void importWithMarkersThenRenderShowsTheSamePage(String fixture, @TempDir Path dir) throws IOException {
         String original = Files.readString(Path.of("src/test/resources", fixture), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("README.md"), original, StandardCharsets.UTF_8);
@@ -41,7 +43,9 @@ class ImportRoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"seeds/multimodal-paper-notes.md", "import/table-list.md", "import/bullet-list.md",
-        "import/heading-papers.md", "import/table-header.md", "import/page-top.md", "import/bold-titles.md"})
+        "import/heading-papers.md", "import/table-header.md", "import/page-top.md", "import/bold-titles.md",
+        "import/section-table.md", "import/section-list.md",
+        "import/section-bullets-in-notes.md"})
     void importingTheRenderedReadmeAgainGivesTheSameCatalogue(String fixture, @TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("README.md"), Files.readString(Path.of("src/test/resources", fixture)));
         assertThat(CliRun.in(dir, "import", "README.md", "--write-markers").exitCode()).isZero();

@@ -66,8 +66,11 @@ class ParallelRenderTest {
                 .as((name, title, text) -> Paper.builder(name, title).abstractText(text).venue(text).build())
                 .list().ofMaxSize(4);
         Arbitrary<String> text = Arbitraries.of("", "Free *text* under a heading.");
-        return Combinators.combine(titles(), papers, children, text)
-                .as((title, ps, subsections, t) -> new Section(title, t, List.of(), ps, subsections, SourcePosition.UNKNOWN));
+        // Some sections write their papers as a table or as bullets, in the piece of their heading.
+        Arbitrary<String> layout = Arbitraries.of("list", "table").injectNull(0.6);
+        return Combinators.combine(titles(), papers, children, text, layout)
+                .as((title, ps, subsections, t, l) -> new Section(title, t, List.of(), ps, subsections, SourcePosition.UNKNOWN)
+                        .withLayout(l));
     }
 
     private static Arbitrary<String> titles() {

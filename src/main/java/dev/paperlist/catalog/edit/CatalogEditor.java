@@ -509,7 +509,7 @@ public final class CatalogEditor {
         for (Section s : sections) {
             List<Section> subsections = mapPapers(s.sections(), paper, keepPositions);
             out.add(Section.of(s.title(), s.text(), s.columns(), Part.map(s.content(), paper), subsections,
-                    keepPositions ? s.position() : SourcePosition.UNKNOWN, s.headingLevel()));
+                    keepPositions ? s.position() : SourcePosition.UNKNOWN, s.headingLevel(), s.layout()));
         }
         return out;
     }

@@ -220,6 +220,9 @@ public final class CatalogWriter {
         if (section.text() != null) {
             out.append(inner).append("text: ").append(block(section.text(), inner + "  ")).append('\n');
         }
+        if (section.layout() != null) {
+            out.append(inner).append("layout: ").append(section.layout()).append('\n');
+        }
         if (!section.columns().isEmpty()) {
             columns(out, inner, section.columns());
         }
