@@ -71,6 +71,19 @@ public final class EntryTemplates {
         return Optional.of(out.toString());
     }
 
+    /**
+     * Appends the entry a layout's own template makes of any paper: the fields the layout does not show are
+     * left out, as the layout leaves them out.
+     *
+     * @throws IllegalArgumentException when a slot outside a {@code {?...}} part has no value
+     */
+    public void renderOwn(EntryTemplate template, Paper p, StringBuilder out) {
+        if (!write(template.pieces(), p, template.extraLabels(), out, new HashSet<>())) {
+            throw new IllegalArgumentException("the template '" + template + "' needs a field paper '" + p.name()
+                    + "' does not have");
+        }
+    }
+
     // Writes the pieces; false when a slot among them (not in a part of its own) has no value.
     private boolean write(List<EntryTemplate.Piece> pieces, Paper p, Set<String> named, StringBuilder out,
                           Set<String> shown) {
@@ -122,8 +135,8 @@ public final class EntryTemplates {
             case "abstract" -> p.abstractText() == null ? null : MarkdownText.inline(p.abstractText());
             case "extra" -> empty(p.extra().get(arg));
             case "extras" -> joined(p.extra().entrySet().stream()
-                    .filter(e -> !e.getKey().equals(Paper.WRITTEN) && !named.contains(e.getKey()) && !e.getValue().isEmpty())
-                    .map(Map.Entry::getValue).toList(), arg != null ? arg : " ");
+                    .filter(e -> !e.getKey().equals(Paper.WRITTEN) && !named.contains(e.getKey()))
+                    .map(e -> MarkdownText.oneLine(e.getValue())).toList(), arg != null ? arg : " ");
             default -> throw new IllegalArgumentException("unknown slot " + slot.name());
         };
     }

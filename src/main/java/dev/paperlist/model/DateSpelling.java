@@ -10,18 +10,22 @@ import java.util.regex.Pattern;
  * How a list spells its dates ({@code yyyy/MM}, {@code MMM. yyyy}, {@code d MMM yyyy}): written and read
  * back with the same pattern, so that a date keeps the list's spelling on the page and is a date for
  * sorting in the catalogue. Letters: {@code yyyy} year, {@code MMMM} month name, {@code MMM} its first three
- * letters, {@code MM} two-digit month, {@code M} month, {@code dd} two-digit day, {@code d} day; any other
- * character is written as it is.
+ * letters, {@code Mon.} those letters and a dot unless the name is that short ({@code May}, {@code Jun.}),
+ * {@code MM} two-digit month, {@code M} month, {@code dd} two-digit day, {@code d} day; any other character
+ * is written as it is.
  */
 public final class DateSpelling {
     private static final String[] NAMES = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
-    private static final List<String> TOKENS = List.of("yyyy", "MMMM", "MMM", "MM", "M", "dd", "d");
+    private static final List<String> TOKENS = List.of("yyyy", "MMMM", "Mon.", "MMM", "MM", "M", "dd", "d");
 
     /** The spellings import looks for in an entry, longest first where one contains another. */
-    public static final List<String> KNOWN = List.of("MMMM d, yyyy", "MMM. d, yyyy", "MMM d, yyyy", "d MMMM yyyy",
-            "d MMM yyyy", "yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "MMMM yyyy", "MMM., yyyy", "MMM. yyyy", "MMM yyyy",
-            "yyyy-MM", "yyyy/MM", "yyyy.MM");
+    public static final List<String> KNOWN = List.of("MMMM d, yyyy", "Mon. d, yyyy", "MMM. d, yyyy", "MMM d, yyyy",
+            "d MMMM yyyy", "d MMM yyyy", "yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "MMMM yyyy", "Mon., yyyy", "MMM., yyyy",
+            "MMM. yyyy", "MMM yyyy", "yyyy-MM", "yyyy/MM", "yyyy.MM");
+
+    /** The list layout's own spellings: {@code Apr., 2025}, {@code Apr. 19, 2025}. */
+    public static final List<String> LIST_LAYOUT = List.of("Mon., yyyy", "Mon. d, yyyy");
 
     private final String pattern;
     private final List<String> parts;
@@ -40,6 +44,7 @@ public final class DateSpelling {
                 case "yyyy" -> "((?:19|20)\\d\\d)";
                 case "MMMM" -> "(" + String.join("|", NAMES) + ")";
                 case "MMM" -> "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+                case "Mon." -> "(Jan\\.|Feb\\.|Mar\\.|Apr\\.|May|Jun\\.|Jul\\.|Aug\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.)";
                 case "MM" -> "(0[1-9]|1[0-2])";
                 case "M" -> "(1[0-2]|[1-9])";
                 case "dd" -> "(0[1-9]|[12]\\d|3[01])";
@@ -94,6 +99,7 @@ public final class DateSpelling {
                 case "yyyy" -> String.format(java.util.Locale.ROOT, "%04d", date.year());
                 case "MMMM" -> NAMES[date.month() - 1];
                 case "MMM" -> NAMES[date.month() - 1].substring(0, 3);
+                case "Mon." -> date.month() == 5 ? "May" : NAMES[date.month() - 1].substring(0, 3) + ".";
                 case "MM" -> String.format(java.util.Locale.ROOT, "%02d", date.month());
                 case "M" -> String.valueOf(date.month());
                 case "dd" -> String.format(java.util.Locale.ROOT, "%02d", date.day());
@@ -120,7 +126,7 @@ public final class DateSpelling {
                 switch (part) {
                     case "yyyy" -> year = Integer.parseInt(value);
                     case "MMMM" -> monthValue = List.of(NAMES).indexOf(value) + 1;
-                    case "MMM" -> monthValue = "JanFebMarAprMayJunJulAugSepOctNovDec".indexOf(value) / 3 + 1;
+                    case "MMM", "Mon." -> monthValue = "JanFebMarAprMayJunJulAugSepOctNovDec".indexOf(value.substring(0, 3)) / 3 + 1;
                     case "MM", "M" -> monthValue = Integer.parseInt(value);
                     default -> dayValue = Integer.parseInt(value);
                 }

@@ -1,24 +1,31 @@
 package dev.paperlist.render;
 
-import dev.paperlist.markdown.Badges;
 import dev.paperlist.markdown.EntryTemplates;
-import dev.paperlist.markdown.MarkdownText;
-import dev.paperlist.model.Badge;
 import dev.paperlist.model.EntryTemplate;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
-import dev.paperlist.model.PartialDate;
+import dev.paperlist.model.Figures;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import java.util.List;
 
 /**
  * The one-bullet layout of many awesome lists: per section a heading, then per paper
- * {@code - [Title](url) (Apr., 2025) (Venue)} with its badges on the lines under it.
+ * {@code - [Title](url) (Apr., 2025) (Venue)} with its badges on the lines under it, written by the entry
+ * template {@link #ENTRY} as any list's own entries are.
  */
 public final class ListLayout extends SectionLayout {
-    private static final String[] MONTHS = {"Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.",
-        "Oct.", "Nov.", "Dec."};
+    /**
+     * The layout's own entry, as an entry template: the alias in brackets when it differs from the title, the
+     * title link, the date as {@code Apr., 2025}, the venue and the extra fields on its line, and the star
+     * badge, citations and other badges on the lines under it. A list's own {@code entries} come before it.
+     */
+    public static final EntryTemplate ENTRY = EntryTemplate.parse("- {?\\[{alias}\\] }{link}{? ({date:Mon. d, yyyy})}"
+            + "{? ({date:Mon., yyyy})}{? ({date:yyyy})}{? ({venue})}{? {extras}}{?\n  {stars}}{?\n  {citations}}"
+            + "{?\n  {badges:\n  }}");
+
+    private EntryTemplates own;
+    private Figures ownFigures;
 
     public ListLayout(Settings settings) {
         super(settings);
@@ -37,8 +44,7 @@ public final class ListLayout extends SectionLayout {
     // Entries and list items follow one another as the list's lines (an entry written as it is carries the
     // blank line of a loose list); text ends the list with a blank line, and what follows it starts another.
     private void parts(StringBuilder out, List<Part> parts, List<EntryTemplate> templates) {
-        EntryTemplates entries = new EntryTemplates(settings, p -> MetricsText.code(p, settings, figures),
-                p -> MetricsText.citations(p, settings, figures));
+        EntryTemplates entries = own();
         boolean afterText = false;
         for (Part part : parts) {
             if (afterText) {
@@ -78,46 +84,18 @@ public final class ListLayout extends SectionLayout {
     }
 
     private void paper(StringBuilder out, Paper p) {
-        out.append("- ");
-        if (!p.name().equals(p.title())) {
-            out.append("\\[").append(MarkdownText.text(p.name())).append("\\] ");
-        }
-        if (p.url() != null) {
-            out.append('[').append(MarkdownText.text(p.title())).append("](").append(MarkdownText.url(p.url())).append(')');
-        } else {
-            out.append(MarkdownText.text(p.title()));
-        }
-        if (p.submitted() != null) {
-            out.append(" (").append(date(p.submitted())).append(')');
-        }
-        if (p.venue() != null) {
-            out.append(" (").append(MarkdownText.text(p.venue())).append(')');
-        }
-        // Extra fields are Markdown kept from an imported list, written back as they were.
-        p.extra().forEach((label, markdown) -> {
-            if (!label.equals(Paper.WRITTEN)) {
-                out.append(' ').append(MarkdownText.oneLine(markdown));
-            }
-        });
+        own().renderOwn(ENTRY, p, out);
         out.append('\n');
-        if (p.code() != null) {
-            out.append("  ").append(MetricsText.code(p, settings, figures)).append('\n');
-        }
-        String citations = MetricsText.citations(p, settings, figures);
-        if (!citations.isEmpty()) {
-            out.append("  ").append(citations).append('\n');
-        }
-        for (Badge badge : p.badges()) {
-            out.append("  ").append(Badges.badge(badge)).append('\n');
-        }
     }
 
-    /** "Apr., 2025" for a month, "Apr. 19, 2025" for a day, "2025" for a year alone. */
-    static String date(PartialDate date) {
-        if (!date.hasMonth()) {
-            return String.valueOf(date.year());
+    // The figures are set as rendering starts; the writer is made again when they change.
+    private EntryTemplates own() {
+        if (own == null || ownFigures != figures) {
+            Figures now = figures;
+            own = new EntryTemplates(settings, p -> MetricsText.code(p, settings, now),
+                    p -> MetricsText.citations(p, settings, now));
+            ownFigures = now;
         }
-        String month = MONTHS[date.month() - 1];
-        return date.hasDay() ? month + " " + date.day() + ", " + date.year() : month + ", " + date.year();
+        return own;
     }
 }

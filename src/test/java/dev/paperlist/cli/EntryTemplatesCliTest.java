@@ -42,4 +42,23 @@ class EntryTemplatesCliTest {
         assertThat(CliRun.in(dir, "check").exitCode()).isZero();
         assertThat(CliRun.in(dir, "lint").exitCode()).isZero();
     }
+
+    @Test
+    void aTemplateThatDoesNotReadIsOneLineWithItsPlaceAndExit3() throws IOException {
+        Files.writeString(dir.resolve("papers.yaml"), """
+                settings:
+                  layout: list
+                  entries:
+                    - "- {titel} ({venue})"
+                sections:
+                  - title: Methods
+                """);
+        Files.writeString(dir.resolve("README.md"), "<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+        CliRun render = CliRun.in(dir, "render");
+        assertThat(render.exitCode()).isEqualTo(3);
+        assertThat(render.err()).isEqualTo("papers.yaml:4:7: the entry template '- {titel} ({venue})': unknown slot"
+                + " '{titel}' at offset 2; slots: name, alias, title, url, link, venue, date, authors, tags, code, stars,"
+                + " citations, badges, notes, abstract, extra, extras\n");
+        assertThat(Files.readString(dir.resolve("README.md"))).isEqualTo("<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+    }
 }
