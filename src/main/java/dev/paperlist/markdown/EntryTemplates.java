@@ -78,13 +78,14 @@ public final class EntryTemplates {
      * @throws IllegalArgumentException when a slot outside a {@code {?...}} part has no value
      */
     public void renderOwn(EntryTemplate template, Paper p, StringBuilder out) {
-        if (!write(template.pieces(), p, template.extraLabels(), out, new HashSet<>())) {
+        if (!write(template.pieces(), p, template.extraLabels(), out, null)) {
             throw new IllegalArgumentException("the template '" + template + "' needs a field paper '" + p.name()
                     + "' does not have");
         }
     }
 
-    // Writes the pieces; false when a slot among them (not in a part of its own) has no value.
+    // Writes the pieces; false when a slot among them (not in a part of its own) has no value. The fields shown
+    // are added to shown, unless it is null (a layout's own template, which may leave fields out).
     private boolean write(List<EntryTemplate.Piece> pieces, Paper p, Set<String> named, StringBuilder out,
                           Set<String> shown) {
         for (EntryTemplate.Piece piece : pieces) {
@@ -96,12 +97,16 @@ public final class EntryTemplates {
                     return false;
                 }
                 out.append(value);
-                shown.addAll(fields(slot, p, named));
+                if (shown != null) {
+                    shown.addAll(fields(slot, p, named));
+                }
             } else if (piece instanceof EntryTemplate.Group group) {
                 int mark = out.length();
-                Set<String> shownInGroup = new HashSet<>();
+                Set<String> shownInGroup = shown == null ? null : new HashSet<>();
                 if (write(group.pieces(), p, named, out, shownInGroup)) {
-                    shown.addAll(shownInGroup);
+                    if (shown != null) {
+                        shown.addAll(shownInGroup);
+                    }
                 } else {
                     out.setLength(mark);
                 }

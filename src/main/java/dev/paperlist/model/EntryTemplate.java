@@ -34,10 +34,22 @@ public final class EntryTemplate {
 
     private final String source;
     private final List<Piece> pieces;
+    private final List<Slot> slots;
+    private final Set<String> extraLabels;
 
     private EntryTemplate(String source, List<Piece> pieces) {
         this.source = source;
         this.pieces = List.copyOf(pieces);
+        List<Slot> all = new ArrayList<>();
+        collect(this.pieces, all);
+        this.slots = List.copyOf(all);
+        Set<String> labels = new LinkedHashSet<>();
+        for (Slot s : all) {
+            if (s.name().equals("extra")) {
+                labels.add(s.arg());
+            }
+        }
+        this.extraLabels = java.util.Collections.unmodifiableSet(labels);
     }
 
     /**
@@ -149,9 +161,7 @@ public final class EntryTemplate {
 
     /** Every slot of the template, parts included, in order. */
     public List<Slot> slots() {
-        List<Slot> out = new ArrayList<>();
-        collect(pieces, out);
-        return out;
+        return slots;
     }
 
     private static void collect(List<Piece> pieces, List<Slot> out) {
@@ -166,13 +176,7 @@ public final class EntryTemplate {
 
     /** The labels of the extra fields the template names with {@code {extra:Label}}. */
     public Set<String> extraLabels() {
-        Set<String> out = new LinkedHashSet<>();
-        for (Slot s : slots()) {
-            if (s.name().equals("extra")) {
-                out.add(s.arg());
-            }
-        }
-        return out;
+        return extraLabels;
     }
 
     /** Text written as a template's literal: its braces doubled. */
