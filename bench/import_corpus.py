@@ -25,6 +25,9 @@ targets (href), image sources (src) and visible words (the text outside tags, sp
 at the punctuation ImportCorpusTest splits at) are compared as sets. A GitHub star badge counts by the
 repository it counts (its URL without '.svg' and query), as in ImportCorpusTest.
 
+entries CATALOGUE: two numbers, the papers of the catalogue whose entry is kept whole as the list wrote it
+(an 'As written' extra field) and the entry templates of its settings and sections that write the others.
+
 page FILE: the HTML cmark-gfm makes of FILE with GitHub's extensions, with HTML comments removed and
 whitespace between tags and runs of whitespace made one space, one block per line.
 """
@@ -227,6 +230,24 @@ def lost(original, rendered):
     return sorted(findable(original) - findable(rendered), key=lambda i: (order[i[0]], i[1]))
 
 
+def entries(catalogue):
+    """Entries kept whole as written, and entry templates (settings and sections), in papers.yaml."""
+    kept = templates = 0
+    under = None
+    with open(catalogue, encoding="utf-8") as f:
+        for line in f:
+            indent = len(line) - len(line.lstrip(" "))
+            if under is not None and line.strip() and (indent < under or not line.lstrip().startswith("- ")):
+                under = None
+            if under is not None and line.lstrip().startswith("- "):
+                templates += 1
+            if line.strip() == "entries:":
+                under = indent
+            if line.lstrip().startswith('"As written":'):
+                kept += 1
+    return kept, templates
+
+
 def page(path):
     html = cmark(path)
     html = re.sub(r"<!--.*?-->", "", html, flags=re.S)
@@ -246,7 +267,9 @@ if __name__ == "__main__":
     elif sys.argv[1] == "lost":
         for kind, item in lost(sys.argv[2], sys.argv[3]):
             print(kind, item)
+    elif sys.argv[1] == "entries":
+        print(*entries(sys.argv[2]))
     elif sys.argv[1] == "page":
         sys.stdout.write(page(sys.argv[2]))
     else:
-        sys.exit("usage: import_corpus.py count FILE | missing FILE CATALOGUE | lost ORIGINAL RENDERED | page FILE")
+        sys.exit("usage: import_corpus.py count FILE | missing FILE CATALOGUE | entries CATALOGUE | lost ORIGINAL RENDERED | page FILE")

@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  * is written back exactly as the list wrote it, or it stays as written.
  */
 final class EntryInference {
+    // Read once: each is a regular expression.
+    private static final List<DateSpelling> SPELLINGS = DateSpelling.KNOWN.stream().map(DateSpelling::of).toList();
+
     private EntryInference() {}
 
     /**
@@ -118,39 +121,49 @@ final class EntryInference {
         List<Paper> ownForm = listings.keySet().stream().filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList();
         List<EntryTemplate> chosen = new ArrayList<>();
         Map<Paper, Paper> replaced = new IdentityHashMap<>();
+        // The entries no chosen template fits yet: a template added later writes only these.
+        Map<Paper, Paper> open = new IdentityHashMap<>(paperOf);
+        EntryTemplates writer = new EntryTemplates(settings);
         for (EntryTemplate t : ranked) {
             Map<Paper, Paper> best = Map.of();
+            List<Paper> bestLost = List.of();
             EntryTemplate bestOption = null;
             for (EntryTemplate option : new java.util.LinkedHashSet<>(List.of(t, strictOf.getOrDefault(t, t)))) {
-                if (chosen.contains(option)) {
-                    continue;
-                }
-                List<EntryTemplate> trial = new ArrayList<>(chosen);
-                trial.add(option);
-                EntryTemplates writer = new EntryTemplates(settings.withEntries(trial));
-                if (ownForm.stream().anyMatch(p -> writer.render(option, p).isPresent())) {
+                if (chosen.contains(option) || ownForm.stream().anyMatch(p -> writer.render(option, p).isPresent())) {
                     continue;
                 }
                 Map<Paper, Paper> gained = new IdentityHashMap<>();
-                paperOf.forEach((p, next) -> {
-                    if (!replaced.containsKey(p) && visible(p.extra().get(Paper.WRITTEN)).equals(writer.written(next, List.of()))) {
+                List<Paper> lost = new ArrayList<>();
+                open.forEach((p, next) -> writer.render(option, next).ifPresent(entry -> {
+                    if (visible(p.extra().get(Paper.WRITTEN)).equals(entry)) {
                         gained.put(p, next);
+                    } else {
+                        lost.add(p);
                     }
-                });
-                if (gained.size() > best.size()) {
+                }));
+                // A template that would write more entries otherwise than as written than it writes right is
+                // left for the templates after it.
+                if (gained.size() > lost.size() && gained.size() > best.size()) {
                     best = gained;
+                    bestLost = lost;
                     bestOption = option;
                 }
             }
             if (bestOption != null) {
                 chosen.add(bestOption);
                 replaced.putAll(best);
+                best.keySet().forEach(open::remove);
+                bestLost.forEach(open::remove);
             }
         }
         if (replaced.isEmpty()) {
             return catalog;
         }
         Settings used = settings.withEntries(chosen);
+        // Each entry as the chosen templates write it, in their order, once more: what is not as written stays so.
+        EntryTemplates check = new EntryTemplates(used);
+        replaced.entrySet().removeIf(e -> !visible(e.getKey().extra().get(Paper.WRITTEN))
+                .equals(check.written(e.getValue(), List.of())));
         return new Catalog(used, replace(catalog.sections(), replaced, Map.of()));
     }
 
@@ -201,19 +214,20 @@ final class EntryInference {
                         && MarkdownBlocks.problem(middle).isEmpty());
             }
             if (!loads) {
-                // The entries whose part would not load back stay as written; the others are tried again.
+                // The entries whose part would load back and the others are tried again apart: what the others
+                // share (a space more) may then be text of their own template.
                 List<Candidate> kept = new ArrayList<>();
+                List<Candidate> refused = new ArrayList<>();
                 for (int j = 0; j < alike.size(); j++) {
                     String m = middles.get(j);
-                    if (m.isEmpty() || (m.equals(TextRules.collapseWhitespace(m)) && MarkdownBlocks.problem(m).isEmpty())) {
-                        kept.add(alike.get(j));
-                    }
+                    boolean ok = m.isEmpty() || (m.equals(TextRules.collapseWhitespace(m)) && MarkdownBlocks.problem(m).isEmpty());
+                    (ok ? kept : refused).add(alike.get(j));
                 }
-                if (kept.size() < 2 || kept.size() == alike.size()) {
+                if (kept.isEmpty()) {
                     return alike;
                 }
-                List<Candidate> out = new ArrayList<>(generalise(kept));
-                alike.stream().filter(c -> !kept.contains(c)).forEach(out::add);
+                List<Candidate> out = new ArrayList<>(kept.size() >= 2 ? generalise(kept) : kept);
+                out.addAll(refused.size() >= 2 ? generalise(refused) : refused);
                 return out;
             }
             String name;
@@ -535,12 +549,22 @@ final class EntryInference {
     // The paper's date where the entry spells it (or, when the paper has none, the first date the entry spells),
     // as a slot with the spelling; the date the template then shows.
     private static PartialDate date(List<Object> pieces, PartialDate known) {
-        for (String pattern : DateSpelling.KNOWN) {
-            DateSpelling spelling = DateSpelling.of(pattern);
+        boolean[] year = new boolean[pieces.size()];
+        boolean any = false;
+        for (int i = 0; i < pieces.size(); i++) {
+            year[i] = pieces.get(i) instanceof String text && DateSpelling.mayHoldDate(text);
+            any |= year[i];
+        }
+        if (!any) {
+            return known;
+        }
+        for (DateSpelling spelling : SPELLINGS) {
+            String pattern = spelling.toString();
             for (int i = 0; i < pieces.size(); i++) {
-                if (!(pieces.get(i) instanceof String text)) {
+                if (!year[i]) {
                     continue;
                 }
+                String text = (String) pieces.get(i);
                 Optional<DateSpelling.Found> found = spelling.find(text, 0);
                 while (found.isPresent() && known != null && !found.get().date().equals(known)) {
                     found = spelling.find(text, found.get().start() + 1);

@@ -38,7 +38,9 @@ public final class DateSpelling {
         this.parts = parts;
         this.month = parts.stream().anyMatch(p -> p.startsWith("M") && TOKENS.contains(p));
         this.day = parts.stream().anyMatch(p -> p.startsWith("d") && TOKENS.contains(p));
-        StringBuilder re = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        // Where a date may start (not inside a word or number) is checked by find: a look-behind here would be
+        // tried at every character of long texts.
+        StringBuilder re = new StringBuilder();
         for (String part : parts) {
             re.append(switch (part) {
                 case "yyyy" -> "((?:19|20)\\d\\d)";
@@ -114,6 +116,10 @@ public final class DateSpelling {
     public Optional<Found> find(String text, int from) {
         Matcher m = regex.matcher(text);
         while (m.find(from)) {
+            if (m.start() > 0 && Character.isLetterOrDigit(text.charAt(m.start() - 1))) {
+                from = m.start() + 1;
+                continue;
+            }
             int year = 0;
             int monthValue = 0;
             int dayValue = 0;
@@ -138,6 +144,18 @@ public final class DateSpelling {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the text has a year (four digits from 1900 to 2099) that a date could be spelled with. */
+    public static boolean mayHoldDate(String text) {
+        for (int i = 0; i + 3 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '1' && text.charAt(i + 1) == '9' || c == '2' && text.charAt(i + 1) == '0')
+                    && Character.isDigit(text.charAt(i + 2)) && Character.isDigit(text.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A date found in a text, at {@code [start, end)}. */
