@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds how a list writes its entries: each entry kept as written is turned into a template by putting a
- * slot where the paper's fields appear in it (its title, link, venue, date in the list's spelling, extra
- * fields); a template that two entries or more share becomes the list's (or, when only one section uses
- * it, that section's) description of its entries, and those papers keep their fields alone. Every entry
- * is written back exactly as the list wrote it, or it stays as written.
+ * slot where the paper's fields appear in it (its title, link, venue, date in the list's spelling, code
+ * link, extra fields); entries of one shape that differ in some text get that text as extra fields; a
+ * template that two entries or more share becomes one of the list's entry templates, and those papers keep
+ * their fields alone. Every entry is written back exactly as the list wrote it, or it stays as written.
  */
 final class EntryInference {
     // Read once: each is a regular expression.
@@ -65,8 +65,7 @@ final class EntryInference {
             return catalog;
         }
         Map<Paper, Integer> listings = new IdentityHashMap<>();
-        Map<Paper, Section> sectionOf = new IdentityHashMap<>();
-        count(catalog.sections(), listings, sectionOf);
+        count(catalog.sections(), listings);
         List<Candidate> all = new ArrayList<>();
         for (Map.Entry<Paper, Integer> e : listings.entrySet()) {
             Paper p = e.getKey();
@@ -80,7 +79,9 @@ final class EntryInference {
         }
         // Entries alike but for some of their text share a template with that text as an extra field.
         Map<String, List<Candidate>> byShape = new LinkedHashMap<>();
-        all.stream().sorted(Comparator.comparingInt(c -> c.original().position().line()))
+        all.stream().sorted(Comparator.<Candidate>comparingInt(c -> c.original().position().line())
+                        .thenComparingInt(c -> c.original().position().column())
+                        .thenComparing(c -> c.original().extra().get(Paper.WRITTEN)))
                 .forEach(c -> byShape.computeIfAbsent(c.shape(), k -> new ArrayList<>()).add(c));
         Map<Paper, Candidate> candidates = new IdentityHashMap<>();
         // Each template with its extra fields optional, and as the entries have them all, for where the first
@@ -107,7 +108,7 @@ final class EntryInference {
                 // A template that does not read back leaves its entry as written.
             }
         });
-        // The list's templates: per set of fields shown, the template most entries share.
+        // The templates two entries or more share, the most shared first.
         Map<EntryTemplate, Integer> uses = new HashMap<>();
         templateOf.values().forEach(t -> uses.merge(t, 1, Integer::sum));
         List<EntryTemplate> ranked = uses.entrySet().stream().filter(e -> e.getValue() >= 2)
@@ -164,7 +165,7 @@ final class EntryInference {
         EntryTemplates check = new EntryTemplates(used);
         replaced.entrySet().removeIf(e -> !visible(e.getKey().extra().get(Paper.WRITTEN))
                 .equals(check.written(e.getValue(), List.of())));
-        return new Catalog(used, replace(catalog.sections(), replaced, Map.of()));
+        return new Catalog(used, replace(catalog.sections(), replaced));
     }
 
     /**
@@ -388,31 +389,29 @@ final class EntryInference {
         return source.toString();
     }
 
-    private static void count(List<Section> sections, Map<Paper, Integer> listings, Map<Paper, Section> sectionOf) {
+    // How many times each paper is listed: a paper listed twice keeps its written forms.
+    private static void count(List<Section> sections, Map<Paper, Integer> listings) {
         for (Section s : sections) {
-            listed(s.content(), s, listings, sectionOf);
-            count(s.sections(), listings, sectionOf);
+            listed(s.content(), listings);
+            count(s.sections(), listings);
         }
     }
 
-    private static void listed(List<Part> parts, Section s, Map<Paper, Integer> listings, Map<Paper, Section> sectionOf) {
+    private static void listed(List<Part> parts, Map<Paper, Integer> listings) {
         for (Part part : parts) {
             if (part instanceof Part.Listed l) {
                 listings.merge(l.paper(), 1, Integer::sum);
-                sectionOf.put(l.paper(), s);
             } else if (part instanceof Part.Item item) {
-                listed(item.parts(), s, listings, sectionOf);
+                listed(item.parts(), listings);
             }
         }
     }
 
-    private static List<Section> replace(List<Section> sections, Map<Paper, Paper> replaced,
-                                         Map<Section, List<EntryTemplate>> own) {
+    private static List<Section> replace(List<Section> sections, Map<Paper, Paper> replaced) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
-            Section next = s.withContent(Part.map(s.content(), p -> replaced.getOrDefault(p, p)),
-                    replace(s.sections(), replaced, own));
-            out.add(own.containsKey(s) ? next.withEntries(own.get(s)) : next);
+            out.add(s.withContent(Part.map(s.content(), p -> replaced.getOrDefault(p, p)),
+                    replace(s.sections(), replaced)));
         }
         return out;
     }
