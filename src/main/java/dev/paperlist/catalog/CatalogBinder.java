@@ -46,7 +46,7 @@ public final class CatalogBinder {
     static final List<String> LINT_KEYS = List.of("disable");
     static final List<String> TAG_PAGES_KEYS = List.of("folder", "visible");
     static final List<String> SPLIT_KEYS = List.of("folder");
-    static final List<String> OUTPUT_KEYS = List.of("file", "layout");
+    static final List<String> OUTPUT_KEYS = List.of("file", "layout", "entries");
     static final List<String> TABLE_KEYS = List.of("columns", "empty");
     static final List<String> COLUMN_KEYS = List.of("field", "extra", "header", "header_markdown", "align", "suffix");
     static final List<String> LABEL_KEYS = SettingsKeys.labelKeys();
@@ -142,7 +142,8 @@ public final class CatalogBinder {
                     throw error(value(output, "file").position(), "output '" + file + "' is already listed at line "
                             + first.line());
                 }
-                outputs.add(new Output(file, layout(output, layout)));
+                outputs.add(new Output(file, layout(output, layout),
+                        output.entries().containsKey("entries") ? entries(value(output, "entries")) : List.of()));
             }
         }
         List<TableColumn> columns = d.tableColumns();

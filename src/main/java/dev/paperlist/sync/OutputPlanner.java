@@ -162,7 +162,7 @@ public record OutputPlanner(Path catalog, String catalogName, String readmeOptio
             for (Output output : outputs) {
                 Path path = folder.resolve(output.file()).normalize();
                 requireInside(folder, path, output.file());
-                Catalog withLayout = new Catalog(loaded.settings().withLayout(output.layout()), loaded.sections(),
+                Catalog withLayout = new Catalog(output.settings(loaded.settings()), loaded.sections(),
                         loaded.figures());
                 plans.addAll(ReadmeSync.planWithPages(withLayout, path, display.apply(path), fileName));
                 if (split != null) {

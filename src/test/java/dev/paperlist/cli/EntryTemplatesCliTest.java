@@ -61,4 +61,52 @@ class EntryTemplatesCliTest {
                 + " citations, badges, notes, abstract, extra, extras\n");
         assertThat(Files.readString(dir.resolve("README.md"))).isEqualTo("<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
     }
+
+    @Test
+    void eachOutputMayHaveEntryTemplatesOfItsOwnAndASectionsOwnComeFirst() throws IOException {
+        String yaml = """
+                settings:
+                  layout: list
+                  entries:
+                    - "* {link} ({date:yyyy/MM})"
+                  outputs:
+                    - {file: "README.md", layout: list}
+                    - file: "docs/SHORT.md"
+                      layout: list
+                      entries:
+                        - "+ {title}: {url}{? ({date:MMM yyyy})}"
+                sections:
+                  - title: Methods
+                    papers:
+                      - name: A
+                        title: A
+                        url: https://arxiv.org/abs/2401.00001
+                        submitted: 2024-01
+                  - title: Surveys
+                    entries:
+                      - "1. **{title}** {url}{? ({date})}"
+                    papers:
+                      - name: B
+                        title: B
+                        url: https://arxiv.org/abs/2402.00002
+                        submitted: 2024-02
+                """;
+        Files.writeString(dir.resolve("papers.yaml"), yaml);
+        Files.createDirectories(dir.resolve("docs"));
+        for (String file : new String[] {"README.md", "docs/SHORT.md"}) {
+            Files.writeString(dir.resolve(file), "<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+        }
+        CliRun render = CliRun.in(dir, "render");
+        assertThat(render.exitCode()).as(render.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("README.md")))
+                .contains("* [A](https://arxiv.org/abs/2401.00001) (2024/01)\n")
+                .contains("1. **B** https://arxiv.org/abs/2402.00002 (2024-02)\n");
+        assertThat(Files.readString(dir.resolve("docs/SHORT.md")))
+                .contains("+ A: https://arxiv.org/abs/2401.00001 (Jan 2024)\n")
+                .contains("1. **B** https://arxiv.org/abs/2402.00002 (2024-02)\n");
+        assertThat(CliRun.in(dir, "check").exitCode()).isZero();
+        // papers.yaml writes the templates back as they were read.
+        assertThat(dev.paperlist.catalog.edit.CatalogWriter.write(
+                dev.paperlist.catalog.CatalogLoader.parse(yaml, "papers.yaml"))).isEqualTo(yaml);
+    }
 }

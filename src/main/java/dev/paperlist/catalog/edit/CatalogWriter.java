@@ -110,7 +110,12 @@ public final class CatalogWriter {
         if (!s.outputs().isEmpty()) {
             out.append("  outputs:\n");
             for (Output o : s.outputs()) {
-                out.append("    - {file: ").append(quoted(o.file())).append(", layout: ").append(o.layout()).append("}\n");
+                if (o.entries().isEmpty()) {
+                    out.append("    - {file: ").append(quoted(o.file())).append(", layout: ").append(o.layout()).append("}\n");
+                } else {
+                    out.append("    - file: ").append(quoted(o.file())).append("\n      layout: ").append(o.layout()).append('\n');
+                    entries(out, "      ", o.entries());
+                }
             }
         }
     }
