@@ -111,19 +111,32 @@ public final class ListImporter {
         String text = readme.substring(regionStart, regionEnd);
         int lineOffset = (int) readme.substring(0, regionStart).chars().filter(c -> c == '\n').count();
         Reading reading = new Reading(text, displayName, lineOffset);
+        boolean clean;
         try (MarkdownParts parts = MarkdownParts.of(parser, text, partsFrom, smallestPart, reading::anchors)) {
+            // While the first part is parsed: whether the list can hold a character the catalogue refuses at
+            // all, which is rarely so, and then only where the list is, which is known once it is read.
+            clean = TextRules.firstForbidden(readme, regionStart, regionEnd).isEmpty();
             reading.walk(parts);
         }
         Result result = reading.result(hasMarkers);
         int listStart = regionStart + result.listStart();
         int listEnd = regionStart + result.listEnd();
-        // The loader refuses these characters; say so here, where the user can find them.
-        TextRules.firstForbidden(readme, listStart, listEnd).ifPresent(bad -> {
-            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + lineColumn(readme, bad.offset())
-                    + ": the invisible character " + bad.description()
-                    + " would be copied into the catalogue, which refuses it; remove it");
-        });
+        // A clean region means a clean list, unless the list's ends cut a character pair the scan read whole.
+        boolean knownClean = clean && !Character.isLowSurrogate(charAt(readme, listStart))
+                && !Character.isLowSurrogate(charAt(readme, listEnd));
+        if (!knownClean) {
+            // The loader refuses these characters; say so here, where the user can find them.
+            TextRules.firstForbidden(readme, listStart, listEnd).ifPresent(bad -> {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + lineColumn(readme, bad.offset())
+                        + ": the invisible character " + bad.description()
+                        + " would be copied into the catalogue, which refuses it; remove it");
+            });
+        }
         return new Result(result.catalog(), result.warnings(), listStart, listEnd, hasMarkers);
+    }
+
+    private static char charAt(String text, int offset) {
+        return offset < text.length() ? text.charAt(offset) : 0;
     }
 
     // Columns count code points, as every position paperlist prints does.

@@ -43,8 +43,9 @@ final class MarkdownParts implements AutoCloseable {
     private final int[] lines;
     private final Consumer<Node> onPart;
     private final ExecutorService ahead;
-    // The document the blocks read so far are children of (the first part's), and the part being parsed next.
-    private final Node window;
+    // The document the blocks read so far are children of (the first part's, once it is read), and the part
+    // being parsed next.
+    private Node window;
     private Future<Parsed> next;
 
     private MarkdownParts(Parser parser, String text, int[] starts, int[] lines, Consumer<Node> onPart) {
@@ -64,10 +65,8 @@ final class MarkdownParts implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Parsed first = part(0);
-        this.window = first.document();
-        onPart.accept(window);
-        this.next = parseAhead(first.next());
+        // Even the first part is parsed on the other thread, so that the caller can do other work meanwhile.
+        this.next = parseAhead(0);
     }
 
     /**
@@ -83,6 +82,12 @@ final class MarkdownParts implements AutoCloseable {
 
     /** The first block, or null for an empty README. */
     Node first() {
+        if (window == null) {
+            Parsed parsed = await(next);
+            next = parseAhead(parsed.next());
+            window = parsed.document();
+            onPart.accept(window);
+        }
         return window.getFirstChild() != null ? window.getFirstChild() : next(window);
     }
 

@@ -1,6 +1,7 @@
 package dev.paperlist.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperlist.catalog.edit.CatalogWriter;
 import dev.paperlist.testing.Golden;
@@ -90,6 +91,17 @@ class MarkdownPartsTest {
     void aTextThatCannotBeCutIsParsedWhole(String markdown) {
         assertThat(documents(markdown)).isEqualTo(1);
         assertThat(inParts(markdown)).isEqualTo(whole(markdown));
+    }
+
+    @Test
+    void aRefusedCharacterOutsideTheListIsLeftAsItIsAndOneInTheListIsRefusedAtItsLine() {
+        String list = "## Vision\n\n### CLIP\n\n- **Paper:** [CLIP](https://arxiv.org/abs/2103.00020)\n";
+        String outside = "# Page\n\nAn introduction\u202E, and a pair \uD83D\uDE00.\n\n" + list;
+
+        assertThat(new ListImporter(0, 0).read(outside, "README.md").catalog().distinctPapers()).hasSize(1);
+        assertThatThrownBy(() -> new ListImporter(0, 0).read(outside.replace("CLIP\n", "CLIP\u202E\n"), "README.md"))
+                .hasMessage("README.md:7:9: the invisible character U+202E (bidirectional formatting character) would be"
+                        + " copied into the catalogue, which refuses it; remove it");
     }
 
     // How many parts the text is parsed in, each cut where it can be.
