@@ -1,7 +1,6 @@
 package dev.paperlist.importer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -194,17 +193,19 @@ final class MarkdownParts implements AutoCloseable {
         if (offset == 0 && lineOffset == 0) {
             return;
         }
+        // A node copies the list it is given (into an ArrayList of its own, taking the array an ArrayList
+        // hands over as it is), so one list serves every node.
+        List<SourceSpan> moved = new ArrayList<>();
         Node node = document;
         while (node != null) {
             List<SourceSpan> spans = node.getSourceSpans();
             if (!spans.isEmpty()) {
-                SourceSpan[] moved = new SourceSpan[spans.size()];
-                for (int i = 0; i < moved.length; i++) {
-                    SourceSpan s = spans.get(i);
-                    moved[i] = SourceSpan.of(s.getLineIndex() + lineOffset, s.getColumnIndex(),
-                            s.getInputIndex() + offset, s.getLength());
+                moved.clear();
+                for (SourceSpan s : spans) {
+                    moved.add(SourceSpan.of(s.getLineIndex() + lineOffset, s.getColumnIndex(), s.getInputIndex() + offset,
+                            s.getLength()));
                 }
-                node.setSourceSpans(Arrays.asList(moved));
+                node.setSourceSpans(moved);
             }
             // Depth first, without recursion: a deeply nested list must not overflow the stack.
             if (node.getFirstChild() != null) {
