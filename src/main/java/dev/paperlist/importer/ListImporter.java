@@ -62,6 +62,19 @@ public final class ListImporter {
             java.util.regex.Pattern.compile("(?i)none\\b.*|n/a|tbd|-|—|not accepted.*");
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    // From what length a README is parsed in parts, and how long a part is at least (MarkdownParts).
+    private final int partsFrom;
+    private final int smallestPart;
+
+    public ListImporter() {
+        this(MarkdownParts.PARSE_WHOLE_BELOW, MarkdownParts.SMALLEST_PART);
+    }
+
+    /** An importer that parses READMEs of {@code partsFrom} characters or more in parts, for tests. */
+    ListImporter(int partsFrom, int smallestPart) {
+        this.partsFrom = partsFrom;
+        this.smallestPart = smallestPart;
+    }
 
     /**
      * The result of reading a README.
@@ -98,17 +111,32 @@ public final class ListImporter {
         String text = readme.substring(regionStart, regionEnd);
         int lineOffset = (int) readme.substring(0, regionStart).chars().filter(c -> c == '\n').count();
         Reading reading = new Reading(text, displayName, lineOffset);
-        reading.walk(parser.parse(text));
+        boolean clean;
+        try (MarkdownParts parts = MarkdownParts.of(parser, text, partsFrom, smallestPart, reading::anchors)) {
+            // While the first part is parsed: whether the list can hold a character the catalogue refuses at
+            // all, which is rarely so, and then only where the list is, which is known once it is read.
+            clean = TextRules.firstForbidden(readme, regionStart, regionEnd).isEmpty();
+            reading.walk(parts);
+        }
         Result result = reading.result(hasMarkers);
         int listStart = regionStart + result.listStart();
         int listEnd = regionStart + result.listEnd();
-        // The loader refuses these characters; say so here, where the user can find them.
-        TextRules.firstForbidden(readme, listStart, listEnd).ifPresent(bad -> {
-            throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + lineColumn(readme, bad.offset())
-                    + ": the invisible character " + bad.description()
-                    + " would be copied into the catalogue, which refuses it; remove it");
-        });
+        // A clean region means a clean list, unless the list's ends cut a character pair the scan read whole.
+        boolean knownClean = clean && !Character.isLowSurrogate(charAt(readme, listStart))
+                && !Character.isLowSurrogate(charAt(readme, listEnd));
+        if (!knownClean) {
+            // The loader refuses these characters; say so here, where the user can find them.
+            TextRules.firstForbidden(readme, listStart, listEnd).ifPresent(bad -> {
+                throw new PaperlistException(ExitCode.INVALID_INPUT, displayName + ":" + lineColumn(readme, bad.offset())
+                        + ": the invisible character " + bad.description()
+                        + " would be copied into the catalogue, which refuses it; remove it");
+            });
+        }
         return new Result(result.catalog(), result.warnings(), listStart, listEnd, hasMarkers);
+    }
+
+    private static char charAt(String text, int offset) {
+        return offset < text.length() ? text.charAt(offset) : 0;
     }
 
     // Columns count code points, as every position paperlist prints does.
@@ -151,6 +179,9 @@ public final class ListImporter {
         boolean tocListsPapers;
         // The anchors of every heading of the page, in the list or not.
         final Set<String> pageAnchors = new HashSet<>();
+        private final Slugger anchorSlugger = new Slugger();
+        // The README's blocks, read part by part as the walk comes to them.
+        private MarkdownParts parts;
 
         Reading(String markdown, String where, int lineOffset) {
             this.markdown = markdown;
@@ -170,22 +201,32 @@ public final class ListImporter {
             return line(node) + lineOffset;
         }
 
-        void walk(Node document) {
-            Slugger slugger = new Slugger();
+        // The anchors of the headings of a document, the whole README's or, in turn, each part's.
+        void anchors(Node document) {
             for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
                 if (block instanceof Heading heading) {
-                    pageAnchors.add(slugger.slug(Values.oneLine(PlainText.of(heading))));
+                    pageAnchors.add(anchorSlugger.slug(Values.oneLine(PlainText.of(heading))));
                 }
             }
-            for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+        }
+
+        // The block after a top-level block: the README is read a part at a time, so the walk and what it looks
+        // ahead at go from block to block through the parts, never by getNext() alone.
+        private Node next(Node block) {
+            return parts.next(block);
+        }
+
+        void walk(MarkdownParts parts) {
+            this.parts = parts;
+            for (Node block = parts.first(); block != null; block = parts.advance(block)) {
                 if (block instanceof Heading heading && PlainText.of(heading).isBlank() && !stack.isEmpty()) {
                     // An empty heading over empty fields is a template's stub: left out. Alone, it is a rule
                     // between parts of the page, which stays where it is, as text of the section it is in.
-                    boolean fields = NotesFields.isFieldList(heading.getNext()) && NotesFields.isEmpty((BulletList) heading.getNext());
+                    boolean fields = NotesFields.isFieldList(next(heading)) && NotesFields.isEmpty((BulletList) next(heading));
                     if (fields) {
                         warnings.add(where + ":" + lineOf(heading) + ": an empty heading and the empty fields under it"
                                 + " (a template stub) are left out");
-                        block = heading.getNext();
+                        block = next(heading);
                     } else {
                         SectionDraft current = stack.get(stack.size() - 1);
                         warnings.add(where + ":" + lineOf(heading) + ": an empty heading is kept as written, as text of"
@@ -195,8 +236,8 @@ public final class ListImporter {
                     continue;
                 }
                 if (block instanceof Heading heading) {
-                    if (NotesFields.isFieldList(heading.getNext(), headingLink(heading) != null)) {
-                        block = notesPaper(heading, (BulletList) heading.getNext());
+                    if (NotesFields.isFieldList(next(heading), headingLink(heading) != null)) {
+                        block = notesPaper(heading, (BulletList) next(heading));
                     } else if (isPaperHeading(heading)) {
                         block = headingPaper(heading);
                     } else {
@@ -225,7 +266,7 @@ public final class ListImporter {
                     d.listItem = written(p, p);
                     current.add(d, "list");
                     layouts.merge("list", 1, Integer::sum);
-                } else if (block instanceof Paragraph p && block.getNext() instanceof ListBlock fields && titleOverFields(p, fields)) {
+                } else if (block instanceof Paragraph p && next(block) instanceof ListBlock fields && titleOverFields(p, fields)) {
                     PaperDraft d = new PaperDraft(lineOf(p));
                     d.title = LinkedEntries.clean(PlainText.of(p));
                     Link link = LinkedEntries.paperLink(fields);
@@ -352,10 +393,10 @@ public final class ListImporter {
             }
             boolean paperLink = false;
             boolean blocks = false;
-            for (Node b = heading.getNext(); b != null && !(b instanceof Heading); b = b.getNext()) {
+            for (Node b = next(heading); b != null && !(b instanceof Heading); b = next(b)) {
                 blocks = true;
                 if (b instanceof TableBlock t && TableReader.isPaperTable(t) || b instanceof ListBlock l && BulletPapers.isPaperList(l)
-                        || b instanceof Paragraph p && (isPaperParagraph(p) || b.getNext() instanceof ListBlock f && titleOverFields(p, f))) {
+                        || b instanceof Paragraph p && (isPaperParagraph(p) || next(b) instanceof ListBlock f && titleOverFields(p, f))) {
                     return false;
                 }
                 paperLink |= genericPaperLink(b);
@@ -366,16 +407,16 @@ public final class ListImporter {
         // A deeper heading under a paper heading that is no paper and heads no papers ("#### 7.1 Unofficial
         // implementation" under "### 7. Title") is part of that paper's entry.
         private boolean partOfPaper(Heading paper, Heading h) {
-            if (h.getLevel() <= paper.getLevel() || PlainText.of(h).isBlank() || NotesFields.isFieldList(h.getNext(), true)
+            if (h.getLevel() <= paper.getLevel() || PlainText.of(h).isBlank() || NotesFields.isFieldList(next(h), true)
                     || isPaperHeading(h)) {
                 return false;
             }
-            Node b = h.getNext();
+            Node b = next(h);
             if (b == null || b instanceof Heading) {
                 // A heading over nothing but headings heads sections.
                 return false;
             }
-            for (; b != null && !(b instanceof Heading); b = b.getNext()) {
+            for (; b != null && !(b instanceof Heading); b = next(b)) {
                 if (b instanceof TableBlock t && TableReader.isPaperTable(t) || b instanceof ListBlock l && BulletPapers.isPaperList(l)
                         || b instanceof Paragraph p && isPaperParagraph(p)) {
                     return false;
@@ -406,9 +447,9 @@ public final class ListImporter {
                 }
             }
             Node last = heading;
-            for (Node b = heading.getNext(); b != null && !(b instanceof Heading h && (parent == null || !partOfPaper(heading, h)))
+            for (Node b = next(heading); b != null && !(b instanceof Heading h && (parent == null || !partOfPaper(heading, h)))
                     && !isMarker(b);
-                    b = b.getNext()) {
+                    b = next(b)) {
                 last = b;
                 if (d.url == null) {
                     Link link = LinkedEntries.paperLink(b);
@@ -493,8 +534,8 @@ public final class ListImporter {
             parent.add(d, "notes");
             // Blocks between this paper and the next heading belong to the paper.
             Node last = fields;
-            while (last.getNext() != null && !(last.getNext() instanceof Heading) && !isMarker(last.getNext())) {
-                last = last.getNext();
+            while (next(last) != null && !(next(last) instanceof Heading) && !isMarker(next(last))) {
+                last = next(last);
                 if (!(last instanceof HtmlBlock h && h.getLiteral().strip().startsWith("<!--"))) {
                     warnings.add(where + ":" + lineOf(last) + ": text after the fields of paper '" + d.name
                             + "' is kept as its extra field 'More'");

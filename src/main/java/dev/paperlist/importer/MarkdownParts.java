@@ -1,0 +1,280 @@
+package dev.paperlist.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.Parser;
+
+/**
+ * The top-level blocks of a README in order, for one pass over them: a long README is parsed in parts,
+ * cut before its headings, each part when the reader comes to it (the next one is parsed on a second
+ * thread meanwhile), and the blocks the reader has passed are let go. So the tree of a few parts is
+ * alive at a time rather than the whole README's, which is several times the README's size and which
+ * the collector would otherwise copy again and again.
+ *
+ * <p>The blocks are the whole README's blocks, source positions included (moved to where the part
+ * starts): a cut is made only where no block of the whole README runs across it, before an ATX heading
+ * at the start of a line after a blank line. Link reference definitions, which hold for the whole
+ * README, and lone carriage returns, which would put the parts' lines out of step, make the README be
+ * parsed whole; a fenced code block or an HTML block left open at a part's end (where the next heading is
+ * still their text) joins that part to the next. The reader goes from block to block with {@link #next}
+ * only, which reads the next part when it is at the end of the ones read so far.
+ */
+final class MarkdownParts implements AutoCloseable {
+    /** READMEs shorter than this many characters are parsed whole: their tree is small, and a thread costs more. */
+    static final int PARSE_WHOLE_BELOW = 2 << 20;
+    /** Parts are at least this long, so that a list of many short entries is not parsed a heading at a time. */
+    static final int SMALLEST_PART = 1 << 16;
+
+    private final Parser parser;
+    private final String text;
+    // Where each part starts: the offset in the text and the index of its first line.
+    private final int[] starts;
+    private final int[] lines;
+    private final Consumer<Node> onPart;
+    private final ExecutorService ahead;
+    // The document the blocks read so far are children of (the first part's, once it is read), and the part
+    // being parsed next.
+    private Node window;
+    private Future<Parsed> next;
+
+    private MarkdownParts(Parser parser, String text, int[] starts, int[] lines, Consumer<Node> onPart) {
+        this.parser = parser;
+        this.text = text;
+        this.starts = starts;
+        this.lines = lines;
+        this.onPart = onPart;
+        if (starts.length == 1) {
+            this.ahead = null;
+            this.window = parser.parse(text);
+            onPart.accept(window);
+            return;
+        }
+        this.ahead = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "paperlist-parse");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Even the first part is parsed on the other thread, so that the caller can do other work meanwhile.
+        this.next = parseAhead(0);
+    }
+
+    /**
+     * The blocks of {@code text}, parsed in parts of at least {@code smallestPart} characters when it is
+     * {@code partsFrom} characters or longer; {@code onPart} is given each part's document, in order, before
+     * its blocks are read (the whole README's when it is not cut).
+     */
+    static MarkdownParts of(Parser parser, String text, int partsFrom, int smallestPart, Consumer<Node> onPart) {
+        int[][] cuts = text.length() < partsFrom ? null : cuts(text, smallestPart);
+        return cuts == null ? new MarkdownParts(parser, text, new int[] {0}, new int[] {0}, onPart)
+                : new MarkdownParts(parser, text, cuts[0], cuts[1], onPart);
+    }
+
+    /** The first block, or null for an empty README. */
+    Node first() {
+        if (window == null) {
+            Parsed parsed = await(next);
+            next = parseAhead(parsed.next());
+            window = parsed.document();
+            onPart.accept(window);
+        }
+        return window.getFirstChild() != null ? window.getFirstChild() : next(window);
+    }
+
+    /** The block after {@code node} (any node: for a top-level block, reading the next part when it is the last). */
+    Node next(Node node) {
+        Node following = node == window ? window.getFirstChild() : node.getNext();
+        while (following == null && (node == window || node.getParent() == window) && next != null) {
+            Parsed parsed = await(next);
+            next = parseAhead(parsed.next());
+            onPart.accept(parsed.document());
+            for (Node block = parsed.document().getFirstChild(); block != null; ) {
+                Node after = block.getNext();
+                window.appendChild(block);
+                block = after;
+            }
+            following = node == window ? window.getFirstChild() : node.getNext();
+        }
+        return following;
+    }
+
+    /** The block after {@code block}, letting go of it and the blocks before it: the reader is done with them. */
+    Node advance(Node block) {
+        Node following = next(block);
+        while (window.getFirstChild() != null && window.getFirstChild() != following) {
+            window.getFirstChild().unlink();
+        }
+        return following;
+    }
+
+    @Override
+    public void close() {
+        if (ahead != null) {
+            ahead.shutdownNow();
+        }
+    }
+
+    private Future<Parsed> parseAhead(int part) {
+        return part < starts.length ? ahead.submit(() -> part(part)) : null;
+    }
+
+    private static Parsed await(Future<Parsed> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A part's document and the index of the part after it. */
+    private record Parsed(Node document, int next) {}
+
+    // The part from cut `first` on, joined to the ones after it while it ends in an open block.
+    private Parsed part(int first) {
+        int last = first + 1;
+        while (true) {
+            int end = last < starts.length ? starts[last] : text.length();
+            Node document = parser.parse(text.substring(starts[first], end));
+            if (last < starts.length && endsOpen(document.getLastChild())) {
+                last++;
+                continue;
+            }
+            move(document, starts[first], lines[first]);
+            return new Parsed(document, last);
+        }
+    }
+
+    // A fenced code block or an HTML block that ends at the end of its text only because the text does;
+    // in the whole text it goes on past the cut.
+    static boolean endsOpen(Node block) {
+        if (block instanceof FencedCodeBlock code) {
+            return code.getClosingFenceLength() == null;
+        }
+        if (block instanceof HtmlBlock html) {
+            String literal = html.getLiteral().stripLeading().toLowerCase(Locale.ROOT);
+            String lastLine = literal.substring(literal.stripTrailing().lastIndexOf('\n') + 1);
+            for (String[] kind : HTML_ENDS) {
+                if (literal.startsWith(kind[0])) {
+                    return !lastLine.contains(kind[1]);
+                }
+            }
+        }
+        return false;
+    }
+
+    // The HTML blocks that a blank line does not end, by how they start, and what ends them (CommonMark's
+    // kinds 1 to 5); kinds 6 and 7 end at the blank line every cut comes after. '<!' and a letter is last,
+    // after the comment and CDATA that start the same way.
+    private static final String[][] HTML_ENDS = {
+        {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
+        {"<!--", "-->"}, {"<?", "?>"}, {"<![cdata[", "]]>"}, {"<!", ">"},
+    };
+
+    // Source positions are counted from the part's start; the reader wants them in the whole text.
+    private static void move(Node document, int offset, int lineOffset) {
+        if (offset == 0 && lineOffset == 0) {
+            return;
+        }
+        // A node copies the list it is given (into an ArrayList of its own, taking the array an ArrayList
+        // hands over as it is), so one list serves every node.
+        List<SourceSpan> moved = new ArrayList<>();
+        Node node = document;
+        while (node != null) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (!spans.isEmpty()) {
+                moved.clear();
+                for (SourceSpan s : spans) {
+                    moved.add(SourceSpan.of(s.getLineIndex() + lineOffset, s.getColumnIndex(), s.getInputIndex() + offset,
+                            s.getLength()));
+                }
+                node.setSourceSpans(moved);
+            }
+            // Depth first, without recursion: a deeply nested list must not overflow the stack.
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+            } else {
+                while (node != null && node != document && node.getNext() == null) {
+                    node = node.getParent();
+                }
+                node = node == null || node == document ? null : node.getNext();
+            }
+        }
+    }
+
+    // Where the parts start, as offsets and line indexes, or null when the text must be parsed whole.
+    private static int[][] cuts(String text, int smallestPart) {
+        if (text.contains("]:") || hasLoneCarriageReturn(text)) {
+            return null;
+        }
+        List<int[]> cuts = new ArrayList<>();
+        cuts.add(new int[] {0, 0});
+        boolean blankBefore = false;
+        int line = 0;
+        int lastCut = 0;
+        for (int start = 0; start < text.length(); line++) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            if (blankBefore && start - lastCut >= smallestPart && start > 0 && isAtxHeading(text, start, end)) {
+                cuts.add(new int[] {start, line});
+                lastCut = start;
+            }
+            blankBefore = isBlank(text, start, end);
+            start = end + 1;
+        }
+        int[][] out = new int[2][cuts.size()];
+        for (int i = 0; i < cuts.size(); i++) {
+            out[0][i] = cuts.get(i)[0];
+            out[1][i] = cuts.get(i)[1];
+        }
+        return out;
+    }
+
+    // Whether the line, unindented, opens an ATX heading.
+    private static boolean isAtxHeading(String text, int start, int end) {
+        int hashes = 0;
+        while (start + hashes < end && text.charAt(start + hashes) == '#') {
+            hashes++;
+        }
+        int after = start + hashes;
+        return hashes > 0 && hashes <= 6 && (after == end || text.charAt(after) == ' ' || text.charAt(after) == '\t'
+                || text.charAt(after) == '\r');
+    }
+
+    // Blank as CommonMark has it: spaces and tabs only (and the carriage return of a CRLF line end).
+    private static boolean isBlank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasLoneCarriageReturn(String text) {
+        for (int i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+            if (i + 1 == text.length() || text.charAt(i + 1) != '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
