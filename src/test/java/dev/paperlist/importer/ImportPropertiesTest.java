@@ -1,10 +1,10 @@
 package dev.paperlist.importer;
 
-import dev.paperlist.markdown.Badges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperlist.catalog.TextRules;
 import dev.paperlist.catalog.edit.CatalogWriter;
+import dev.paperlist.markdown.Badges;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
@@ -83,6 +83,18 @@ class ImportPropertiesTest {
     @Property(tries = 200)
     void importOfTheListLayoutGivesTheCatalogueBack(@ForAll("listCatalogues") Catalog catalog) {
         assertRoundTrip(catalog);
+    }
+
+    @Property(tries = 150)
+    void aListWrittenByEntryTemplatesImportsToTheSamePage(@ForAll("templatedListCatalogues") Catalog catalog) {
+        // The papers a template fits are written its way, the others in the layout's own form; import then finds
+        // templates for the first (or keeps them as written), and the page stays the same. Compared as the page
+        // shows: an entry of another bullet than the layout's starts a list of its own, which the layout then
+        // sets apart with a blank line.
+        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        ListImporter.Result imported = new ListImporter().read(readme, "README.md");
+        String again = ReadmeRenderer.render(imported.catalog(), README, "README.md", "papers.yaml");
+        assertThat(html(again)).as(readme).isEqualTo(html(readme));
     }
 
     @Property(tries = 200)
@@ -231,6 +243,26 @@ class ImportPropertiesTest {
                         toc, true, level, "list", Settings.DEFAULT.tableColumns(), "-", List.of())))
                 .map(ImportPropertiesTest::listFieldsOnly)
                 .flatMap(c -> Arbitraries.longs().map(seed -> withParts(c, seed, true)));
+    }
+
+    private static final org.commonmark.parser.Parser PAGE = org.commonmark.parser.Parser.builder().build();
+
+    private static String html(String markdown) {
+        return org.commonmark.renderer.html.HtmlRenderer.builder().build().render(PAGE.parse(markdown))
+                .replaceAll(">\\s+<", "><");
+    }
+
+    // Entry styles of hand-written lists, each fitting some of the generated papers (those with its fields).
+    private static final List<String> STYLES = List.of(
+            "* **{title}** ({date:MMM yyyy}) [[paper]({url})]",
+            "+ [{date:yyyy/MM}] {link}{? ({venue})}",
+            "1. \"{title}\", {venue}. [Paper]({url})",
+            "- {link}{? ({venue})}{?\n  {stars}}");
+
+    @Provide
+    Arbitrary<Catalog> templatedListCatalogues() {
+        return listCatalogues().flatMap(c -> Arbitraries.of(STYLES).map(style -> new Catalog(
+                c.settings().withEntries(List.of(dev.paperlist.model.EntryTemplate.parse(style))), c.sections())));
     }
 
     private static Catalog listFieldsOnly(Catalog catalog) {
