@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * Writes a paper's entry the way its list writes entries: the entry kept as written, or else the first of
  * the section's and then the list's entry templates that fits the paper (every slot outside a {@code {?...}}
- * part has a value, and every field the paper has is shown by some slot, so that no template hides data).
+ * part has a value, and every field the paper has that the layout's own form would show is shown by some slot,
+ * so that no template hides more than the layout).
  * A paper no template fits is written by the layout itself. The renderer and the linter share it, so that
  * both see the same entry (and the heading it may open with).
  */
@@ -65,7 +66,7 @@ public final class EntryTemplates {
         StringBuilder out = new StringBuilder();
         Set<String> shown = new HashSet<>();
         Set<String> named = template.extraLabels();
-        if (!write(template.pieces(), p, named, out, shown) || !showsAll(p, shown)) {
+        if (!write(template.pieces(), p, named, out, shown) || !showsAll(p, shown, "list".equals(settings.layout()))) {
             return Optional.empty();
         }
         return Optional.of(out.toString());
@@ -159,19 +160,24 @@ public final class EntryTemplates {
         };
     }
 
-    // Whether every field the paper has is shown: a template that dropped one would lose it from the page.
-    private static boolean showsAll(Paper p, Set<String> shown) {
+    /**
+     * Whether every field the paper has that the layout's own form shows is shown: a template that dropped one
+     * would lose it from the page. The list layout shows no authors, tags, abstract or notes, so a list's
+     * template need not either (a paper added from arXiv, with its authors and abstract, is written the
+     * list's way); the notes layout shows every field.
+     */
+    private static boolean showsAll(Paper p, Set<String> shown, boolean listLayout) {
         return shown.contains("title")
                 && (p.name().equals(p.title()) || shown.contains("name"))
                 && (p.url() == null || shown.contains("url"))
                 && (p.venue() == null || shown.contains("venue"))
                 && (p.submitted() == null || shown.contains("submitted"))
-                && (p.authors().isEmpty() || shown.contains("authors"))
-                && (p.tags().isEmpty() || shown.contains("tags"))
+                && (listLayout || p.authors().isEmpty() || shown.contains("authors"))
+                && (listLayout || p.tags().isEmpty() || shown.contains("tags"))
                 && (p.code() == null || shown.contains("code"))
                 && (p.badges().isEmpty() || shown.contains("badges"))
-                && (p.notes().isEmpty() || shown.contains("notes"))
-                && (p.abstractText() == null || shown.contains("abstract"))
+                && (listLayout || p.notes().isEmpty() || shown.contains("notes"))
+                && (listLayout || p.abstractText() == null || shown.contains("abstract"))
                 && p.extra().entrySet().stream().allMatch(e -> e.getKey().equals(Paper.WRITTEN)
                         || e.getValue().isEmpty() || shown.contains("extra:" + e.getKey()));
     }

@@ -34,7 +34,8 @@ class EntryTemplatesCliTest {
                 .isEqualTo(original.stripTrailing());
 
         CliRun add = CliRun.in(dir, "add", "--section", "Agent papers/Memory", "--name", "Memory as a Tool", "--title", "Memory as a Tool",
-                "--url", "https://arxiv.org/abs/2405.00008", "--date", "2024-05", "--code", "example/memory");
+                "--url", "https://arxiv.org/abs/2405.00008", "--date", "2024-05", "--code", "example/memory",
+                "--author", "Ada Lovelace", "--abstract", "Memory, used as a tool.");
         assertThat(add.exitCode()).as(add.toString()).isZero();
         assertThat(Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8)).contains(
                 "- [2024/05] **Memory as a Tool.** [[paper](https://arxiv.org/abs/2405.00008)]"

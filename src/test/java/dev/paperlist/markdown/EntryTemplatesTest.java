@@ -48,7 +48,7 @@ class EntryTemplatesTest {
 
     @Test
     void theFirstFittingTemplateWritesThePaperAndAnEntryKeptAsWrittenComesFirst() {
-        Settings settings = Settings.DEFAULT.withEntries(List.of(EntryTemplate.parse("* {link} ({venue})"),
+        Settings settings = Settings.DEFAULT.withLayout("list").withEntries(List.of(EntryTemplate.parse("* {link} ({venue})"),
                 EntryTemplate.parse("* {link}")));
         EntryTemplates list = new EntryTemplates(settings);
         Paper p = paper().name("A_B: a title").build();
@@ -57,7 +57,11 @@ class EntryTemplatesTest {
                 .isEqualTo("+ A\\_B: a title https://arxiv.org/abs/2401.00001");
         assertThat(list.written(paper().name("A_B: a title").extra(Paper.WRITTEN, "as it was").build(), List.of()))
                 .isEqualTo("as it was");
-        assertThat(list.written(paper().name("A_B: a title").authors(List.of("Ada")).build(), List.of())).isNull();
+        // The list layout shows no authors, so a list's template need not; the notes layout shows every field.
+        assertThat(list.written(paper().name("A_B: a title").authors(List.of("Ada")).build(), List.of()))
+                .isEqualTo("* [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
+        EntryTemplates notes = new EntryTemplates(settings.withLayout("notes"));
+        assertThat(notes.written(paper().name("A_B: a title").authors(List.of("Ada")).build(), List.of())).isNull();
     }
 
     @Test
