@@ -65,13 +65,14 @@ final class EntryInference {
             return catalog;
         }
         Map<Paper, Integer> listings = new IdentityHashMap<>();
-        count(catalog.sections(), listings);
+        Map<Paper, Integer> numberOf = new IdentityHashMap<>();
+        count(catalog.sections(), listings, numberOf);
         List<Candidate> all = new ArrayList<>();
         for (Map.Entry<Paper, Integer> e : listings.entrySet()) {
             Paper p = e.getKey();
             String written = p.extra().get(Paper.WRITTEN);
             if (written != null && e.getValue() == 1) {
-                candidate(p, written, catalog.settings()).ifPresent(all::add);
+                candidate(p, written, catalog.settings(), numberOf.getOrDefault(p, 0)).ifPresent(all::add);
             }
         }
         if (all.isEmpty()) {
@@ -130,12 +131,13 @@ final class EntryInference {
             List<Paper> bestLost = List.of();
             EntryTemplate bestOption = null;
             for (EntryTemplate option : new java.util.LinkedHashSet<>(List.of(t, strictOf.getOrDefault(t, t)))) {
-                if (chosen.contains(option) || ownForm.stream().anyMatch(p -> writer.render(option, p).isPresent())) {
+                if (chosen.contains(option) || ownForm.stream()
+                        .anyMatch(p -> writer.render(option, p, numberOf.getOrDefault(p, 0)).isPresent())) {
                     continue;
                 }
                 Map<Paper, Paper> gained = new IdentityHashMap<>();
                 List<Paper> lost = new ArrayList<>();
-                open.forEach((p, next) -> writer.render(option, next).ifPresent(entry -> {
+                open.forEach((p, next) -> writer.render(option, next, numberOf.get(p)).ifPresent(entry -> {
                     if (visible(p.extra().get(Paper.WRITTEN)).equals(entry)) {
                         gained.put(p, next);
                     } else {
@@ -164,7 +166,7 @@ final class EntryInference {
         // Each entry as the chosen templates write it, in their order, once more: what is not as written stays so.
         EntryTemplates check = new EntryTemplates(used);
         replaced.entrySet().removeIf(e -> !visible(e.getKey().extra().get(Paper.WRITTEN))
-                .equals(check.written(e.getValue(), List.of())));
+                .equals(check.written(e.getValue(), List.of(), numberOf.get(e.getKey()))));
         return new Catalog(used, replace(catalog.sections(), replaced));
     }
 
@@ -389,20 +391,24 @@ final class EntryInference {
         return source.toString();
     }
 
-    // How many times each paper is listed: a paper listed twice keeps its written forms.
-    private static void count(List<Section> sections, Map<Paper, Integer> listings) {
+    // How many times each paper is listed (a paper listed twice keeps its written forms), and its place in its
+    // numbered list as the layouts count it.
+    private static void count(List<Section> sections, Map<Paper, Integer> listings, Map<Paper, Integer> numberOf) {
         for (Section s : sections) {
-            listed(s.content(), listings);
-            count(s.sections(), listings);
+            listed(s.content(), listings, numberOf);
+            count(s.sections(), listings, numberOf);
         }
     }
 
-    private static void listed(List<Part> parts, Map<Paper, Integer> listings) {
+    private static void listed(List<Part> parts, Map<Paper, Integer> listings, Map<Paper, Integer> numberOf) {
+        int number = 0;
         for (Part part : parts) {
+            number = part instanceof Part.Text ? 0 : number + 1;
             if (part instanceof Part.Listed l) {
                 listings.merge(l.paper(), 1, Integer::sum);
+                numberOf.put(l.paper(), number);
             } else if (part instanceof Part.Item item) {
-                listed(item.parts(), listings);
+                listed(item.parts(), listings, numberOf);
             }
         }
     }
@@ -421,9 +427,17 @@ final class EntryInference {
      * values first so that a title is not cut by a shorter field inside it; the extra fields import kept of the
      * entry's text are slots only where they still appear whole, and are otherwise left to the template's text.
      */
-    static Optional<Candidate> candidate(Paper p, String written, Settings settings) {
+    static Optional<Candidate> candidate(Paper p, String written, Settings settings, int number) {
         List<Object> pieces = new ArrayList<>();
-        pieces.add(visible(written));
+        String entry = visible(written);
+        // A numbered list's marker, when it is the entry's place in the list: the slot the layouts count.
+        String marker = String.valueOf(number);
+        if (number > 0 && entry.startsWith(marker) && entry.length() > marker.length()
+                && (entry.charAt(marker.length()) == '.' || entry.charAt(marker.length()) == ')')) {
+            pieces.add(new Slot("{number}"));
+            entry = entry.substring(marker.length());
+        }
+        pieces.add(entry);
         Map<String, String> values = new LinkedHashMap<>();
         if (p.url() != null) {
             values.put("link", "[" + MarkdownText.text(p.title()) + "](" + MarkdownText.url(p.url()) + ")");
@@ -464,7 +478,7 @@ final class EntryInference {
                         kept.extra(e.getKey(), e.getValue());
                     }
                 });
-        if (pieces.stream().noneMatch(piece -> piece instanceof Slot)) {
+        if (pieces.stream().noneMatch(piece -> piece instanceof Slot slot && !slot.text().equals("{number}"))) {
             return Optional.empty();
         }
         // Each line break a piece of its own, so that entries are compared line by line.

@@ -246,14 +246,16 @@ public final class Linter {
 
     // A heading per place a paper is listed, at the item of 'papers' (or of one nested in an item) there.
     private void listedHeadings(List<Part> parts, Section section, List<Object> path, List<Heading> out) {
+        int number = 0;
         for (int i = 0; i < parts.size(); i++) {
             List<Object> at = new ArrayList<>(path);
             at.add(i);
+            number = parts.get(i) instanceof Part.Text ? 0 : number + 1;
             if (parts.get(i) instanceof Part.Listed listed) {
                 Paper paper = listed.paper();
                 SourcePosition listedAt = index.at(section.position(), at.toArray()).orElse(paper.position());
                 // An entry kept as written (or written by the list's template) shows the heading it opens with, or none.
-                String written = entries.written(paper, section.entries());
+                String written = entries.written(paper, section.entries(), number);
                 WrittenHeading heading = written == null ? null : WrittenHeading.of(written);
                 if (written == null) {
                     out.add(new Heading(paper.name(), paper, listedAt));

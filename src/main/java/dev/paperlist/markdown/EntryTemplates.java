@@ -42,18 +42,27 @@ public final class EntryTemplates {
 
     /** The paper's entry as its list writes it, without a final line break; {@code null} for the layout's own. */
     public String written(Paper p, List<EntryTemplate> sectionTemplates) {
+        return written(p, sectionTemplates, 0);
+    }
+
+    /**
+     * The paper's entry as its list writes it, as the {@code number}-th entry of a numbered list (its place among
+     * the entries and items written one after another: 1 after the section's heading or after text); 0 where
+     * the place is not known, which no {@code {number}} slot then fits.
+     */
+    public String written(Paper p, List<EntryTemplate> sectionTemplates, int number) {
         String written = p.extra().get(Paper.WRITTEN);
         if (written != null) {
             return written;
         }
         for (EntryTemplate t : sectionTemplates) {
-            Optional<String> entry = render(t, p);
+            Optional<String> entry = render(t, p, number);
             if (entry.isPresent()) {
                 return entry.get();
             }
         }
         for (EntryTemplate t : settings.entries()) {
-            Optional<String> entry = render(t, p);
+            Optional<String> entry = render(t, p, number);
             if (entry.isPresent()) {
                 return entry.get();
             }
@@ -63,10 +72,15 @@ public final class EntryTemplates {
 
     /** The entry a template makes of the paper; empty when the template does not fit it. */
     public Optional<String> render(EntryTemplate template, Paper p) {
+        return render(template, p, 0);
+    }
+
+    /** The entry a template makes of the paper as the {@code number}-th of its list; empty when it does not fit. */
+    public Optional<String> render(EntryTemplate template, Paper p, int number) {
         StringBuilder out = new StringBuilder();
         Set<String> shown = new HashSet<>();
         Set<String> named = template.extraLabels();
-        if (!write(template.pieces(), p, named, out, shown) || !showsAll(p, shown, "list".equals(settings.layout()))) {
+        if (!write(template.pieces(), p, named, number, out, shown) || !showsAll(p, shown, "list".equals(settings.layout()))) {
             return Optional.empty();
         }
         return Optional.of(out.toString());
@@ -79,7 +93,7 @@ public final class EntryTemplates {
      * @throws IllegalArgumentException when a slot outside a {@code {?...}} part has no value
      */
     public void renderOwn(EntryTemplate template, Paper p, StringBuilder out) {
-        if (!write(template.pieces(), p, template.extraLabels(), out, null)) {
+        if (!write(template.pieces(), p, template.extraLabels(), 0, out, null)) {
             throw new IllegalArgumentException("the template '" + template + "' needs a field paper '" + p.name()
                     + "' does not have");
         }
@@ -87,13 +101,14 @@ public final class EntryTemplates {
 
     // Writes the pieces; false when a slot among them (not in a part of its own) has no value. The fields shown
     // are added to shown, unless it is null (a layout's own template, which may leave fields out).
-    private boolean write(List<EntryTemplate.Piece> pieces, Paper p, Set<String> named, StringBuilder out,
+    private boolean write(List<EntryTemplate.Piece> pieces, Paper p, Set<String> named, int number, StringBuilder out,
                           Set<String> shown) {
         for (EntryTemplate.Piece piece : pieces) {
             if (piece instanceof EntryTemplate.Literal literal) {
                 out.append(literal.text());
             } else if (piece instanceof EntryTemplate.Slot slot) {
-                String value = value(slot, p, named);
+                String value = slot.name().equals("number") ? (number > 0 ? String.valueOf(number) : null)
+                        : value(slot, p, named);
                 if (value == null) {
                     return false;
                 }
@@ -104,7 +119,7 @@ public final class EntryTemplates {
             } else if (piece instanceof EntryTemplate.Group group) {
                 int mark = out.length();
                 Set<String> shownInGroup = shown == null ? null : new HashSet<>();
-                if (write(group.pieces(), p, named, out, shownInGroup)) {
+                if (write(group.pieces(), p, named, number, out, shownInGroup)) {
                     if (shown != null) {
                         shown.addAll(shownInGroup);
                     }
@@ -156,6 +171,7 @@ public final class EntryTemplates {
             case "stars" -> List.of("code");
             case "extra" -> List.of("extra:" + slot.arg());
             case "extras" -> p.extra().keySet().stream().filter(k -> !named.contains(k)).map(k -> "extra:" + k).toList();
+            case "number" -> List.of();
             default -> List.of(slot.name());
         };
     }

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class EntryTemplate {
     /** The slots an entry can have, each a field of the paper or a way of writing one. */
     public static final List<String> SLOTS = List.of("name", "alias", "title", "url", "link", "venue", "date",
-            "authors", "tags", "code", "stars", "citations", "badges", "notes", "abstract", "extra", "extras");
+            "authors", "tags", "code", "stars", "citations", "badges", "notes", "abstract", "extra", "extras", "number");
 
     /** One piece of a template. */
     public sealed interface Piece permits Literal, Slot, Group {}

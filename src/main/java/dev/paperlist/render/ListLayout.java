@@ -46,14 +46,17 @@ public final class ListLayout extends SectionLayout {
     private void parts(StringBuilder out, List<Part> parts, List<EntryTemplate> templates) {
         EntryTemplates entries = own();
         boolean afterText = false;
+        // The place of each entry in its numbered list: entries and items follow one another; text ends the list.
+        int number = 0;
         for (Part part : parts) {
             if (afterText) {
                 blankLine(out);
             }
             afterText = false;
+            number = part instanceof Part.Text ? 0 : number + 1;
             if (part instanceof Part.Listed listed) {
                 Paper p = listed.paper();
-                String written = entries.written(p, templates);
+                String written = entries.written(p, templates, number);
                 if (written != null) {
                     out.append(written).append('\n');
                 } else {

@@ -173,10 +173,12 @@ public final class NotesLayout implements Layout {
     // papers (text, list items that are not papers) follows the heading before it, as blocks of their own.
     private static void headings(List<Part> parts, Section section, int level, int depth, Slugger slugger,
                                  EntryTemplates templates, List<Heading> out) {
+        int number = 0;
         for (Part part : parts) {
+            number = part instanceof Part.Text ? 0 : number + 1;
             if (part instanceof Part.Listed listed) {
                 Paper paper = listed.paper();
-                String written = templates.written(paper, section.entries());
+                String written = templates.written(paper, section.entries(), number);
                 WrittenHeading heading = written == null ? null : WrittenHeading.of(written);
                 Heading before = out.get(out.size() - 1);
                 // Entries written without a heading (bullets) join the one before when nothing came between.

@@ -59,7 +59,7 @@ class EntryTemplatesCliTest {
         assertThat(render.exitCode()).isEqualTo(3);
         assertThat(render.err()).isEqualTo("papers.yaml:4:7: the entry template '- {titel} ({venue})': unknown slot"
                 + " '{titel}' at offset 2; slots: name, alias, title, url, link, venue, date, authors, tags, code, stars,"
-                + " citations, badges, notes, abstract, extra, extras\n");
+                + " citations, badges, notes, abstract, extra, extras, number\n");
         assertThat(Files.readString(dir.resolve("README.md"))).isEqualTo("<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
     }
 

@@ -72,6 +72,15 @@ class EntryTemplatesTest {
     }
 
     @Test
+    void aNumberedListsMarkerIsTheEntrysPlaceInItsList() {
+        EntryTemplate t = EntryTemplate.parse("{number}. **\"{title}\"** [[Paper]({url})]");
+        Paper p = paper().name("A_B: a title").build();
+        assertThat(writer.render(t, p, 23)).contains("23. **\"A\\_B: a title\"** [[Paper](https://arxiv.org/abs/2401.00001)]");
+        // Where the place is not known (0), the template does not fit.
+        assertThat(writer.render(t, p)).isEmpty();
+    }
+
+    @Test
     void badTemplatesAreRefusedWithWhereAndWhy() {
         assertThatThrownBy(() -> EntryTemplate.parse("- {titel}")).hasMessageContaining("unknown slot '{titel}' at offset 2");
         assertThatThrownBy(() -> EntryTemplate.parse("- {title")).hasMessageContaining("not closed");
