@@ -1,13 +1,11 @@
 package dev.paperlist.markdown;
 
-import dev.paperlist.model.Badge;
 import dev.paperlist.model.EntryTemplate;
 import dev.paperlist.model.NoteLink;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Settings;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;

@@ -253,10 +253,11 @@ class ImportPropertiesTest {
     }
 
     // Entry styles of hand-written lists, each fitting some of the generated papers (those with its fields).
+    // Each opens with the title link, as a list import reads as papers whatever their links point to.
     private static final List<String> STYLES = List.of(
-            "* **{title}** ({date:MMM yyyy}) [[paper]({url})]",
-            "+ [{date:yyyy/MM}] {link}{? ({venue})}",
-            "1. \"{title}\", {venue}. [Paper]({url})",
+            "* **{link}** ({date:MMM yyyy})",
+            "+ {link} [{date:yyyy/MM}]{? ({venue})}",
+            "{number}. {link}{?, {venue}}.",
             "- {link}{? ({venue})}{?\n  {stars}}");
 
     @Provide
