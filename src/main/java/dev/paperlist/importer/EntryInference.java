@@ -116,49 +116,55 @@ final class EntryInference {
                 .sorted(Map.Entry.<EntryTemplate, Integer>comparingByValue().reversed()
                         .thenComparing(e -> e.getKey().source()))
                 .map(Map.Entry::getKey).toList();
-        // In that order each template (or, when it would write other entries than its own, its strict form) is
-        // taken when it writes entries exactly as the list wrote them and takes over no paper the layout writes
-        // itself. A template taken later never changes how an earlier one writes, so each step only adds.
+        // In that order each template (or its strict form, when that does better) is taken when it writes more
+        // entries exactly as the list wrote them than it spoils, and takes over no paper the layout writes itself.
+        // A paper is written by the template that fits it and shows the most of its fields (the first of
+        // those), so a template taken later changes only the papers it shows more of.
         Settings settings = catalog.settings();
         List<Paper> ownForm = listings.keySet().stream().filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList();
         List<EntryTemplate> chosen = new ArrayList<>();
-        Map<Paper, Paper> replaced = new IdentityHashMap<>();
-        // The entries no chosen template fits yet: a template added later writes only these.
-        Map<Paper, Paper> open = new IdentityHashMap<>(paperOf);
+        // Each candidate's entry as the chosen templates write it so far.
+        Map<Paper, EntryTemplates.Fit> current = new IdentityHashMap<>();
         EntryTemplates writer = new EntryTemplates(settings);
         for (EntryTemplate t : ranked) {
-            Map<Paper, Paper> best = Map.of();
-            List<Paper> bestLost = List.of();
+            Map<Paper, EntryTemplates.Fit> bestChanges = Map.of();
+            int bestGain = 0;
             EntryTemplate bestOption = null;
             for (EntryTemplate option : new java.util.LinkedHashSet<>(List.of(t, strictOf.getOrDefault(t, t)))) {
                 if (chosen.contains(option) || ownForm.stream()
-                        .anyMatch(p -> writer.render(option, p, numberOf.getOrDefault(p, 0)).isPresent())) {
+                        .anyMatch(p -> writer.fit(option, p, numberOf.getOrDefault(p, 0)) != null)) {
                     continue;
                 }
-                Map<Paper, Paper> gained = new IdentityHashMap<>();
-                List<Paper> lost = new ArrayList<>();
-                open.forEach((p, next) -> writer.render(option, next, numberOf.get(p)).ifPresent(entry -> {
-                    if (visible(p.extra().get(Paper.WRITTEN)).equals(entry)) {
-                        gained.put(p, next);
-                    } else {
-                        lost.add(p);
+                Map<Paper, EntryTemplates.Fit> changes = new IdentityHashMap<>();
+                int gain = 0;
+                for (Map.Entry<Paper, Paper> e : paperOf.entrySet()) {
+                    Paper p = e.getKey();
+                    EntryTemplates.Fit fit = writer.fit(option, e.getValue(), numberOf.get(p));
+                    EntryTemplates.Fit was = current.get(p);
+                    if (fit == null || was != null && fit.shown() <= was.shown()) {
+                        continue;
                     }
-                }));
-                // A template that would write more entries otherwise than as written than it writes right is
-                // left for the templates after it.
-                if (gained.size() > lost.size() && gained.size() > best.size()) {
-                    best = gained;
-                    bestLost = lost;
+                    String asWritten = visible(p.extra().get(Paper.WRITTEN));
+                    gain += (fit.entry().equals(asWritten) ? 1 : 0) - (was != null && was.entry().equals(asWritten) ? 1 : 0);
+                    changes.put(p, fit);
+                }
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    bestChanges = changes;
                     bestOption = option;
                 }
             }
             if (bestOption != null) {
                 chosen.add(bestOption);
-                replaced.putAll(best);
-                best.keySet().forEach(open::remove);
-                bestLost.forEach(open::remove);
+                current.putAll(bestChanges);
             }
         }
+        Map<Paper, Paper> replaced = new IdentityHashMap<>();
+        current.forEach((p, fit) -> {
+            if (fit.entry().equals(visible(p.extra().get(Paper.WRITTEN)))) {
+                replaced.put(p, paperOf.get(p));
+            }
+        });
         if (replaced.isEmpty()) {
             return catalog;
         }
@@ -301,9 +307,19 @@ final class EntryInference {
                     // "*" opening the line: emphasis around the field, which goes with it.
                     space = 0;
                 }
-                if (space >= 0) {
-                    left = b.substring(space);
-                    out.set(i - 1, b.substring(0, space));
+                // The link the field is the target of ("[[Code](" before "{code}") goes with it.
+                Matcher opener = LINK_OPENER.matcher(b);
+                if (space < 0 && opener.find()) {
+                    space = opener.start();
+                }
+                // A separator right before ("Title", Venue) goes with the field too: without it, none is left dangling.
+                int cut = space >= 0 ? space : b.length();
+                while (cut > 0 && ",;:".indexOf(b.charAt(cut - 1)) >= 0) {
+                    cut--;
+                }
+                if (cut < b.length()) {
+                    left = b.substring(cut);
+                    out.set(i - 1, b.substring(0, cut));
                 }
             }
             String right = "";
@@ -600,6 +616,7 @@ final class EntryInference {
         return known;
     }
 
+    private static final Pattern LINK_OPENER = Pattern.compile("\\[+[^\\[\\]()]*\\]\\($");
     private static final Pattern REPO_LINK = Pattern.compile("\\]\\((https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)\\)");
 
     // The first link to a GitHub repository the entry's text makes, as the paper's code, in a slot; null for none.

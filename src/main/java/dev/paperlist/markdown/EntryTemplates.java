@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Writes a paper's entry the way its list writes entries: the entry kept as written, or else the first of
- * the section's and then the list's entry templates that fits the paper (every slot outside a {@code {?...}}
- * part has a value, and every field the paper has that the layout's own form would show is shown by some slot,
- * so that no template hides more than the layout).
- * A paper no template fits is written by the layout itself. The renderer and the linter share it, so that
+ * Writes a paper's entry the way its list writes entries: the entry kept as written, or else, of the
+ * section's entry templates (or, when none fits, the list's), the one that fits the paper and shows the most
+ * of its fields, the first of those. A template fits when every slot outside a {@code {?...}} part has a
+ * value and the entry shows the paper's title, link and short name; fields it has no slot for stay in the
+ * catalogue. A paper no template fits is written by the layout itself. The renderer and the linter share it, so that
  * both see the same entry (and the heading it may open with).
  */
 public final class EntryTemplates {
@@ -53,19 +53,23 @@ public final class EntryTemplates {
         if (written != null) {
             return written;
         }
-        for (EntryTemplate t : sectionTemplates) {
-            Optional<String> entry = render(t, p, number);
-            if (entry.isPresent()) {
-                return entry.get();
+        Fit fit = best(sectionTemplates, p, number);
+        if (fit == null) {
+            fit = best(settings.entries(), p, number);
+        }
+        return fit == null ? null : fit.entry();
+    }
+
+    // The template of the list that fits the paper and shows the most of its fields; the first of those.
+    private Fit best(List<EntryTemplate> templates, Paper p, int number) {
+        Fit best = null;
+        for (EntryTemplate t : templates) {
+            Fit fit = fit(t, p, number);
+            if (fit != null && (best == null || fit.shown() > best.shown())) {
+                best = fit;
             }
         }
-        for (EntryTemplate t : settings.entries()) {
-            Optional<String> entry = render(t, p, number);
-            if (entry.isPresent()) {
-                return entry.get();
-            }
-        }
-        return null;
+        return best;
     }
 
     /** The entry a template makes of the paper; empty when the template does not fit it. */
@@ -75,13 +79,26 @@ public final class EntryTemplates {
 
     /** The entry a template makes of the paper as the {@code number}-th of its list; empty when it does not fit. */
     public Optional<String> render(EntryTemplate template, Paper p, int number) {
+        return Optional.ofNullable(fit(template, p, number)).map(Fit::entry);
+    }
+
+    /**
+     * The entry a template makes of a paper, and how many of the paper's fields it shows (of its extra fields,
+     * each counts).
+     */
+    public record Fit(String entry, int shown) {}
+
+    /**
+     * The entry a template makes of the paper as the {@code number}-th of its list; {@code null} when it does
+     * not fit: a slot outside a part has no value, or the paper's title, link or short name would not show.
+     */
+    public Fit fit(EntryTemplate template, Paper p, int number) {
         StringBuilder out = new StringBuilder();
         Set<String> shown = new HashSet<>();
-        Set<String> named = template.extraLabels();
-        if (!write(template.pieces(), p, named, number, out, shown) || !showsAll(p, shown, "list".equals(settings.layout()))) {
-            return Optional.empty();
+        if (!write(template.pieces(), p, template.extraLabels(), number, out, shown) || !showsWhich(p, shown)) {
+            return null;
         }
-        return Optional.of(out.toString());
+        return new Fit(out.toString(), shown.size());
     }
 
     /**
@@ -160,7 +177,7 @@ public final class EntryTemplates {
         };
     }
 
-    // The fields of the paper a slot shows, by the names showsAll asks for.
+    // The fields of the paper a slot shows, by the names showsWhich asks for and the count of a fit counts.
     private static List<String> fields(EntryTemplate.Slot slot, Paper p, Set<String> named) {
         return switch (slot.name()) {
             case "alias" -> List.of("name");
@@ -174,26 +191,12 @@ public final class EntryTemplates {
         };
     }
 
-    /**
-     * Whether every field the paper has that the layout's own form shows is shown: a template that dropped one
-     * would lose it from the page. The list layout shows no authors, tags, abstract or notes, so a list's
-     * template need not either (a paper added from arXiv, with its authors and abstract, is written the
-     * list's way); the notes layout shows every field.
-     */
-    private static boolean showsAll(Paper p, Set<String> shown, boolean listLayout) {
+    // Whether the entry shows which paper it is: its title, its link and its short name. The other fields a
+    // template has no slot for stay in papers.yaml, off the page.
+    private static boolean showsWhich(Paper p, Set<String> shown) {
         return shown.contains("title")
                 && (p.name().equals(p.title()) || shown.contains("name"))
-                && (p.url() == null || shown.contains("url"))
-                && (p.venue() == null || shown.contains("venue"))
-                && (p.submitted() == null || shown.contains("submitted"))
-                && (listLayout || p.authors().isEmpty() || shown.contains("authors"))
-                && (listLayout || p.tags().isEmpty() || shown.contains("tags"))
-                && (p.code() == null || shown.contains("code"))
-                && (p.badges().isEmpty() || shown.contains("badges"))
-                && (listLayout || p.notes().isEmpty() || shown.contains("notes"))
-                && (listLayout || p.abstractText() == null || shown.contains("abstract"))
-                && p.extra().entrySet().stream().allMatch(e -> e.getKey().equals(Paper.WRITTEN)
-                        || e.getValue().isEmpty() || shown.contains("extra:" + e.getKey()));
+                && (p.url() == null || shown.contains("url"));
     }
 
     private static String note(NoteLink note) {

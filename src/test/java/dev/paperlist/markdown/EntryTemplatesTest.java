@@ -28,11 +28,15 @@ class EntryTemplatesTest {
     }
 
     @Test
-    void aTemplateFitsOnlyAPaperWhoseEveryFieldItShows() {
+    void aTemplateFitsWhenItsSlotsHaveValuesAndItShowsWhichPaperItIs() {
         EntryTemplate t = EntryTemplate.parse("- {link}");
         assertThat(writer.render(t, paper().name("A_B: a title").build())).isPresent();
-        // The venue would be lost from the page: the template does not fit, and the layout writes the paper.
-        assertThat(writer.render(t, paper().name("A_B: a title").venue("ICLR 2024").build())).isEmpty();
+        // A field the template has no slot for stays in the catalogue, off the page.
+        assertThat(writer.render(t, paper().name("A_B: a title").venue("ICLR 2024").build())).isPresent();
+        // The link would not show: the template does not fit, and the layout writes the paper.
+        assertThat(writer.render(EntryTemplate.parse("- {title}"), paper().name("A_B: a title").build())).isEmpty();
+        // Nor would the short name.
+        assertThat(writer.render(t, paper().name("AB").build())).isEmpty();
         // A slot outside a part needs a value.
         assertThat(writer.render(EntryTemplate.parse("- {link} ({venue})"), paper().name("A_B: a title").build())).isEmpty();
     }
@@ -47,21 +51,22 @@ class EntryTemplatesTest {
     }
 
     @Test
-    void theFirstFittingTemplateWritesThePaperAndAnEntryKeptAsWrittenComesFirst() {
-        Settings settings = Settings.DEFAULT.withLayout("list").withEntries(List.of(EntryTemplate.parse("* {link} ({venue})"),
-                EntryTemplate.parse("* {link}")));
+    void theTemplateShowingMostOfThePaperWritesItAndAnEntryKeptAsWrittenComesFirst() {
+        Settings settings = Settings.DEFAULT.withEntries(List.of(EntryTemplate.parse("* {link}"),
+                EntryTemplate.parse("* {link} ({venue})"), EntryTemplate.parse("+ {link} ({venue})")));
         EntryTemplates list = new EntryTemplates(settings);
         Paper p = paper().name("A_B: a title").build();
         assertThat(list.written(p, List.of())).isEqualTo("* [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
+        // The second shows the venue as well; of two that show as much, the first.
+        assertThat(list.written(paper().name("A_B: a title").venue("ICLR").build(), List.of()))
+                .isEqualTo("* [A\\_B: a title](https://arxiv.org/abs/2401.00001) (ICLR)");
+        // A section's own templates come before the list's.
         assertThat(list.written(p, List.of(EntryTemplate.parse("+ {title} {url}"))))
                 .isEqualTo("+ A\\_B: a title https://arxiv.org/abs/2401.00001");
         assertThat(list.written(paper().name("A_B: a title").extra(Paper.WRITTEN, "as it was").build(), List.of()))
                 .isEqualTo("as it was");
-        // The list layout shows no authors, so a list's template need not; the notes layout shows every field.
-        assertThat(list.written(paper().name("A_B: a title").authors(List.of("Ada")).build(), List.of()))
-                .isEqualTo("* [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
-        EntryTemplates notes = new EntryTemplates(settings.withLayout("notes"));
-        assertThat(notes.written(paper().name("A_B: a title").authors(List.of("Ada")).build(), List.of())).isNull();
+        assertThat(list.written(Paper.builder("No link", "No link").build(), List.of())).isEqualTo("* No link");
+        assertThat(list.written(paper().name("Short").build(), List.of())).isNull();
     }
 
     @Test
