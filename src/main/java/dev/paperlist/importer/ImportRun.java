@@ -8,6 +8,7 @@ import dev.paperlist.io.FileTransaction;
 import dev.paperlist.io.LockFile;
 import dev.paperlist.io.TextFile;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Paper;
 import dev.paperlist.sync.OutputPlan;
 import dev.paperlist.sync.ReadmeSync;
 import java.io.PrintWriter;
@@ -51,6 +52,17 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         }
         result.warnings().forEach(err::println);
         out.println(outputName + ": imported " + result.catalog().distinctPapers().size() + " papers from " + readmeName);
+        // How much of the list its entry templates describe, where it writes entries its own way.
+        long kept = result.catalog().distinctPapers().stream().filter(p -> p.extra().containsKey(Paper.WRITTEN)).count();
+        int templates = result.catalog().settings().entries().size();
+        String keptText = kept + " entr" + (kept == 1 ? "y is" : "ies are") + " kept as written";
+        if (templates > 0) {
+            out.println(outputName + ": " + templates + " entry template" + (templates == 1 ? " describes" : "s describe")
+                    + " how the list writes its entries; " + keptText);
+        } else if (kept > 0) {
+            out.println(outputName + ": " + keptText + ", as the layout would write " + (kept == 1 ? "it" : "them")
+                    + " otherwise");
+        }
         return strict && !result.warnings().isEmpty() ? ExitCode.STALE.code() : ExitCode.OK.code();
     }
 }
