@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * their fields alone. Every entry is written back exactly as the list wrote it, or it stays as written.
  */
 final class EntryInference {
+    static final int MOST_TEMPLATES = 100;
+
     // Read once: each is a regular expression.
     private static final List<DateSpelling> SPELLINGS = DateSpelling.KNOWN.stream().map(DateSpelling::of).toList();
 
@@ -109,13 +111,14 @@ final class EntryInference {
                 // A template that does not read back leaves its entry as written.
             }
         });
-        // The templates two entries or more share, the most shared first.
+        // The templates two entries or more share, the most shared first; at most MOST_TEMPLATES of them, as each
+        // is tried on every entry (real lists have a few dozen ways of writing an entry at the most).
         Map<EntryTemplate, Integer> uses = new HashMap<>();
         templateOf.values().forEach(t -> uses.merge(t, 1, Integer::sum));
         List<EntryTemplate> ranked = uses.entrySet().stream().filter(e -> e.getValue() >= 2)
                 .sorted(Map.Entry.<EntryTemplate, Integer>comparingByValue().reversed()
                         .thenComparing(e -> e.getKey().source()))
-                .map(Map.Entry::getKey).toList();
+                .limit(MOST_TEMPLATES).map(Map.Entry::getKey).toList();
         // In that order each template (or its strict form, when that does better) is taken when it writes more
         // entries exactly as the list wrote them than it spoils, and takes over no paper the layout writes itself.
         // A paper is written by the template that fits it and shows the most of its fields (the first of
