@@ -90,8 +90,11 @@ final class EntryInference {
         // Each template with its extra fields optional, and as the entries have them all, for where the first
         // would take over a paper the layout writes itself.
         Map<EntryTemplate, EntryTemplate> strictOf = new HashMap<>();
+        // The extra field each varying text is named, by the text around it: entries of other shapes that vary in
+        // the same place (the venue after the title) name it alike, so that one template can write them all.
+        Map<String, String> labels = new HashMap<>();
         for (List<Candidate> alike : byShape.values()) {
-            for (Candidate c : alike.size() >= 2 ? generalise(alike) : alike) {
+            for (Candidate c : alike.size() >= 2 ? generalise(alike, labels) : alike) {
                 Candidate loose = new Candidate(optionalExtras(c.pieces()), c.paper(), c.original());
                 candidates.put(c.original(), loose);
                 try {
@@ -185,7 +188,7 @@ final class EntryInference {
      * paper ({@code Note}, {@code Note 2}, ...), in a {@code {?...}} part where some entries have none. Left as
      * they are when such a part would not load back as it is (line breaks, or Markdown it opens and does not close).
      */
-    private static List<Candidate> generalise(List<Candidate> alike) {
+    private static List<Candidate> generalise(List<Candidate> alike, Map<String, String> labels) {
         int n = alike.get(0).pieces().size();
         List<List<Object>> pieces = new ArrayList<>();
         alike.forEach(c -> pieces.add(new ArrayList<>(c.pieces())));
@@ -193,7 +196,6 @@ final class EntryInference {
         alike.forEach(c -> extras.add(new LinkedHashMap<>()));
         Set<String> taken = new HashSet<>();
         alike.forEach(c -> taken.addAll(c.original().extra().keySet()));
-        int label = 1;
         for (int i = n - 1; i >= 0; i--) {
             if (!(alike.get(0).pieces().get(i) instanceof String)) {
                 continue;
@@ -238,15 +240,20 @@ final class EntryInference {
                 if (kept.isEmpty()) {
                     return alike;
                 }
-                List<Candidate> out = new ArrayList<>(kept.size() >= 2 ? generalise(kept) : kept);
-                out.addAll(refused.size() >= 2 ? generalise(refused) : refused);
+                List<Candidate> out = new ArrayList<>(kept.size() >= 2 ? generalise(kept, labels) : kept);
+                out.addAll(refused.size() >= 2 ? generalise(refused, labels) : refused);
                 return out;
             }
-            String name;
-            do {
-                name = label == 1 ? "Note" : "Note " + label;
-                label++;
-            } while (taken.contains(name));
+            String context = texts.get(0).substring(0, prefix) + "\u0000" + texts.get(0).substring(texts.get(0).length() - suffix);
+            String name = labels.get(context);
+            if (name == null || taken.contains(name)) {
+                int label = 1;
+                do {
+                    name = label == 1 ? "Note" : "Note " + label;
+                    label++;
+                } while (taken.contains(name) || labels.containsValue(name));
+                labels.putIfAbsent(context, name);
+            }
             taken.add(name);
             for (int j = 0; j < alike.size(); j++) {
                 String t = texts.get(j);
@@ -315,6 +322,11 @@ final class EntryInference {
                 if (space < 0 && opener.find()) {
                     space = opener.start();
                 }
+                // The text of a link the field is inside ("[[PyTorch (" before the field) goes with it from its '['.
+                int unclosed = unclosedBracket(b);
+                if (unclosed >= 0 && (space < 0 || unclosed < space)) {
+                    space = unclosed;
+                }
                 // A separator right before ("Title", Venue) goes with the field too: without it, none is left dangling.
                 int cut = space >= 0 ? space : b.length();
                 while (cut > 0 && ",;:".indexOf(b.charAt(cut - 1)) >= 0) {
@@ -344,6 +356,27 @@ final class EntryInference {
             }
         }
         return out;
+    }
+
+    // Where the first '[' that the text leaves open starts (a run of them counts from its first); -1 for none.
+    private static int unclosedBracket(String text) {
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                open.push(i);
+            } else if (c == ']' && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        if (open.isEmpty()) {
+            return -1;
+        }
+        int first = open.peekLast();
+        while (first > 0 && text.charAt(first - 1) == '[') {
+            first--;
+        }
+        return first;
     }
 
     private static boolean opens(String text) {
