@@ -355,7 +355,30 @@ final class EntryInference {
                 out.remove(i);
             }
         }
+        // A part whose brackets do not pair up would leave half a link where it is not written: it stays required.
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) instanceof Slot part && part.text().startsWith("{?") && !bracketsPair(part.text())) {
+                out.set(i, new Slot(part.text().substring(2, part.text().length() - 1)));
+            }
+        }
         return out;
+    }
+
+    // Whether the template text's own brackets (slots left out) pair up, and it leaves no parenthesis open (a
+    // link's target that goes on after the part). A ')' alone may close one opened in a field's own text.
+    private static boolean bracketsPair(String source) {
+        String text = SLOT_REFERENCE.matcher(source.substring(2, source.length() - 1)).replaceAll("");
+        int brackets = 0;
+        int parentheses = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
+            parentheses = c == '(' ? parentheses + 1 : c == ')' ? Math.max(0, parentheses - 1) : parentheses;
+            if (brackets < 0) {
+                return false;
+            }
+        }
+        return brackets == 0 && parentheses == 0;
     }
 
     // Where the first '[' that the text leaves open starts (a run of them counts from its first); -1 for none.
@@ -652,6 +675,7 @@ final class EntryInference {
         return known;
     }
 
+    private static final Pattern SLOT_REFERENCE = Pattern.compile("\\{[a-z]+(:[^{}]*)?\\}");
     private static final Pattern LINK_OPENER = Pattern.compile("\\[+[^\\[\\]()]*\\]\\($");
     private static final Pattern REPO_LINK = Pattern.compile("\\]\\((https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)\\)");
 

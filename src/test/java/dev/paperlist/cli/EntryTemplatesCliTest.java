@@ -112,4 +112,30 @@ class EntryTemplatesCliTest {
         assertThat(dev.paperlist.catalog.edit.CatalogWriter.write(
                 dev.paperlist.catalog.CatalogLoader.parse(yaml, "papers.yaml"))).isEqualTo(yaml);
     }
+
+    @Test
+    void aPaperWithoutTheTextOfAListsLinkIsNotWrittenWithHalfALink() throws IOException {
+        // The badge's text differs from entry to entry, so it is an extra field; a part holding only half of the
+        // link around it would write "](url)" for a paper without it.
+        Files.writeString(dir.resolve("README.md"), """
+                # Agents
+
+                ## Tools
+
+                + [Alpha](https://arxiv.org/abs/2401.00001) (Jan. 2024)
+
+                  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2401.00001)
+                + [Beta](https://arxiv.org/abs/2401.00002) (Jan. 2024)
+
+                  [![Paper](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2401.00002)
+                """);
+        assertThat(CliRun.in(dir, "import", "README.md", "--write-markers").exitCode()).isZero();
+        CliRun add = CliRun.in(dir, "add", "--section", "Agents/Tools", "--name", "Gamma", "--title", "Gamma",
+                "--url", "https://arxiv.org/abs/2402.00003", "--date", "2024-02");
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        String readme = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        assertThat(readme).contains("[Gamma](https://arxiv.org/abs/2402.00003)")
+                .doesNotContain("  (https://arxiv.org/abs/2402.00003)").doesNotContain(")](https://arxiv.org/abs/2402.00003)\n+");
+        assertThat(readme.lines().filter(l -> l.contains("2402.00003")).allMatch(l -> l.contains("[Gamma]"))).isTrue();
+    }
 }
