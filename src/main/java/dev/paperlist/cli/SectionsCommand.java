@@ -1,6 +1,7 @@
 package dev.paperlist.cli;
 
 import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.catalog.edit.CatalogEditor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ final class SectionsCommand implements Callable<Integer> {
     public Integer call() {
         String catalog = catalogOption.catalog;
         var loaded = CatalogLoader.load(root.environment.resolve(catalog), catalog);
-        SectionCandidates.paths(loaded).forEach(spec.commandLine().getOut()::println);
+        CatalogEditor.sectionPaths(loaded).forEach(spec.commandLine().getOut()::println);
         return 0;
     }
 }
