@@ -4,7 +4,6 @@ import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.model.EntryTemplate;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
-import dev.paperlist.model.Figures;
 import dev.paperlist.model.Section;
 import dev.paperlist.model.Settings;
 import java.util.List;
@@ -24,11 +23,13 @@ public final class ListLayout extends SectionLayout {
             + "{? ({date:Mon., yyyy})}{? ({date:yyyy})}{? ({venue})}{? {extras}}{?\n  {stars}}{?\n  {citations}}"
             + "{?\n  {badges:\n  }}");
 
-    private EntryTemplates own;
-    private Figures ownFigures;
+    // Reads the figures of the catalogue being rendered when it writes an entry.
+    private final EntryTemplates own;
 
     public ListLayout(Settings settings) {
         super(settings);
+        own = new EntryTemplates(settings, p -> MetricsText.code(p, settings, figures),
+                p -> MetricsText.citations(p, settings, figures));
     }
 
     @Override
@@ -44,7 +45,6 @@ public final class ListLayout extends SectionLayout {
     // Entries and list items follow one another as the list's lines (an entry written as it is carries the
     // blank line of a loose list); text ends the list with a blank line, and what follows it starts another.
     private void parts(StringBuilder out, List<Part> parts, List<EntryTemplate> templates) {
-        EntryTemplates entries = own();
         boolean afterText = false;
         // The place of each entry in its numbered list: entries and items follow one another; text ends the list.
         int number = 0;
@@ -56,7 +56,7 @@ public final class ListLayout extends SectionLayout {
             number = part instanceof Part.Text ? 0 : number + 1;
             if (part instanceof Part.Listed listed) {
                 Paper p = listed.paper();
-                String written = entries.written(p, templates, number);
+                String written = own.written(p, templates, number);
                 if (written != null) {
                     out.append(written).append('\n');
                 } else {
@@ -87,18 +87,7 @@ public final class ListLayout extends SectionLayout {
     }
 
     private void paper(StringBuilder out, Paper p) {
-        own().renderOwn(ENTRY, p, out);
+        own.renderOwn(ENTRY, p, out);
         out.append('\n');
-    }
-
-    // The figures are set as rendering starts; the writer is made again when they change.
-    private EntryTemplates own() {
-        if (own == null || ownFigures != figures) {
-            Figures now = figures;
-            own = new EntryTemplates(settings, p -> MetricsText.code(p, settings, now),
-                    p -> MetricsText.citations(p, settings, now));
-            ownFigures = now;
-        }
-        return own;
     }
 }
