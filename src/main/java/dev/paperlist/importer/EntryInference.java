@@ -2,7 +2,6 @@ package dev.paperlist.importer;
 
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.catalog.TextRules;
-import dev.paperlist.markdown.Badges;
 import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Catalog;
@@ -36,6 +35,10 @@ import java.util.regex.Pattern;
  */
 final class EntryInference {
     static final int MOST_TEMPLATES = 100;
+
+    // The slots import looks for in an entry, by the fields they write; the link first, as it holds the title.
+    private static final List<String> FIELD_SLOTS = List.of("link", "title", "alias", "url", "venue", "authors",
+            "stars", "code", "badges");
 
     // Read once: each is a regular expression.
     private static final List<DateSpelling> SPELLINGS = DateSpelling.KNOWN.stream().map(DateSpelling::of).toList();
@@ -86,34 +89,36 @@ final class EntryInference {
                         .thenComparingInt(c -> c.original().position().column())
                         .thenComparing(c -> c.original().extra().get(Paper.WRITTEN)))
                 .forEach(c -> byShape.computeIfAbsent(c.shape(), k -> new ArrayList<>()).add(c));
-        Map<Paper, Candidate> candidates = new IdentityHashMap<>();
         // Each template with its extra fields optional, and as the entries have them all, for where the first
         // would take over a paper the layout writes itself.
         Map<EntryTemplate, EntryTemplate> strictOf = new HashMap<>();
         // The extra field each varying text is named, by the text around it: entries of other shapes that vary in
         // the same place (the venue after the title) name it alike, so that one template can write them all.
         Map<String, String> labels = new HashMap<>();
+        Map<Paper, EntryTemplate> templateOf = new IdentityHashMap<>();
+        Map<Paper, Paper> paperOf = new IdentityHashMap<>();
+        // Each entry as the page shows it, which a template must write.
+        Map<Paper, String> asWritten = new IdentityHashMap<>();
         for (List<Candidate> alike : byShape.values()) {
             for (Candidate c : alike.size() >= 2 ? generalise(alike, labels) : alike) {
-                Candidate loose = new Candidate(optionalExtras(c.pieces()), c.paper(), c.original());
-                candidates.put(c.original(), loose);
+                Paper p = c.original();
+                EntryTemplate loose;
                 try {
-                    strictOf.putIfAbsent(loose.template(), c.template());
+                    loose = EntryTemplate.parse(source(optionalExtras(c.pieces())));
                 } catch (IllegalArgumentException unreadable) {
-                    // Left as written below.
+                    // A template that does not read back leaves its entry as written.
+                    continue;
+                }
+                templateOf.put(p, loose);
+                paperOf.put(p, c.paper().build());
+                asWritten.put(p, visible(p.extra().get(Paper.WRITTEN)));
+                try {
+                    strictOf.putIfAbsent(loose, c.template());
+                } catch (IllegalArgumentException unreadable) {
+                    // The loose form alone, then.
                 }
             }
         }
-        Map<Paper, EntryTemplate> templateOf = new IdentityHashMap<>();
-        Map<Paper, Paper> paperOf = new IdentityHashMap<>();
-        candidates.forEach((p, c) -> {
-            try {
-                templateOf.put(p, c.template());
-                paperOf.put(p, c.paper().build());
-            } catch (IllegalArgumentException unreadable) {
-                // A template that does not read back leaves its entry as written.
-            }
-        });
         // The templates two entries or more share, the most shared first; at most MOST_TEMPLATES of them, as each
         // is tried on every entry (real lists have a few dozen ways of writing an entry at the most).
         Map<EntryTemplate, Integer> uses = new HashMap<>();
@@ -150,8 +155,8 @@ final class EntryInference {
                     if (fit == null || was != null && fit.shown() <= was.shown()) {
                         continue;
                     }
-                    String asWritten = visible(p.extra().get(Paper.WRITTEN));
-                    gain += (fit.entry().equals(asWritten) ? 1 : 0) - (was != null && was.entry().equals(asWritten) ? 1 : 0);
+                    String page = asWritten.get(p);
+                    gain += (fit.entry().equals(page) ? 1 : 0) - (was != null && was.entry().equals(page) ? 1 : 0);
                     changes.put(p, fit);
                 }
                 if (gain > bestGain) {
@@ -167,7 +172,7 @@ final class EntryInference {
         }
         Map<Paper, Paper> replaced = new IdentityHashMap<>();
         current.forEach((p, fit) -> {
-            if (fit.entry().equals(visible(p.extra().get(Paper.WRITTEN)))) {
+            if (fit.entry().equals(asWritten.get(p))) {
                 replaced.put(p, paperOf.get(p));
             }
         });
@@ -177,7 +182,7 @@ final class EntryInference {
         Settings used = settings.withEntries(chosen);
         // Each entry as the chosen templates write it, in their order, once more: what is not as written stays so.
         EntryTemplates check = new EntryTemplates(used);
-        replaced.entrySet().removeIf(e -> !visible(e.getKey().extra().get(Paper.WRITTEN))
+        replaced.entrySet().removeIf(e -> !asWritten.get(e.getKey())
                 .equals(check.written(e.getValue(), List.of(), numberOf.get(e.getKey()))));
         return new Catalog(used, replace(catalog.sections(), replaced));
     }
@@ -513,30 +518,14 @@ final class EntryInference {
             entry = entry.substring(marker.length());
         }
         pieces.add(entry);
+        // Each field as a template's slot writes it (the link only when there is one to write).
+        EntryTemplates slots = new EntryTemplates(settings);
         Map<String, String> values = new LinkedHashMap<>();
-        if (p.url() != null) {
-            values.put("link", "[" + MarkdownText.text(p.title()) + "](" + MarkdownText.url(p.url()) + ")");
-        }
-        values.put("title", MarkdownText.text(p.title()));
-        if (!p.name().equals(p.title())) {
-            values.put("alias", MarkdownText.text(p.name()));
-        }
-        if (p.url() != null) {
-            values.put("url", MarkdownText.url(p.url()));
-        }
-        if (p.venue() != null) {
-            values.put("venue", MarkdownText.text(p.venue()));
-        }
-        if (!p.authors().isEmpty()) {
-            values.put("authors", String.join(MarkdownText.text(settings.authorSeparator()),
-                    p.authors().stream().map(MarkdownText::text).toList()));
-        }
-        if (p.code() != null) {
-            values.put("stars", Badges.star(p.code()));
-            values.put("code", MarkdownText.url(p.code().link()));
-        }
-        if (!p.badges().isEmpty()) {
-            values.put("badges", String.join(" ", p.badges().stream().map(Badges::badge).toList()));
+        for (String slot : p.url() != null ? FIELD_SLOTS : FIELD_SLOTS.subList(1, FIELD_SLOTS.size())) {
+            String value = slots.value(slot, p);
+            if (value != null) {
+                values.put(slot, value);
+            }
         }
         values.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()))
                 .forEach(e -> substitute(pieces, "{" + e.getKey() + "}", e.getValue(),

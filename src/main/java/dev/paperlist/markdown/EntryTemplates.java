@@ -146,6 +146,11 @@ public final class EntryTemplates {
         return true;
     }
 
+    /** What a slot without an argument ({@code {title}}, {@code {stars}}) writes of the paper; {@code null} for nothing. */
+    public String value(String slot, Paper p) {
+        return value(new EntryTemplate.Slot(slot, null, null), p, Set.of());
+    }
+
     /** A slot's Markdown for the paper; {@code null} when the paper has no value for it. */
     private String value(EntryTemplate.Slot slot, Paper p, Set<String> named) {
         String arg = slot.arg();
