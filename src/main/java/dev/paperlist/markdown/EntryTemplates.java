@@ -38,13 +38,8 @@ public final class EntryTemplates {
         this(settings, p -> Badges.star(p.code()), p -> "");
     }
 
-    /** The paper's entry as its list writes it, without a final line break; {@code null} for the layout's own. */
-    public String written(Paper p, List<EntryTemplate> sectionTemplates) {
-        return written(p, sectionTemplates, 0);
-    }
-
     /**
-     * The paper's entry as its list writes it, as the {@code number}-th entry of a numbered list (its place among
+     * The paper's entry as its list writes it, without a final line break ({@code null} for the layout's own), as the {@code number}-th entry of a numbered list (its place among
      * the entries and items written one after another: 1 after the section's heading or after text); 0 where
      * the place is not known, which no {@code {number}} slot then fits.
      */
@@ -70,11 +65,6 @@ public final class EntryTemplates {
             }
         }
         return best;
-    }
-
-    /** The entry a template makes of the paper; empty when the template does not fit it. */
-    public Optional<String> render(EntryTemplate template, Paper p) {
-        return render(template, p, 0);
     }
 
     /** The entry a template makes of the paper as the {@code number}-th of its list; empty when it does not fit. */

@@ -24,21 +24,21 @@ class EntryTemplatesTest {
     void slotsAreTheFieldsAsMarkdownAndTheDateInTheListsSpelling() {
         EntryTemplate t = EntryTemplate.parse("- [{date:yyyy/MM}] **{title}.** [[paper]({url})]");
         Paper p = paper().submitted(new PartialDate(2023, 10, 0)).name("A_B: a title").build();
-        assertThat(writer.render(t, p)).contains("- [2023/10] **A\\_B: a title.** [[paper](https://arxiv.org/abs/2401.00001)]");
+        assertThat(writer.render(t, p, 0)).contains("- [2023/10] **A\\_B: a title.** [[paper](https://arxiv.org/abs/2401.00001)]");
     }
 
     @Test
     void aTemplateFitsWhenItsSlotsHaveValuesAndItShowsWhichPaperItIs() {
         EntryTemplate t = EntryTemplate.parse("- {link}");
-        assertThat(writer.render(t, paper().name("A_B: a title").build())).isPresent();
+        assertThat(writer.render(t, paper().name("A_B: a title").build(), 0)).isPresent();
         // A field the template has no slot for stays in the catalogue, off the page.
-        assertThat(writer.render(t, paper().name("A_B: a title").venue("ICLR 2024").build())).isPresent();
+        assertThat(writer.render(t, paper().name("A_B: a title").venue("ICLR 2024").build(), 0)).isPresent();
         // The link would not show: the template does not fit, and the layout writes the paper.
-        assertThat(writer.render(EntryTemplate.parse("- {title}"), paper().name("A_B: a title").build())).isEmpty();
+        assertThat(writer.render(EntryTemplate.parse("- {title}"), paper().name("A_B: a title").build(), 0)).isEmpty();
         // Nor would the short name.
-        assertThat(writer.render(t, paper().name("AB").build())).isEmpty();
+        assertThat(writer.render(t, paper().name("AB").build(), 0)).isEmpty();
         // A slot outside a part needs a value.
-        assertThat(writer.render(EntryTemplate.parse("- {link} ({venue})"), paper().name("A_B: a title").build())).isEmpty();
+        assertThat(writer.render(EntryTemplate.parse("- {link} ({venue})"), paper().name("A_B: a title").build(), 0)).isEmpty();
     }
 
     @Test
@@ -46,8 +46,8 @@ class EntryTemplatesTest {
         EntryTemplate t = EntryTemplate.parse("- {link}{? ({venue})}{?\n  {stars}}");
         Paper bare = paper().name("A_B: a title").build();
         Paper full = paper().name("A_B: a title").venue("ICLR").code(GitHubRepo.parse("https://github.com/o/r").orElseThrow()).build();
-        assertThat(writer.render(t, bare)).contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
-        assertThat(writer.render(t, full).orElseThrow()).startsWith("- [A\\_B: a title](https://arxiv.org/abs/2401.00001) (ICLR)\n  [![Star](");
+        assertThat(writer.render(t, bare, 0)).contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
+        assertThat(writer.render(t, full, 0).orElseThrow()).startsWith("- [A\\_B: a title](https://arxiv.org/abs/2401.00001) (ICLR)\n  [![Star](");
     }
 
     @Test
@@ -56,23 +56,23 @@ class EntryTemplatesTest {
                 EntryTemplate.parse("* {link} ({venue})"), EntryTemplate.parse("+ {link} ({venue})")));
         EntryTemplates list = new EntryTemplates(settings);
         Paper p = paper().name("A_B: a title").build();
-        assertThat(list.written(p, List.of())).isEqualTo("* [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
+        assertThat(list.written(p, List.of(), 0)).isEqualTo("* [A\\_B: a title](https://arxiv.org/abs/2401.00001)");
         // The second shows the venue as well; of two that show as much, the first.
-        assertThat(list.written(paper().name("A_B: a title").venue("ICLR").build(), List.of()))
+        assertThat(list.written(paper().name("A_B: a title").venue("ICLR").build(), List.of(), 0))
                 .isEqualTo("* [A\\_B: a title](https://arxiv.org/abs/2401.00001) (ICLR)");
         // A section's own templates come before the list's.
-        assertThat(list.written(p, List.of(EntryTemplate.parse("+ {title} {url}"))))
+        assertThat(list.written(p, List.of(EntryTemplate.parse("+ {title} {url}")), 0))
                 .isEqualTo("+ A\\_B: a title https://arxiv.org/abs/2401.00001");
-        assertThat(list.written(paper().name("A_B: a title").extra(Paper.WRITTEN, "as it was").build(), List.of()))
+        assertThat(list.written(paper().name("A_B: a title").extra(Paper.WRITTEN, "as it was").build(), List.of(), 0))
                 .isEqualTo("as it was");
-        assertThat(list.written(Paper.builder("No link", "No link").build(), List.of())).isEqualTo("* No link");
-        assertThat(list.written(paper().name("Short").build(), List.of())).isNull();
+        assertThat(list.written(Paper.builder("No link", "No link").build(), List.of(), 0)).isEqualTo("* No link");
+        assertThat(list.written(paper().name("Short").build(), List.of(), 0)).isNull();
     }
 
     @Test
     void extraFieldsAreSlotsByLabelAndTheRestTogether() {
         Paper p = paper().name("A_B: a title").extra("Org", "*Google*").extra("More", "x").build();
-        assertThat(new EntryTemplates(Settings.DEFAULT).render(EntryTemplate.parse("- {link} ({extra:Org}){? {extras}}"), p))
+        assertThat(new EntryTemplates(Settings.DEFAULT).render(EntryTemplate.parse("- {link} ({extra:Org}){? {extras}}"), p, 0))
                 .contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001) (*Google*) x");
     }
 
@@ -82,7 +82,7 @@ class EntryTemplatesTest {
         Paper p = paper().name("A_B: a title").build();
         assertThat(writer.render(t, p, 23)).contains("23. **\"A\\_B: a title\"** [[Paper](https://arxiv.org/abs/2401.00001)]");
         // Where the place is not known (0), the template does not fit.
-        assertThat(writer.render(t, p)).isEmpty();
+        assertThat(writer.render(t, p, 0)).isEmpty();
     }
 
     @Test
