@@ -22,6 +22,9 @@ public final class EntryTemplates {
     private final Settings settings;
     private final Function<Paper, String> stars;
     private final Function<Paper, String> citations;
+    // The settings' separators as Markdown, made once rather than for every entry.
+    private final String authorSeparator;
+    private final String tagSeparator;
 
     /**
      * @param stars the Markdown of a paper's code repository (the star badge, with figures when shown)
@@ -31,6 +34,8 @@ public final class EntryTemplates {
         this.settings = settings;
         this.stars = stars;
         this.citations = citations;
+        this.authorSeparator = MarkdownText.text(settings.authorSeparator());
+        this.tagSeparator = MarkdownText.text(settings.tagSeparator());
     }
 
     /** Without figures: the star badge alone and no citation counts. */
@@ -85,7 +90,7 @@ public final class EntryTemplates {
     public Fit fit(EntryTemplate template, Paper p, int number) {
         StringBuilder out = new StringBuilder();
         Set<String> shown = new HashSet<>();
-        if (!write(template.pieces(), p, template.extraLabels(), number, out, shown) || !showsWhich(p, shown)) {
+        if (!write(template.pieces(), p, template.extraLabels(), number, out, shown, false) || !showsWhich(p, shown)) {
             return null;
         }
         return new Fit(out.toString(), shown.size());
@@ -98,78 +103,232 @@ public final class EntryTemplates {
      * @throws IllegalArgumentException when a slot outside a {@code {?...}} part has no value
      */
     public void renderOwn(EntryTemplate template, Paper p, StringBuilder out) {
-        if (!write(template.pieces(), p, template.extraLabels(), 0, out, null)) {
+        int mark = out.length();
+        if (!write(template.pieces(), p, template.extraLabels(), 0, out, null, false)) {
+            out.setLength(mark);
             throw new IllegalArgumentException("the template '" + template + "' needs a field paper '" + p.name()
                     + "' does not have");
         }
     }
 
-    // Writes the pieces; false when a slot among them (not in a part of its own) has no value. The fields shown
-    // are added to shown, unless it is null (a layout's own template, which may leave fields out).
+    // Writes the pieces; false when a slot among them (not in a part of its own) has no value, or, in a part
+    // without a slot of its own, when none of its parts is written. The fields shown are added to shown,
+    // unless it is null (a layout's own template, which may leave fields out). Values are appended straight
+    // to out and taken back when the part they are in does not fit: a large list writes many entries.
     private boolean write(List<EntryTemplate.Piece> pieces, Paper p, Set<String> named, int number, StringBuilder out,
-                          Set<String> shown) {
-        for (EntryTemplate.Piece piece : pieces) {
+                          Set<String> shown, boolean part) {
+        boolean ownSlot = false;
+        boolean parts = false;
+        boolean partWritten = false;
+        // Indexed loops: no iterator for each of the many entries and parts written.
+        for (int i = 0; i < pieces.size(); i++) {
+            EntryTemplate.Piece piece = pieces.get(i);
             if (piece instanceof EntryTemplate.Literal literal) {
                 out.append(literal.text());
             } else if (piece instanceof EntryTemplate.Slot slot) {
-                String value = slot.name().equals("number") ? (number > 0 ? String.valueOf(number) : null)
-                        : value(slot, p, named);
-                if (value == null) {
+                ownSlot = true;
+                if (!append(slot, p, named, number, out)) {
                     return false;
                 }
-                out.append(value);
                 if (shown != null) {
                     shown.addAll(fields(slot, p, named));
                 }
             } else if (piece instanceof EntryTemplate.Group group) {
-                int mark = out.length();
-                Set<String> shownInGroup = shown == null ? null : new HashSet<>();
-                if (write(group.pieces(), p, named, number, out, shownInGroup)) {
-                    if (shown != null) {
-                        shown.addAll(shownInGroup);
-                    }
-                } else {
-                    out.setLength(mark);
-                }
+                parts = true;
+                partWritten |= writeGroup(group, p, named, number, out, shown);
             }
         }
-        return true;
+        return !part || ownSlot || !parts || partWritten;
+    }
+
+    // The first alternative of the part that fits; false, with nothing written, when none does.
+    private boolean writeGroup(EntryTemplate.Group group, Paper p, Set<String> named, int number, StringBuilder out,
+                               Set<String> shown) {
+        int mark = out.length();
+        List<List<EntryTemplate.Piece>> alternatives = group.alternatives();
+        for (int i = 0; i < alternatives.size(); i++) {
+            List<EntryTemplate.Piece> alternative = alternatives.get(i);
+            Set<String> shownInGroup = shown == null ? null : new HashSet<>();
+            if (write(alternative, p, named, number, out, shownInGroup, true)) {
+                if (shown != null) {
+                    shown.addAll(shownInGroup);
+                }
+                return true;
+            }
+            out.setLength(mark);
+        }
+        return false;
     }
 
     /** What a slot without an argument ({@code {title}}, {@code {stars}}) writes of the paper; {@code null} for nothing. */
     public String value(String slot, Paper p) {
-        return value(new EntryTemplate.Slot(slot, null, null), p, Set.of());
+        StringBuilder out = new StringBuilder();
+        return append(new EntryTemplate.Slot(slot, null, null), p, Set.of(), 0, out) ? out.toString() : null;
     }
 
-    /** A slot's Markdown for the paper; {@code null} when the paper has no value for it. */
-    private String value(EntryTemplate.Slot slot, Paper p, Set<String> named) {
+    /** Appends a slot's Markdown for the paper; false, with nothing appended, when the paper has no value for it. */
+    private boolean append(EntryTemplate.Slot slot, Paper p, Set<String> named, int number, StringBuilder out) {
         String arg = slot.arg();
-        return switch (slot.name()) {
-            case "name" -> MarkdownText.text(p.name());
-            case "alias" -> p.name().equals(p.title()) ? null : MarkdownText.text(p.name());
-            case "title" -> MarkdownText.text(p.title());
-            case "url" -> p.url() == null ? null : MarkdownText.url(p.url());
-            case "link" -> p.url() == null ? MarkdownText.text(p.title())
-                    : "[" + MarkdownText.text(p.title()) + "](" + MarkdownText.url(p.url()) + ")";
-            case "venue" -> p.venue() == null ? null : MarkdownText.text(p.venue());
-            case "date" -> p.submitted() == null ? null
-                    : slot.spelling() == null ? p.submitted().toString() : slot.spelling().format(p.submitted()).orElse(null);
-            case "authors" -> joined(p.authors().stream().map(MarkdownText::text).toList(),
-                    arg != null ? arg : MarkdownText.text(settings.authorSeparator()));
-            case "tags" -> joined(p.tags().stream().map(MarkdownText::text).toList(),
-                    arg != null ? arg : MarkdownText.text(settings.tagSeparator()));
-            case "code" -> p.code() == null ? null : MarkdownText.url(p.code().link());
-            case "stars" -> p.code() == null ? null : stars.apply(p);
-            case "citations" -> empty(citations.apply(p));
-            case "badges" -> joined(p.badges().stream().map(Badges::badge).toList(), arg != null ? arg : " ");
-            case "notes" -> joined(p.notes().stream().map(EntryTemplates::note).toList(), arg != null ? arg : " ");
-            case "abstract" -> p.abstractText() == null ? null : MarkdownText.inline(p.abstractText());
-            case "extra" -> empty(p.extra().get(arg));
-            case "extras" -> joined(p.extra().entrySet().stream()
-                    .filter(e -> !e.getKey().equals(Paper.WRITTEN) && !named.contains(e.getKey()))
-                    .map(e -> MarkdownText.oneLine(e.getValue())).toList(), arg != null ? arg : " ");
+        switch (slot.name()) {
+            case "name" -> MarkdownText.appendPlain(out, p.name());
+            case "alias" -> {
+                if (p.name().equals(p.title())) {
+                    return false;
+                }
+                MarkdownText.appendPlain(out, p.name());
+            }
+            case "title" -> MarkdownText.appendPlain(out, p.title());
+            case "url" -> {
+                if (p.url() == null) {
+                    return false;
+                }
+                out.append(MarkdownText.url(p.url()));
+            }
+            case "link" -> {
+                if (p.url() == null) {
+                    MarkdownText.appendPlain(out, p.title());
+                } else {
+                    out.append('[');
+                    MarkdownText.appendPlain(out, p.title());
+                    out.append("](").append(MarkdownText.url(p.url())).append(')');
+                }
+            }
+            case "venue" -> {
+                if (p.venue() == null) {
+                    return false;
+                }
+                MarkdownText.appendPlain(out, p.venue());
+            }
+            case "date" -> {
+                if (p.submitted() == null) {
+                    return false;
+                }
+                if (slot.spelling() == null) {
+                    out.append(p.submitted());
+                } else {
+                    String date = slot.spelling().format(p.submitted()).orElse(null);
+                    if (date == null) {
+                        return false;
+                    }
+                    out.append(date);
+                }
+            }
+            case "authors" -> {
+                return appendTexts(p.authors(), arg != null ? arg : authorSeparator, out);
+            }
+            case "tags" -> {
+                return appendTexts(p.tags(), arg != null ? arg : tagSeparator, out);
+            }
+            case "code" -> {
+                if (p.code() == null) {
+                    return false;
+                }
+                out.append(MarkdownText.url(p.code().link()));
+            }
+            case "stars" -> {
+                String badge = p.code() == null ? null : stars.apply(p);
+                if (badge == null) {
+                    return false;
+                }
+                out.append(badge);
+            }
+            case "citations" -> {
+                return appendNonEmpty(citations.apply(p), out);
+            }
+            case "badges" -> {
+                if (p.badges().isEmpty()) {
+                    return false;
+                }
+                String separator = arg != null ? arg : " ";
+                for (int i = 0; i < p.badges().size(); i++) {
+                    if (i > 0) {
+                        out.append(separator);
+                    }
+                    out.append(Badges.badge(p.badges().get(i)));
+                }
+            }
+            case "notes" -> {
+                if (p.notes().isEmpty()) {
+                    return false;
+                }
+                String separator = arg != null ? arg : " ";
+                for (int i = 0; i < p.notes().size(); i++) {
+                    if (i > 0) {
+                        out.append(separator);
+                    }
+                    appendNote(p.notes().get(i), out);
+                }
+            }
+            case "abstract" -> {
+                if (p.abstractText() == null) {
+                    return false;
+                }
+                MarkdownText.appendInline(out, p.abstractText());
+            }
+            case "extra" -> {
+                return appendNonEmpty(p.extra().get(arg), out);
+            }
+            case "extras" -> {
+                return appendExtras(slot, p, named, out);
+            }
+            case "number" -> {
+                if (number <= 0) {
+                    return false;
+                }
+                out.append(number);
+            }
             default -> throw new IllegalArgumentException("unknown slot " + slot.name());
-        };
+        }
+        return true;
+    }
+
+    // Each of the paper's extra fields no other slot names, by the slot's pattern or joined by its separator.
+    private static boolean appendExtras(EntryTemplate.Slot slot, Paper p, Set<String> named, StringBuilder out) {
+        boolean any = false;
+        for (var e : p.extra().entrySet()) {
+            if (e.getKey().equals(Paper.WRITTEN) || named.contains(e.getKey())) {
+                continue;
+            }
+            if (slot.each() != null) {
+                for (EntryTemplate.Piece piece : slot.each()) {
+                    if (piece instanceof EntryTemplate.Literal literal) {
+                        out.append(literal.text());
+                    } else if (((EntryTemplate.Slot) piece).name().equals("label")) {
+                        MarkdownText.appendPlain(out, e.getKey());
+                    } else {
+                        out.append(MarkdownText.oneLine(e.getValue()));
+                    }
+                }
+            } else {
+                if (any) {
+                    out.append(slot.arg() != null ? slot.arg() : " ");
+                }
+                out.append(MarkdownText.oneLine(e.getValue()));
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static boolean appendTexts(List<String> texts, String separator, StringBuilder out) {
+        if (texts.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (i > 0) {
+                out.append(separator);
+            }
+            MarkdownText.appendPlain(out, texts.get(i));
+        }
+        return true;
+    }
+
+    private static boolean appendNonEmpty(String value, StringBuilder out) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        out.append(value);
+        return true;
     }
 
     // The fields of the paper a slot shows, by the names showsWhich asks for and the count of a fit counts.
@@ -194,15 +353,9 @@ public final class EntryTemplates {
                 && (p.url() == null || shown.contains("url"));
     }
 
-    private static String note(NoteLink note) {
-        return "[\\[" + MarkdownText.text(note.label()) + "\\]](" + MarkdownText.url(note.url()) + ")";
-    }
-
-    private static String joined(List<String> values, String separator) {
-        return values.isEmpty() ? null : String.join(separator, values);
-    }
-
-    private static String empty(String value) {
-        return value == null || value.isEmpty() ? null : value;
+    private static void appendNote(NoteLink note, StringBuilder out) {
+        out.append("[\\[");
+        MarkdownText.appendPlain(out, note.label());
+        out.append("\\]](").append(MarkdownText.url(note.url())).append(')');
     }
 }

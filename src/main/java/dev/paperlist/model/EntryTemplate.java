@@ -9,8 +9,10 @@ import java.util.Set;
  * How a list writes one paper's entry: Markdown with a slot for each field ({@code - [{date:yyyy/MM}]
  * **{title}.** [[paper]({url})]}), so that a hand-written list's bullets, separators, line breaks and
  * date spelling are the catalogue's description of its entries rather than copies kept paper by paper.
- * {@code {?...}} is a part written only when every slot in it has a value; {@code {{} and {@code }}} are
- * the braces themselves.
+ * {@code {?...}} is a part written only when every slot in it has a value, or, when it holds no slot of its own,
+ * when a part nested in it is written; {@code {?A{|}B}} is A, or B where A does not fit; {@code {{} and
+ * {@code }}} are the braces themselves. {@code {extras:\n- **{label}:** {value}}} writes each extra field
+ * with a pattern of its own.
  */
 public final class EntryTemplate {
     /** The slots an entry can have, each a field of the paper or a way of writing one. */
@@ -25,12 +27,28 @@ public final class EntryTemplate {
 
     /**
      * A field's value: {@code arg} is the date's spelling, the separator of authors, tags, badges, notes and
-     * extras, or the label of an extra field; {@code null} when not given.
+     * extras, or the label of an extra field; {@code null} when not given. {@code each} is, for
+     * {@code {extras:...}} with {@code {label}} or {@code {value}} in it, the pattern each extra field is
+     * written with (literals and the slots {@code label} and {@code value}); otherwise {@code null}.
      */
-    public record Slot(String name, String arg, DateSpelling spelling) implements Piece {}
+    public record Slot(String name, String arg, DateSpelling spelling, List<Piece> each) implements Piece {
+        public Slot(String name, String arg, DateSpelling spelling) {
+            this(name, arg, spelling, null);
+        }
+    }
 
-    /** A part written only when every slot directly in it has a value. */
-    public record Group(List<Piece> pieces) implements Piece {}
+    /**
+     * A part: the first of its alternatives that fits (every slot directly in it has a value and, when it has
+     * no slot of its own but parts, one of those is written); nothing when none does.
+     */
+    public record Group(List<List<Piece>> alternatives) implements Piece {
+        public Group {
+            alternatives = List.copyOf(alternatives.stream().map(List::copyOf).toList());
+        }
+    }
+
+    /** Separates the alternatives of a part: {@code {?{venue}{|}Not accepted}}. */
+    public static final String OR = "{|}";
 
     private final String source;
     private final List<Piece> pieces;
@@ -60,14 +78,18 @@ public final class EntryTemplate {
      */
     public static EntryTemplate parse(String source) {
         int[] at = {0};
-        List<Piece> pieces = pieces(source, at, false);
+        List<Piece> pieces = pieces(source, at, 0);
         if (pieces.stream().noneMatch(p -> !(p instanceof Literal))) {
             throw new IllegalArgumentException("an entry template needs at least one slot, such as {title}");
         }
         return new EntryTemplate(source, pieces);
     }
 
-    private static List<Piece> pieces(String s, int[] at, boolean inGroup) {
+    // The pieces up to the end of the template or, in the depth-th part, up to the '}' closing the part or the
+    // '{|}' starting its next alternative, which is left at at[0]. A run of '}' is read as braces ("}}") and
+    // closes: as many closes as there are parts open that leave the rest pairs, so that "{?A{?{b}}}" ends both
+    // parts while "{?{b}}}}" (one part open) is the slot, a brace and the close, as it always was.
+    private static List<Piece> pieces(String s, int[] at, int depth) {
         List<Piece> out = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         while (at[0] < s.length()) {
@@ -75,28 +97,35 @@ public final class EntryTemplate {
             if (c == '{' && s.startsWith("{{", at[0])) {
                 literal.append('{');
                 at[0] += 2;
-            } else if (c == '}' && s.startsWith("}}", at[0])) {
-                literal.append('}');
-                at[0] += 2;
             } else if (c == '}') {
-                if (!inGroup) {
-                    throw new IllegalArgumentException("a '}' at offset " + at[0] + " closes nothing (write }} for the brace)");
+                int run = 0;
+                while (at[0] + run < s.length() && s.charAt(at[0] + run) == '}') {
+                    run++;
                 }
-                at[0]++;
+                int closes = Math.min(depth, run);
+                if (closes % 2 != run % 2) {
+                    closes--;
+                }
+                for (int i = 0; i < (run - closes) / 2; i++) {
+                    literal.append('}');
+                }
+                at[0] += run - closes;
+                if (closes > 0) {
+                    flush(literal, out);
+                    return out;
+                }
+                if (run % 2 != 0) {
+                    throw new IllegalArgumentException("a '}' at offset " + (at[0] - 1) + " closes nothing (write }} for the brace)");
+                }
+            } else if (c == '{' && s.startsWith(OR, at[0])) {
+                if (depth == 0) {
+                    throw new IllegalArgumentException("the '" + OR + "' at offset " + at[0] + " is outside a part '{?...}'");
+                }
                 flush(literal, out);
                 return out;
             } else if (c == '{' && s.startsWith("{?", at[0])) {
                 flush(literal, out);
-                int start = at[0];
-                at[0] += 2;
-                List<Piece> inner = pieces(s, at, true);
-                if (at[0] > s.length() || s.charAt(at[0] - 1) != '}') {
-                    throw new IllegalArgumentException("the part '{?' at offset " + start + " is not closed by '}'");
-                }
-                if (inner.stream().noneMatch(p -> p instanceof Slot)) {
-                    throw new IllegalArgumentException("the part '{?' at offset " + start + " has no slot of its own");
-                }
-                out.add(new Group(inner));
+                out.add(group(s, at, depth + 1));
             } else if (c == '{') {
                 flush(literal, out);
                 out.add(slot(s, at));
@@ -105,15 +134,50 @@ public final class EntryTemplate {
                 at[0]++;
             }
         }
-        if (inGroup) {
+        if (depth > 0) {
             throw new IllegalArgumentException("a part '{?' is not closed by '}'");
         }
         flush(literal, out);
         return out;
     }
 
+    private static Group group(String s, int[] at, int depth) {
+        int start = at[0];
+        at[0] += 2;
+        List<List<Piece>> alternatives = new ArrayList<>();
+        while (true) {
+            int from = at[0];
+            List<Piece> alternative = pieces(s, at, depth);
+            alternatives.add(alternative);
+            boolean or = s.startsWith(OR, at[0]);
+            // Only the last of several alternatives may be text alone: the one written when no other fits.
+            if (!hasSlot(alternative) && (or || alternatives.size() == 1)) {
+                throw new IllegalArgumentException(alternatives.size() == 1 && !or
+                        ? "the part '{?' at offset " + start + " has no slot of its own"
+                        : "the alternative at offset " + from + " of the part '{?' at offset " + start
+                        + " has no slot: only the last alternative may be text alone");
+            }
+            at[0] += or ? OR.length() : 1;
+            if (!or) {
+                return new Group(alternatives);
+            }
+        }
+    }
+
+    private static boolean hasSlot(List<Piece> pieces) {
+        for (Piece p : pieces) {
+            if (p instanceof Slot || p instanceof Group) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Slot slot(String s, int[] at) {
         int start = at[0];
+        if (s.startsWith("{extras:", start)) {
+            return extras(s, at);
+        }
         int end = s.indexOf('}', start);
         if (end < 0) {
             throw new IllegalArgumentException("the slot at offset " + start + " is not closed by '}'");
@@ -143,6 +207,37 @@ public final class EntryTemplate {
         return new Slot(name, arg, spelling);
     }
 
+    // {extras:SEP}, or {extras:PATTERN} with {label} and {value} in it: each extra field written with the
+    // pattern, one after another. The first '}' not closing {label} or {value} closes the slot, as it closes
+    // any other slot, so that "{? {extras:; }}" still reads as it did.
+    private static Slot extras(String s, int[] at) {
+        int start = at[0];
+        int i = start + "{extras:".length();
+        List<Piece> each = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        boolean pattern = false;
+        while (i < s.length() && s.charAt(i) != '}') {
+            if (s.startsWith("{label}", i) || s.startsWith("{value}", i)) {
+                flush(literal, each);
+                each.add(new Slot(s.substring(i + 1, i + 6), null, null));
+                pattern = true;
+                i += "{label}".length();
+            } else {
+                literal.append(s.charAt(i++));
+            }
+        }
+        if (i >= s.length()) {
+            throw new IllegalArgumentException("the slot at offset " + start + " is not closed by '}'");
+        }
+        at[0] = i + 1;
+        if (!pattern) {
+            // A separator, as written.
+            return new Slot("extras", s.substring(start + "{extras:".length(), i), null);
+        }
+        flush(literal, each);
+        return new Slot("extras", s.substring(start + "{extras:".length(), i), null, List.copyOf(each));
+    }
+
     private static void flush(StringBuilder literal, List<Piece> out) {
         if (literal.length() > 0) {
             out.add(new Literal(literal.toString()));
@@ -169,7 +264,7 @@ public final class EntryTemplate {
             if (p instanceof Slot s) {
                 out.add(s);
             } else if (p instanceof Group g) {
-                collect(g.pieces(), out);
+                g.alternatives().forEach(a -> collect(a, out));
             }
         }
     }
@@ -179,7 +274,7 @@ public final class EntryTemplate {
         return extraLabels;
     }
 
-    /** Text written as a template's literal: its braces doubled. */
+    /** Text written as a template's literal: its braces doubled, so that no text can open a slot or a part. */
     public static String literal(String text) {
         return text.replace("{", "{{").replace("}", "}}");
     }

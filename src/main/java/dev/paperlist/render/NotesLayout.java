@@ -1,15 +1,12 @@
 package dev.paperlist.render;
 
-import dev.paperlist.markdown.Badges;
 import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.markdown.Slugger;
-import dev.paperlist.model.Badge;
 import dev.paperlist.model.Catalog;
+import dev.paperlist.model.EntryTemplate;
 import dev.paperlist.model.Figures;
 import dev.paperlist.model.Labels;
-import dev.paperlist.model.NoteLink;
-import dev.paperlist.markdown.HeadingTexts;
 import dev.paperlist.markdown.WrittenHeading;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
@@ -20,11 +17,17 @@ import java.util.List;
 
 /**
  * The detailed notes layout: a nested table of contents, then a heading per section and per paper,
- * each paper a list of its fields (paper link and badges, venue, date, authors, tags, abstract, notes).
+ * each paper a list of its fields (paper link and badges, venue, date, authors, tags, abstract, notes),
+ * written by the entry template {@link #entryTemplate} makes of the settings' labels, as any list's own
+ * entries are.
  */
 public final class NotesLayout implements Layout {
     private final Settings settings;
-    private final Labels labels;
+    // Writes the list's entry templates and the layout's own; reads the figures of the catalogue being rendered.
+    private final EntryTemplates templates;
+    // The layout's own entry under a heading of each level (index), made when a heading of that level is
+    // first met, before the body is written on several threads.
+    private EntryTemplate[] own = new EntryTemplate[0];
 
     private final int parallelFrom;
     // The figures of the catalogue being rendered, set before any piece of the body is.
@@ -38,8 +41,9 @@ public final class NotesLayout implements Layout {
     /** With the number of headings from which the body renders on several threads; tests set it. */
     NotesLayout(Settings settings, int parallelFrom) {
         this.settings = settings;
-        this.labels = settings.labels();
         this.parallelFrom = parallelFrom;
+        this.templates = new EntryTemplates(settings, p -> MetricsText.code(p, settings, figures),
+                p -> MetricsText.citations(p, settings, figures));
     }
 
     @Override
@@ -49,9 +53,12 @@ public final class NotesLayout implements Layout {
         sectionWriters = java.util.Map.of("list", SectionLayout.papersIn("list", settings, figures),
                 "table", SectionLayout.papersIn("table", settings, figures));
         List<Heading> headings = new ArrayList<>();
-        collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved,
-                new EntryTemplates(settings, p -> MetricsText.code(p, settings, figures),
-                p -> MetricsText.citations(p, settings, figures)), headings);
+        collectHeadings(catalog.sections(), settings.topHeadingLevel(), 0, slugger, moved, templates, headings);
+        for (Heading h : headings) {
+            if (h.paper != null && h.written == null) {
+                ownTemplate(h.entry.level());
+            }
+        }
         int start = out.length();
         if (settings.toc()) {
             Outline.appendContents(out, headings.stream()
@@ -129,12 +136,16 @@ public final class NotesLayout implements Layout {
                     out.append(written);
                 }
                 out.append('\n');
+            } else if (h.paper != null) {
+                // The heading is the template's; its text is the one the contents and anchor were made of.
+                if (out.length() > start) {
+                    out.append('\n');
+                }
+                templates.renderOwn(own[h.entry.level()], h.paper, out);
+                out.append('\n');
             } else {
                 Outline.appendHeading(out, h.entry, start);
-                if (h.paper != null) {
-                    out.append('\n');
-                    paper(out, h.paper);
-                } else if (h.moved != null) {
+                if (h.moved != null) {
                     out.append('\n').append(MovedSections.notice(h.moved, h.entry.page()));
                 } else {
                     Outline.appendText(out, h.section.text());
@@ -208,91 +219,43 @@ public final class NotesLayout implements Layout {
      */
     public static String entry(Paper p, Settings settings, int level) {
         StringBuilder out = new StringBuilder();
-        out.append("#".repeat(level)).append(' ').append(MarkdownText.text(HeadingTexts.ofCatalogueText(p.name()))).append("\n\n");
-        NotesLayout layout = new NotesLayout(settings);
-        // The fields alone: paper() leaves out the entry as written, which is what this is compared with.
-        layout.paper(out, p);
-        return out.substring(0, out.length() - 1);
-    }
-
-    private void paper(StringBuilder out, Paper p) {
-        out.append("- ").append(labels.paper()).append(' ');
-        if (p.url() != null) {
-            out.append('[');
-            MarkdownText.appendPlain(out, p.title());
-            out.append("](").append(MarkdownText.url(p.url())).append(')');
-        } else {
-            MarkdownText.appendPlain(out, p.title());
-        }
-        List<String> badges = new ArrayList<>();
-        if (p.code() != null) {
-            badges.add(MetricsText.code(p, settings, figures));
-        }
-        for (Badge badge : p.badges()) {
-            badges.add(Badges.badge(badge));
-        }
-        String citations = MetricsText.citations(p, settings, figures);
-        if (!citations.isEmpty()) {
-            badges.add(citations);
-        }
-        // The badges go under the title, one a line, as continuation lines of the same paragraph: the
-        // title's line ends in a hard break and the badge lines in soft ones, so GitHub shows the badges
-        // side by side, as hand-written lists do. The break is a backslash, which survives editors that
-        // strip trailing spaces, where the two-space break of hand-written lists does not.
-        if (!badges.isEmpty()) {
-            out.append('\\');
-        }
-        for (String badge : badges) {
-            out.append("\n  ").append(badge);
-        }
-        out.append('\n');
-        field(out, labels.accepted(), MarkdownText.text(p.venue() != null ? p.venue() : settings.notAccepted()));
-        if (p.submitted() != null) {
-            field(out, labels.submitted(), p.submitted().toString());
-        }
-        if (!p.authors().isEmpty()) {
-            field(out, labels.authors(), joined(p.authors(), settings.authorSeparator()));
-        }
-        if (!p.tags().isEmpty()) {
-            field(out, labels.tags(), joined(p.tags(), settings.tagSeparator()));
-        }
-        if (p.abstractText() != null) {
-            out.append("- ").append(labels.abstractText()).append(' ');
-            MarkdownText.appendInline(out, p.abstractText());
-            out.append('\n');
-        }
-        if (!p.notes().isEmpty()) {
-            StringBuilder links = new StringBuilder();
-            for (NoteLink note : p.notes()) {
-                if (links.length() > 0) {
-                    links.append(' ');
-                }
-                links.append("[\\[").append(MarkdownText.text(note.label())).append("\\]](")
-                        .append(MarkdownText.url(note.url())).append(')');
-            }
-            field(out, labels.notes(), links.toString());
-        }
-        // Extra fields are Markdown from the list they were imported from, written back as they were.
-        p.extra().forEach((label, markdown) -> {
-            if (!label.equals(Paper.WRITTEN)) {
-                field(out, "**" + MarkdownText.text(label) + ":**", MarkdownText.oneLine(markdown));
-            }
-        });
-    }
-
-    private static void field(StringBuilder out, String label, String markdown) {
-        out.append("- ").append(label).append(' ').append(markdown).append('\n');
-    }
-
-    private static String joined(List<String> values, String separator) {
-        StringBuilder out = new StringBuilder();
-        for (String v : values) {
-            if (out.length() > 0) {
-                out.append(MarkdownText.text(separator));
-            }
-            out.append(MarkdownText.text(v));
-        }
+        new EntryTemplates(settings, q -> MetricsText.code(q, settings, Figures.NONE),
+                q -> MetricsText.citations(q, settings, Figures.NONE)).renderOwn(entryTemplate(settings, level), p, out);
         return out.toString();
+    }
+
+    /**
+     * The layout's own entry under a heading of the given level, as an entry template: the short name as the
+     * heading, then a list of the fields, each after its label. The badges go under the title, one a line, as
+     * continuation lines of the same paragraph: the title's line ends in a hard break and the badge lines in
+     * soft ones, so GitHub shows the badges side by side, as hand-written lists do. The break is a backslash,
+     * which survives editors that strip trailing spaces, where the two-space break of hand-written lists does
+     * not. A paper without a venue is "not accepted" in the settings' words; extra fields are Markdown from the
+     * list they were imported from, written back as they were, each on a line of its own.
+     */
+    public static EntryTemplate entryTemplate(Settings settings, int level) {
+        Labels labels = settings.labels();
+        return EntryTemplate.parse("#".repeat(level) + " {name}\n\n"
+                + "- " + EntryTemplate.literal(labels.paper()) + " {link}{?\\{?\n  {stars}}{?\n  {badges:\n  }}{?\n  {citations}}}"
+                + "\n- " + EntryTemplate.literal(labels.accepted()) + " {?{venue}" + EntryTemplate.OR
+                + EntryTemplate.literal(MarkdownText.text(settings.notAccepted())) + "}"
+                + field(labels.submitted(), "{date}") + field(labels.authors(), "{authors}")
+                + field(labels.tags(), "{tags}") + field(labels.abstractText(), "{abstract}")
+                + field(labels.notes(), "{notes}") + "{?{extras:\n- **{label}:** {value}}}");
+    }
+
+    // A line of the list written only when the paper has the field.
+    private static String field(String label, String slot) {
+        return "{?\n- " + EntryTemplate.literal(label) + " " + slot + "}";
+    }
+
+    private void ownTemplate(int level) {
+        if (level >= own.length) {
+            own = java.util.Arrays.copyOf(own, level + 1);
+        }
+        if (own[level] == null) {
+            own[level] = entryTemplate(settings, level);
+        }
     }
 
     /**

@@ -138,4 +138,47 @@ class EntryTemplatesCliTest {
                 .doesNotContain("  (https://arxiv.org/abs/2402.00003)").doesNotContain(")](https://arxiv.org/abs/2402.00003)\n+");
         assertThat(readme.lines().filter(l -> l.contains("2402.00003")).allMatch(l -> l.contains("[Gamma]"))).isTrue();
     }
+
+    @Test
+    void aNotesListWritesAPaperWithItsOwnHeadingTemplateAndTheRestWithItsLabels() throws IOException {
+        // The list's template writes other labels than the layout's own, and the heading it opens with is the
+        // paper's heading: the contents link to the anchor of the text the template wrote.
+        Files.writeString(dir.resolve("papers.yaml"), """
+                settings:
+                  layout: notes
+                  not_accepted: "Preprint {arXiv}"
+                  labels: {paper: "**PDF {1}:**", accepted: "**Where:**"}
+                  entries:
+                    - "#### {name} ({date:yyyy})\\n\\n- **Link:** {link}\\n- **Venue:** {?{venue}{|}none yet}"
+                sections:
+                  - title: Methods
+                    papers:
+                      - name: Alpha
+                        title: Alpha, a method
+                        url: https://arxiv.org/abs/2401.00001
+                        submitted: 2024
+                      - name: Beta
+                        title: Beta, another
+                        url: https://arxiv.org/abs/2402.00002
+                        code: example/beta
+                        submitted: 2024-02
+                        extra: {Org: "*Lab*"}
+                """);
+        Files.writeString(dir.resolve("README.md"), "# Papers\n\n<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+        CliRun render = CliRun.in(dir, "render");
+        assertThat(render.exitCode()).as(render.toString()).isZero();
+        String readme = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        assertThat(readme)
+                .contains("  - [Alpha (2024)](#alpha-2024)\n  - [Beta](#beta)\n")
+                .contains("#### Alpha (2024)\n\n- **Link:** [Alpha, a method](https://arxiv.org/abs/2401.00001)\n"
+                        + "- **Venue:** none yet\n")
+                .contains("## Beta\n\n- **PDF {1}:** [Beta, another](https://arxiv.org/abs/2402.00002)\\\n"
+                        + "  [![Star](https://img.shields.io/github/stars/example/beta.svg?style=social&label=Star)]"
+                        + "(https://github.com/example/beta)\n- **Where:** Preprint {arXiv}\n"
+                        + "- **Submission Date:** 2024-02\n- **Org:** *Lab*\n");
+        CliRun check = CliRun.in(dir, "check");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        CliRun lint = CliRun.in(dir, "lint");
+        assertThat(lint.exitCode()).as(lint.toString()).isZero();
+    }
 }

@@ -112,4 +112,61 @@ class EntryTemplatesTest {
         // Digits of a longer number are not a date.
         assertThat(DateSpelling.of("yyyy.MM").find("arxiv.org/abs/2012.07436", 0)).isEmpty();
     }
+
+    @Test
+    void aPartMayHaveAlternativesAndTheLastMayBeTextAlone() {
+        EntryTemplate t = EntryTemplate.parse("- {link}: {?{venue}{|}{date}{|}not accepted}");
+        assertThat(writer.render(t, paper().name("A_B: a title").venue("ICLR").submitted(new PartialDate(2024, 1, 0)).build(), 0))
+                .contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001): ICLR");
+        assertThat(writer.render(t, paper().name("A_B: a title").submitted(new PartialDate(2024, 1, 0)).build(), 0))
+                .contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001): 2024-01");
+        assertThat(writer.render(t, paper().name("A_B: a title").build(), 0))
+                .contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001): not accepted");
+        // The fields an alternative shows count towards the template that shows the most.
+        assertThat(writer.fit(t, paper().name("A_B: a title").venue("ICLR").build(), 0).shown())
+                .isGreaterThan(writer.fit(t, paper().name("A_B: a title").build(), 0).shown());
+        assertThatThrownBy(() -> EntryTemplate.parse("- {title} {?none{|}{venue}}")).hasMessageContaining("only the last alternative");
+        assertThatThrownBy(() -> EntryTemplate.parse("- {title} {|} {venue}")).hasMessageContaining("outside a part");
+        // Text made a literal cannot open an alternative.
+        assertThat(EntryTemplate.parse("{title}" + EntryTemplate.literal("{|}")).pieces()).hasSize(2);
+    }
+
+    @Test
+    void aPartOfPartsIsWrittenWhenOneOfThemIs() {
+        EntryTemplate t = EntryTemplate.parse("{link}{?\\{?\n  {venue}}{?\n  {date}}}");
+        assertThat(writer.render(t, paper().name("A_B: a title").build(), 0))
+                .contains("[A\\_B: a title](https://arxiv.org/abs/2401.00001)");
+        assertThat(writer.render(t, paper().name("A_B: a title").submitted(new PartialDate(2024, 1, 0)).build(), 0))
+                .contains("[A\\_B: a title](https://arxiv.org/abs/2401.00001)\\\n  2024-01");
+        // Two closing braces after one part open are still a brace and the part's close.
+        assertThat(writer.render(EntryTemplate.parse("{link}{? {venue}}}}"), paper().name("A_B: a title").venue("V").build(), 0))
+                .contains("[A\\_B: a title](https://arxiv.org/abs/2401.00001) V}");
+    }
+
+    @Test
+    void eachExtraFieldMayBeWrittenWithAPatternOfItsOwn() {
+        Paper p = paper().name("A_B: a title").extra("Org", "*Google*").extra("Note_1", "x").build();
+        EntryTemplate t = EntryTemplate.parse("- {link}{?{extras:\n- **{label}:** {value}}}");
+        assertThat(writer.render(t, p, 0)).contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001)"
+                + "\n- **Org:** *Google*\n- **Note\\_1:** x");
+        // A separator stays a separator, closed by the first brace as before.
+        assertThat(writer.render(EntryTemplate.parse("- {link}{? {extras:; }}"), p, 0))
+                .contains("- [A\\_B: a title](https://arxiv.org/abs/2401.00001) *Google*; x");
+    }
+
+    @Test
+    void theNotesLayoutsOwnEntryIsATemplateOfItsLabels() {
+        Settings settings = new Settings("Not {yet}", new dev.paperlist.model.Labels("**{PDF}:**", "**Venue:**",
+                "**Date:**", "**By:**", "**Topics:**", "**TL;DR:**", "**Mine:**"), ", ", " · ", true, false, 2, "notes",
+                dev.paperlist.model.TableColumn.DEFAULT_COLUMNS, "", List.of());
+        Paper p = paper().name("A_B").badge(new dev.paperlist.model.Badge("blog", "https://b.example", null, "Blog",
+                        null, null, null, null, null, null))
+                .code(GitHubRepo.parse("https://github.com/o/r").orElseThrow()).authors(List.of("Ada", "Alan"))
+                .extra("Org", "*G*").build();
+        String entry = dev.paperlist.render.NotesLayout.entry(p, settings, 3);
+        assertThat(entry).startsWith("### A\\_B\n\n- **{PDF}:** [A\\_B: a title](https://arxiv.org/abs/2401.00001)\\\n  [![Star](")
+                .contains("\n- **Venue:** Not {yet}\n- **By:** Ada, Alan\n- **Org:** *G*")
+                .doesNotContain("**Date:**");
+        assertThat(entry.lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(2);
+    }
 }
