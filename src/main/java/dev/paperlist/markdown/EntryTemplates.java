@@ -53,17 +53,34 @@ public final class EntryTemplates {
         if (written != null) {
             return written;
         }
-        Fit fit = best(sectionTemplates, p, number);
+        return chosen(p, sectionTemplates, number, false);
+    }
+
+    /**
+     * The paper's table row as its list writes it, without a final line break: of the table-row templates
+     * (those opening with {@code |}), the section's or else the list's, the one that fits and shows the most;
+     * {@code null} for the layout's own. A table row is never kept as written: its cells are.
+     */
+    public String row(Paper p, List<EntryTemplate> sectionTemplates) {
+        return chosen(p, sectionTemplates, 0, true);
+    }
+
+    private String chosen(Paper p, List<EntryTemplate> sectionTemplates, int number, boolean rows) {
+        Fit fit = best(sectionTemplates, p, number, rows);
         if (fit == null) {
-            fit = best(settings.entries(), p, number);
+            fit = best(settings.entries(), p, number, rows);
         }
         return fit == null ? null : fit.entry();
     }
 
-    // The template of the list that fits the paper and shows the most of its fields; the first of those.
-    private Fit best(List<EntryTemplate> templates, Paper p, int number) {
+    // The template of the list that fits the paper and shows the most of its fields; the first of those. A
+    // table row fits only in a table, and only a table row does.
+    private Fit best(List<EntryTemplate> templates, Paper p, int number, boolean rows) {
         Fit best = null;
         for (EntryTemplate t : templates) {
+            if (t.tableRow() != rows) {
+                continue;
+            }
             Fit fit = fit(t, p, number);
             if (fit != null && (best == null || fit.shown() > best.shown())) {
                 best = fit;
@@ -90,7 +107,8 @@ public final class EntryTemplates {
     public Fit fit(EntryTemplate template, Paper p, int number) {
         StringBuilder out = new StringBuilder();
         Set<String> shown = new HashSet<>();
-        if (!write(template.pieces(), p, template.extraLabels(), number, out, shown, false) || !showsWhich(p, shown)) {
+        if (!write(template.pieces(), p, template.extraLabels(), number, out, shown, false, template.tableRow())
+                || !showsWhich(p, shown)) {
             return null;
         }
         return new Fit(out.toString(), shown.size());
@@ -104,7 +122,7 @@ public final class EntryTemplates {
      */
     public void renderOwn(EntryTemplate template, Paper p, StringBuilder out) {
         int mark = out.length();
-        if (!write(template.pieces(), p, template.extraLabels(), 0, out, null, false)) {
+        if (!write(template.pieces(), p, template.extraLabels(), 0, out, null, false, template.tableRow())) {
             out.setLength(mark);
             throw new IllegalArgumentException("the template '" + template + "' needs a field paper '" + p.name()
                     + "' does not have");
@@ -116,7 +134,7 @@ public final class EntryTemplates {
     // unless it is null (a layout's own template, which may leave fields out). Values are appended straight
     // to out and taken back when the part they are in does not fit: a large list writes many entries.
     private boolean write(List<EntryTemplate.Piece> pieces, Paper p, Set<String> named, int number, StringBuilder out,
-                          Set<String> shown, boolean part) {
+                          Set<String> shown, boolean part, boolean table) {
         boolean ownSlot = false;
         boolean parts = false;
         boolean partWritten = false;
@@ -127,15 +145,19 @@ public final class EntryTemplates {
                 out.append(literal.text());
             } else if (piece instanceof EntryTemplate.Slot slot) {
                 ownSlot = true;
-                if (!append(slot, p, named, number, out)) {
+                int mark = out.length();
+                if (!append(slot, p, named, number, out, table)) {
                     return false;
+                }
+                if (table) {
+                    escapeBars(out, mark);
                 }
                 if (shown != null) {
                     shown.addAll(fields(slot, p, named));
                 }
             } else if (piece instanceof EntryTemplate.Group group) {
                 parts = true;
-                partWritten |= writeGroup(group, p, named, number, out, shown);
+                partWritten |= writeGroup(group, p, named, number, out, shown, table);
             }
         }
         return !part || ownSlot || !parts || partWritten;
@@ -143,13 +165,13 @@ public final class EntryTemplates {
 
     // The first alternative of the part that fits; false, with nothing written, when none does.
     private boolean writeGroup(EntryTemplate.Group group, Paper p, Set<String> named, int number, StringBuilder out,
-                               Set<String> shown) {
+                               Set<String> shown, boolean table) {
         int mark = out.length();
         List<List<EntryTemplate.Piece>> alternatives = group.alternatives();
         for (int i = 0; i < alternatives.size(); i++) {
             List<EntryTemplate.Piece> alternative = alternatives.get(i);
             Set<String> shownInGroup = shown == null ? null : new HashSet<>();
-            if (write(alternative, p, named, number, out, shownInGroup, true)) {
+            if (write(alternative, p, named, number, out, shownInGroup, true, table)) {
                 if (shown != null) {
                     shown.addAll(shownInGroup);
                 }
@@ -163,11 +185,12 @@ public final class EntryTemplates {
     /** What a slot without an argument ({@code {title}}, {@code {stars}}) writes of the paper; {@code null} for nothing. */
     public String value(String slot, Paper p) {
         StringBuilder out = new StringBuilder();
-        return append(new EntryTemplate.Slot(slot, null, null), p, Set.of(), 0, out) ? out.toString() : null;
+        return append(new EntryTemplate.Slot(slot, null, null), p, Set.of(), 0, out, false) ? out.toString() : null;
     }
 
     /** Appends a slot's Markdown for the paper; false, with nothing appended, when the paper has no value for it. */
-    private boolean append(EntryTemplate.Slot slot, Paper p, Set<String> named, int number, StringBuilder out) {
+    private boolean append(EntryTemplate.Slot slot, Paper p, Set<String> named, int number, StringBuilder out,
+                           boolean table) {
         String arg = slot.arg();
         switch (slot.name()) {
             case "name" -> MarkdownText.appendPlain(out, p.name());
@@ -266,7 +289,13 @@ public final class EntryTemplates {
                 MarkdownText.appendInline(out, p.abstractText());
             }
             case "extra" -> {
-                return appendNonEmpty(p.extra().get(arg), out);
+                String value = p.extra().get(arg);
+                if (table && value != null) {
+                    // A cell the list left empty is kept as '' and written empty.
+                    out.append(MarkdownText.oneLine(value));
+                    return true;
+                }
+                return appendNonEmpty(value, out);
             }
             case "extras" -> {
                 return appendExtras(slot, p, named, out);
@@ -308,6 +337,17 @@ public final class EntryTemplates {
             any = true;
         }
         return any;
+    }
+
+    // Inside a table row a bare '|' would end the cell early: it gets a backslash, as one with a backslash
+    // before it already has.
+    private static void escapeBars(StringBuilder out, int from) {
+        for (int i = from; i < out.length(); i++) {
+            if (out.charAt(i) == '|' && (i == from || out.charAt(i - 1) != '\\')) {
+                out.insert(i, '\\');
+                i++;
+            }
+        }
     }
 
     private static boolean appendTexts(List<String> texts, String separator, StringBuilder out) {

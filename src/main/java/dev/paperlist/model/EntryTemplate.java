@@ -54,9 +54,11 @@ public final class EntryTemplate {
     private final List<Piece> pieces;
     private final List<Slot> slots;
     private final Set<String> extraLabels;
+    private final boolean tableRow;
 
     private EntryTemplate(String source, List<Piece> pieces) {
         this.source = source;
+        this.tableRow = source.startsWith("|");
         this.pieces = List.copyOf(pieces);
         List<Slot> all = new ArrayList<>();
         collect(this.pieces, all);
@@ -83,6 +85,33 @@ public final class EntryTemplate {
             throw new IllegalArgumentException("an entry template needs at least one slot, such as {title}");
         }
         return new EntryTemplate(source, pieces);
+    }
+
+    /**
+     * A template made of its pieces rather than read, for a layout that builds one from names it cannot
+     * spell in a slot (an extra field whose label holds a brace); its source is the pieces written back.
+     */
+    public static EntryTemplate of(List<Piece> pieces) {
+        StringBuilder source = new StringBuilder();
+        write(pieces, source);
+        return new EntryTemplate(source.toString(), pieces);
+    }
+
+    private static void write(List<Piece> pieces, StringBuilder out) {
+        for (Piece p : pieces) {
+            if (p instanceof Literal l) {
+                out.append(literal(l.text()));
+            } else if (p instanceof Slot s) {
+                out.append('{').append(s.name()).append(s.arg() == null ? "" : ":" + s.arg()).append('}');
+            } else if (p instanceof Group g) {
+                out.append("{?");
+                for (int i = 0; i < g.alternatives().size(); i++) {
+                    out.append(i > 0 ? OR : "");
+                    write(g.alternatives().get(i), out);
+                }
+                out.append('}');
+            }
+        }
     }
 
     // The pieces up to the end of the template or, in the depth-th part, up to the '}' closing the part or the
@@ -267,6 +296,14 @@ public final class EntryTemplate {
                 g.alternatives().forEach(a -> collect(a, out));
             }
         }
+    }
+
+    /**
+     * Whether the template writes a table row (it opens with {@code |}): it fits only in a table, where each
+     * value is escaped for its cell, and an extra field kept empty is a cell the list left empty.
+     */
+    public boolean tableRow() {
+        return tableRow;
     }
 
     /** The labels of the extra fields the template names with {@code {extra:Label}}. */

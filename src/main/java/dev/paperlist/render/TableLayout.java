@@ -1,8 +1,8 @@
 package dev.paperlist.render;
 
-import dev.paperlist.markdown.Badges;
+import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.MarkdownText;
-import dev.paperlist.model.NoteLink;
+import dev.paperlist.model.EntryTemplate;
 import dev.paperlist.model.Paper;
 import dev.paperlist.model.Part;
 import dev.paperlist.model.Section;
@@ -10,14 +10,27 @@ import dev.paperlist.model.Settings;
 import dev.paperlist.model.TableColumn;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compact table layout of large lists: a table of contents of the sections, then per section a
- * heading and one table row per paper ({@code | Title | Venue | Date | Code | Supplement |} by default).
+ * heading and one table row per paper ({@code | Title | Venue | Date | Code | Supplement |} by default),
+ * written by the entry template {@link #rowTemplate} makes of the columns, as a list's own table-row
+ * templates are.
  */
 public final class TableLayout extends SectionLayout {
+    // Reads the figures of the catalogue being rendered when it writes a row.
+    private final EntryTemplates own;
+    // The row templates of the column lists met, and each column's cell alone: sections written on several
+    // threads (in a notes output) share them.
+    private final Map<List<TableColumn>, EntryTemplate> rows = new ConcurrentHashMap<>();
+    private final Map<TableColumn, EntryTemplate> cells = new ConcurrentHashMap<>();
+
     public TableLayout(Settings settings) {
         super(settings);
+        own = new EntryTemplates(settings, p -> MetricsText.code(p, settings, figures),
+                p -> MetricsText.citations(p, settings, figures));
     }
 
     @Override
@@ -29,16 +42,16 @@ public final class TableLayout extends SectionLayout {
     void papers(StringBuilder out, Section section) {
         List<TableColumn> columns = section.columns().isEmpty() ? settings.tableColumns() : section.columns();
         if (section.isPlain()) {
-            table(out, columns, section.papers());
+            table(out, columns, section.papers(), section.entries());
             return;
         }
-        parts(out, columns, section.content());
+        parts(out, columns, section.content(), section.entries());
     }
 
     // Rows of consecutive papers make one table; what is written between them ends it, and the papers after
     // it make another, under the same header. A list item (with the papers nested under it) is written as
     // text, as a table has no items.
-    private void parts(StringBuilder out, List<TableColumn> columns, List<Part> parts) {
+    private void parts(StringBuilder out, List<TableColumn> columns, List<Part> parts, List<EntryTemplate> templates) {
         List<Paper> rows = new ArrayList<>();
         for (Part part : parts) {
             if (part instanceof Part.Listed listed) {
@@ -47,23 +60,23 @@ public final class TableLayout extends SectionLayout {
             }
             if (!rows.isEmpty()) {
                 blankLine(out);
-                table(out, columns, rows);
+                table(out, columns, rows, templates);
                 rows.clear();
             }
             String markdown = part instanceof Part.Text text ? text.markdown() : ((Part.Item) part).markdown();
             blankLine(out);
             out.append(markdown.strip()).append('\n');
             if (part instanceof Part.Item item && !item.parts().isEmpty()) {
-                parts(out, columns, item.parts());
+                parts(out, columns, item.parts(), templates);
             }
         }
         if (!rows.isEmpty()) {
             blankLine(out);
-            table(out, columns, rows);
+            table(out, columns, rows, templates);
         }
     }
 
-    private void table(StringBuilder out, List<TableColumn> columns, List<Paper> papers) {
+    private void table(StringBuilder out, List<TableColumn> columns, List<Paper> papers, List<EntryTemplate> templates) {
         out.append('|');
         for (TableColumn c : columns) {
             // A header cell kept as the list wrote it is Markdown; any other is the header's plain text.
@@ -80,53 +93,90 @@ public final class TableLayout extends SectionLayout {
             }).append('|');
         }
         out.append('\n');
+        EntryTemplate row = rows.computeIfAbsent(columns, c -> rowTemplate(c, settings));
         for (Paper p : papers) {
-            out.append('|');
-            for (TableColumn c : columns) {
-                String cell = cell(c, p);
-                // A cell the list left empty is written empty ('' as the cell written), not as the empty cell.
-                boolean keptEmpty = !c.field().equals("extra") && "".equals(p.extra().get(writtenKey(c)));
-                out.append(' ').append(cell.isEmpty() && !keptEmpty ? MarkdownText.text(settings.emptyCell()) : cell)
-                        .append(" |");
+            String written = own.row(p, templates);
+            if (written != null) {
+                out.append(written);
+            } else {
+                own.renderOwn(row, p, out);
             }
             out.append('\n');
         }
     }
 
     /**
-     * A paper's cell in a column, as this layout writes it. A cell of a built-in field that the list wrote
-     * otherwise (another star badge form, a note beside the link, a date as the list spells it) is an
-     * extra field named after the column's header, and is written as it was.
+     * A paper's cell in a column, as this layout writes it, or the empty string where it writes the empty
+     * cell. A cell of a built-in field that the list wrote otherwise (another star badge form, a note beside
+     * the link, a date as the list spells it) is an extra field named after the column's header, and is
+     * written as it was.
      */
     public String cell(TableColumn column, Paper p) {
-        String written = column.field().equals("extra") ? null : p.extra().get(writtenKey(column));
-        if (written != null) {
-            return cellMarkdown(written);
+        StringBuilder out = new StringBuilder();
+        own.renderOwn(cells.computeIfAbsent(column, c -> row(List.of(c), null)), p, out);
+        // The row of one cell: "| " and " |" around it.
+        return out.substring(2, out.length() - 2);
+    }
+
+    /**
+     * The layout's own row for these columns, as an entry template: per column, the cell as the list wrote
+     * it (the extra field named after the header), or else the field, or else the settings' empty cell. For
+     * the default columns: {@code | {?{extra:Title}{|}{?\[{alias}\] }{link}{|}-} | {?{extra:Venue}{|}{venue}{|}-}
+     * | {?{extra:Date}{|}{date}{|}-} | {?{extra:Code}{|}{?{stars}{?<br>{citations}}{|}{citations}}{|}-}
+     * | {?{extra:Supplement}{|}{badges:<br>}{|}-} |}, with {@code -} the empty cell.
+     */
+    public static EntryTemplate rowTemplate(List<TableColumn> columns, Settings settings) {
+        return row(columns, MarkdownText.text(settings.emptyCell()));
+    }
+
+    // Made of pieces rather than read: a header may hold braces, which a slot's label cannot.
+    private static EntryTemplate row(List<TableColumn> columns, String empty) {
+        List<EntryTemplate.Piece> pieces = new ArrayList<>();
+        for (TableColumn c : columns) {
+            pieces.add(new EntryTemplate.Literal(pieces.isEmpty() ? "| " : " | "));
+            List<List<EntryTemplate.Piece>> alternatives = new ArrayList<>();
+            if (!c.field().equals("extra")) {
+                alternatives.add(List.of(slot("extra", c.writtenKey())));
+            }
+            alternatives.add(field(c));
+            if (empty != null) {
+                alternatives.add(empty.isEmpty() ? List.of() : List.of(new EntryTemplate.Literal(empty)));
+            }
+            pieces.add(new EntryTemplate.Group(alternatives));
         }
-        return switch (column.field()) {
-            case "title" -> column.suffix() == null || p.extra().get(column.suffix()) == null ? title(p)
-                    : title(p) + " " + cellMarkdown(p.extra().get(column.suffix()));
-            case "extra" -> p.extra().get(column.key()) == null ? "" : cellMarkdown(p.extra().get(column.key()));
-            case "name" -> MarkdownText.text(p.name());
-            case "venue" -> p.venue() == null ? "" : MarkdownText.text(p.venue());
-            case "date" -> p.submitted() == null ? "" : p.submitted().toString();
-            case "code" -> code(p);
-            case "supplement" -> joined(p.badges().stream().map(Badges::badge).toList(), "<br>");
-            case "authors" -> joined(p.authors().stream().map(MarkdownText::text).toList(),
-                    MarkdownText.text(settings.authorSeparator()));
-            case "tags" -> joined(p.tags().stream().map(MarkdownText::text).toList(),
-                    MarkdownText.text(settings.tagSeparator()));
-            case "notes" -> joined(p.notes().stream().map(TableLayout::note).toList(), " ");
-            case "abstract" -> p.abstractText() == null ? "" : MarkdownText.inline(p.abstractText());
-            default -> throw new IllegalArgumentException("unknown column " + column.field());
+        pieces.add(new EntryTemplate.Literal(" |"));
+        return EntryTemplate.of(pieces);
+    }
+
+    // What a column shows of a paper: "[Alias] [Full title](url)" (the short name in brackets only when it
+    // differs from the title) with its suffix; the repository and, when shown, the citation count below it;
+    // the other badges one under another.
+    private static List<EntryTemplate.Piece> field(TableColumn c) {
+        return switch (c.field()) {
+            case "title" -> {
+                List<EntryTemplate.Piece> title = new ArrayList<>(List.of(part(List.of(new EntryTemplate.Literal("\\["),
+                        slot("alias", null), new EntryTemplate.Literal("\\] "))), slot("link", null)));
+                if (c.suffix() != null) {
+                    title.add(part(List.of(new EntryTemplate.Literal(" "), slot("extra", c.suffix()))));
+                }
+                yield title;
+            }
+            case "extra" -> List.of(slot("extra", c.key()));
+            case "code" -> List.of(new EntryTemplate.Group(List.of(
+                    List.of(slot("stars", null), part(List.of(new EntryTemplate.Literal("<br>"), slot("citations", null)))),
+                    List.of(slot("citations", null)))));
+            case "supplement" -> List.of(slot("badges", "<br>"));
+            case "name", "venue", "date", "authors", "tags", "notes", "abstract" -> List.of(slot(c.field(), null));
+            default -> throw new IllegalArgumentException("unknown column " + c.field());
         };
     }
 
-    // The repository and, when shown, the citation count below it.
-    private String code(Paper p) {
-        String code = MetricsText.code(p, settings, figures);
-        String citations = MetricsText.citations(p, settings, figures);
-        return code.isEmpty() || citations.isEmpty() ? code + citations : code + "<br>" + citations;
+    private static EntryTemplate.Slot slot(String name, String arg) {
+        return new EntryTemplate.Slot(name, arg, null);
+    }
+
+    private static EntryTemplate.Group part(List<EntryTemplate.Piece> pieces) {
+        return new EntryTemplate.Group(List.of(pieces));
     }
 
     /** The extra field that holds a column's cell as the list wrote it: the column's header. */
@@ -134,7 +184,7 @@ public final class TableLayout extends SectionLayout {
         return column.writtenKey();
     }
 
-    // Extra fields are Markdown kept from an imported list; only a bare '|' would end the cell early.
+    // A header cell kept as the list wrote it is Markdown; only a bare '|' would end the cell early.
     private static String cellMarkdown(String markdown) {
         String line = MarkdownText.oneLine(markdown);
         StringBuilder out = new StringBuilder(line.length());
@@ -146,20 +196,5 @@ public final class TableLayout extends SectionLayout {
             out.append(c);
         }
         return out.toString();
-    }
-
-    // "[Alias] [Full title](url)": the short name in brackets only when it differs from the title.
-    private static String title(Paper p) {
-        String link = p.url() == null ? MarkdownText.text(p.title())
-                : "[" + MarkdownText.text(p.title()) + "](" + MarkdownText.url(p.url()) + ")";
-        return p.name().equals(p.title()) ? link : "\\[" + MarkdownText.text(p.name()) + "\\] " + link;
-    }
-
-    private static String note(NoteLink note) {
-        return "[\\[" + MarkdownText.text(note.label()) + "\\]](" + MarkdownText.url(note.url()) + ")";
-    }
-
-    private static String joined(List<String> parts, String separator) {
-        return String.join(separator, parts);
     }
 }

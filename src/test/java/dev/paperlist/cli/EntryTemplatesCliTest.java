@@ -181,4 +181,42 @@ class EntryTemplatesCliTest {
         CliRun lint = CliRun.in(dir, "lint");
         assertThat(lint.exitCode()).as(lint.toString()).isZero();
     }
+
+    @Test
+    void aTableTakesRowTemplatesWhoseValuesAreEscapedForTheirCells() throws IOException {
+        Files.writeString(dir.resolve("papers.yaml"), """
+                settings:
+                  layout: table
+                  toc: false
+                  table:
+                    columns: [title, venue, {extra: Org}]
+                  entries:
+                    - "- {link}"
+                    - "| **{link}** | {?{venue}{|}preprint} | {?{extra:Org}{|}?} |"
+                sections:
+                  - title: Methods
+                    papers:
+                      - name: Alpha
+                        title: Alpha
+                        url: https://arxiv.org/abs/2401.00001
+                        extra: {Org: "Lab A|B"}
+                      - name: Beta
+                        title: Beta, in full
+                        url: https://arxiv.org/abs/2402.00002
+                        venue: ICLR 2024
+                """);
+        Files.writeString(dir.resolve("README.md"), "<!-- paperlist:start -->\n<!-- paperlist:end -->\n");
+        CliRun render = CliRun.in(dir, "render");
+        assertThat(render.exitCode()).as(render.toString()).isZero();
+        // The bullet template does not fit in a table; Beta's short name would not show, so the layout's own
+        // row writes it.
+        assertThat(Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8)).contains(
+                "| Title | Venue | Org |\n|:--------|:--------:|:--------:|\n"
+                        + "| **[Alpha](https://arxiv.org/abs/2401.00001)** | preprint | Lab A\\|B |\n"
+                        + "| \\[Beta\\] [Beta, in full](https://arxiv.org/abs/2402.00002) | ICLR 2024 | - |\n");
+        CliRun check = CliRun.in(dir, "check");
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        CliRun lint = CliRun.in(dir, "lint");
+        assertThat(lint.exitCode()).as(lint.toString()).isZero();
+    }
 }

@@ -169,4 +169,26 @@ class EntryTemplatesTest {
                 .doesNotContain("**Date:**");
         assertThat(entry.lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(2);
     }
+
+    @Test
+    void theTableLayoutsOwnRowIsATemplateThatReadsBackAsItIsWritten() {
+        Settings settings = Settings.DEFAULT.withLayout("table");
+        EntryTemplate row = dev.paperlist.render.TableLayout.rowTemplate(
+                dev.paperlist.model.TableColumn.DEFAULT_COLUMNS, settings);
+        assertThat(row.tableRow()).isTrue();
+        EntryTemplate read = EntryTemplate.parse(row.source());
+        for (Paper p : List.of(paper().name("A|B").venue("V|W").build(),
+                paper().name("A_B: a title").code(GitHubRepo.parse("https://github.com/o/r").orElseThrow())
+                        .extra("Date", "").extra("Venue", "in *review* | soon").build())) {
+            StringBuilder built = new StringBuilder();
+            StringBuilder parsed = new StringBuilder();
+            writer.renderOwn(row, p, built);
+            writer.renderOwn(read, p, parsed);
+            assertThat(parsed.toString()).isEqualTo(built.toString());
+        }
+        StringBuilder out = new StringBuilder();
+        writer.renderOwn(row, paper().name("A_B: a title").extra("Date", "").extra("Venue", "in *review* | soon").build(), out);
+        // The cell kept empty is empty, a bare '|' gets a backslash, a field without a value is the empty cell.
+        assertThat(out.toString()).isEqualTo("| [A\\_B: a title](https://arxiv.org/abs/2401.00001) | in *review* \\| soon |  | - | - |");
+    }
 }
