@@ -66,6 +66,9 @@ public final class EntryTemplates {
     }
 
     private String chosen(Paper p, List<EntryTemplate> sectionTemplates, int number, boolean rows) {
+        if (sectionTemplates.isEmpty() && settings.entries().isEmpty()) {
+            return null;
+        }
         Fit fit = best(sectionTemplates, p, number, rows);
         if (fit == null) {
             fit = best(settings.entries(), p, number, rows);
@@ -149,7 +152,8 @@ public final class EntryTemplates {
                 if (!append(slot, p, named, number, out, table)) {
                     return false;
                 }
-                if (table) {
+                // Every other value is text, a URL or a badge, whose '|' is escaped or encoded already.
+                if (table && (slot.kind() == EntryTemplate.Kind.EXTRA || slot.kind() == EntryTemplate.Kind.EXTRAS)) {
                     escapeBars(out, mark);
                 }
                 if (shown != null) {
@@ -192,22 +196,22 @@ public final class EntryTemplates {
     private boolean append(EntryTemplate.Slot slot, Paper p, Set<String> named, int number, StringBuilder out,
                            boolean table) {
         String arg = slot.arg();
-        switch (slot.name()) {
-            case "name" -> MarkdownText.appendPlain(out, p.name());
-            case "alias" -> {
+        switch (slot.kind()) {
+            case NAME -> MarkdownText.appendPlain(out, p.name());
+            case ALIAS -> {
                 if (p.name().equals(p.title())) {
                     return false;
                 }
                 MarkdownText.appendPlain(out, p.name());
             }
-            case "title" -> MarkdownText.appendPlain(out, p.title());
-            case "url" -> {
+            case TITLE -> MarkdownText.appendPlain(out, p.title());
+            case URL -> {
                 if (p.url() == null) {
                     return false;
                 }
                 out.append(MarkdownText.url(p.url()));
             }
-            case "link" -> {
+            case LINK -> {
                 if (p.url() == null) {
                     MarkdownText.appendPlain(out, p.title());
                 } else {
@@ -216,13 +220,13 @@ public final class EntryTemplates {
                     out.append("](").append(MarkdownText.url(p.url())).append(')');
                 }
             }
-            case "venue" -> {
+            case VENUE -> {
                 if (p.venue() == null) {
                     return false;
                 }
                 MarkdownText.appendPlain(out, p.venue());
             }
-            case "date" -> {
+            case DATE -> {
                 if (p.submitted() == null) {
                     return false;
                 }
@@ -236,29 +240,29 @@ public final class EntryTemplates {
                     out.append(date);
                 }
             }
-            case "authors" -> {
+            case AUTHORS -> {
                 return appendTexts(p.authors(), arg != null ? arg : authorSeparator, out);
             }
-            case "tags" -> {
+            case TAGS -> {
                 return appendTexts(p.tags(), arg != null ? arg : tagSeparator, out);
             }
-            case "code" -> {
+            case CODE -> {
                 if (p.code() == null) {
                     return false;
                 }
                 out.append(MarkdownText.url(p.code().link()));
             }
-            case "stars" -> {
+            case STARS -> {
                 String badge = p.code() == null ? null : stars.apply(p);
                 if (badge == null) {
                     return false;
                 }
                 out.append(badge);
             }
-            case "citations" -> {
+            case CITATIONS -> {
                 return appendNonEmpty(citations.apply(p), out);
             }
-            case "badges" -> {
+            case BADGES -> {
                 if (p.badges().isEmpty()) {
                     return false;
                 }
@@ -270,7 +274,7 @@ public final class EntryTemplates {
                     out.append(Badges.badge(p.badges().get(i)));
                 }
             }
-            case "notes" -> {
+            case NOTES -> {
                 if (p.notes().isEmpty()) {
                     return false;
                 }
@@ -282,13 +286,13 @@ public final class EntryTemplates {
                     appendNote(p.notes().get(i), out);
                 }
             }
-            case "abstract" -> {
+            case ABSTRACT -> {
                 if (p.abstractText() == null) {
                     return false;
                 }
                 MarkdownText.appendInline(out, p.abstractText());
             }
-            case "extra" -> {
+            case EXTRA -> {
                 String value = p.extra().get(arg);
                 if (table && value != null) {
                     // A cell the list left empty is kept as '' and written empty.
@@ -297,16 +301,16 @@ public final class EntryTemplates {
                 }
                 return appendNonEmpty(value, out);
             }
-            case "extras" -> {
+            case EXTRAS -> {
                 return appendExtras(slot, p, named, out);
             }
-            case "number" -> {
+            case NUMBER -> {
                 if (number <= 0) {
                     return false;
                 }
                 out.append(number);
             }
-            default -> throw new IllegalArgumentException("unknown slot " + slot.name());
+            case LABEL, VALUE -> throw new IllegalArgumentException("{" + slot.name() + "} is a slot of an {extras:...} pattern");
         }
         return true;
     }
@@ -322,7 +326,7 @@ public final class EntryTemplates {
                 for (EntryTemplate.Piece piece : slot.each()) {
                     if (piece instanceof EntryTemplate.Literal literal) {
                         out.append(literal.text());
-                    } else if (((EntryTemplate.Slot) piece).name().equals("label")) {
+                    } else if (((EntryTemplate.Slot) piece).kind() == EntryTemplate.Kind.LABEL) {
                         MarkdownText.appendPlain(out, e.getKey());
                     } else {
                         out.append(MarkdownText.oneLine(e.getValue()));

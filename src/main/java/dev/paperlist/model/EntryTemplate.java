@@ -31,9 +31,30 @@ public final class EntryTemplate {
      * {@code {extras:...}} with {@code {label}} or {@code {value}} in it, the pattern each extra field is
      * written with (literals and the slots {@code label} and {@code value}); otherwise {@code null}.
      */
-    public record Slot(String name, String arg, DateSpelling spelling, List<Piece> each) implements Piece {
+    public record Slot(String name, String arg, DateSpelling spelling, List<Piece> each, Kind kind) implements Piece {
+        public Slot(String name, String arg, DateSpelling spelling, List<Piece> each) {
+            this(name, arg, spelling, each, Kind.of(name));
+        }
+
         public Slot(String name, String arg, DateSpelling spelling) {
             this(name, arg, spelling, null);
+        }
+    }
+
+    /**
+     * The slot's name as a constant, read once, so that writing an entry picks the field without comparing
+     * names: {@link #SLOTS} in order, then {@code label} and {@code value} of an {@code {extras:...}} pattern.
+     */
+    public enum Kind {
+        NAME, ALIAS, TITLE, URL, LINK, VENUE, DATE, AUTHORS, TAGS, CODE, STARS, CITATIONS, BADGES, NOTES, ABSTRACT,
+        EXTRA, EXTRAS, NUMBER, LABEL, VALUE;
+
+        static Kind of(String name) {
+            try {
+                return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown slot " + name, e);
+            }
         }
     }
 
