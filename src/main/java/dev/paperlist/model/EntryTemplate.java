@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code {?...}} is a part written only when every slot in it has a value, or, when it holds no slot of its own,
  * when a part nested in it is written; {@code {?A{|}B}} is A, or B where A does not fit; {@code {{} and
  * {@code }}} are the braces themselves. {@code {extras:\n- **{label}:** {value}}} writes each extra field
- * with a pattern of its own.
+ * with a pattern of its own. A template opening with {@code |} is a table row ({@link #tableRow}).
  */
 public final class EntryTemplate {
     /** The slots an entry can have, each a field of the paper or a way of writing one. */
@@ -110,7 +110,8 @@ public final class EntryTemplate {
 
     /**
      * A template made of its pieces rather than read, for a layout that builds one from names it cannot
-     * spell in a slot (an extra field whose label holds a brace); its source is the pieces written back.
+     * spell in a slot (an extra field whose label holds a brace); its source is the pieces written back,
+     * which read back as the same template unless a label holds a brace.
      */
     public static EntryTemplate of(List<Piece> pieces) {
         StringBuilder source = new StringBuilder();

@@ -191,4 +191,13 @@ class EntryTemplatesTest {
         // The cell kept empty is empty, a bare '|' gets a backslash, a field without a value is the empty cell.
         assertThat(out.toString()).isEqualTo("| [A\\_B: a title](https://arxiv.org/abs/2401.00001) | in *review* \\| soon |  | - | - |");
     }
+
+    @Test
+    void aTableHeaderWithBracesNamesTheCellKeptAsWritten() {
+        var column = new dev.paperlist.model.TableColumn("code", "Code {beta}", dev.paperlist.model.TableColumn.Alignment.CENTER);
+        EntryTemplate row = dev.paperlist.render.TableLayout.rowTemplate(List.of(column), Settings.DEFAULT.withLayout("table"));
+        StringBuilder out = new StringBuilder();
+        writer.renderOwn(row, paper().name("A_B: a title").extra("Code {beta}", "[code](x)|").build(), out);
+        assertThat(out.toString()).isEqualTo("| [code](x)\\| |");
+    }
 }
