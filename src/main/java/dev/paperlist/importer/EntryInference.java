@@ -83,6 +83,9 @@ final class EntryInference {
         // Every place a paper is listed, in list order: a paper listed in several sections is written alike in each.
         List<Listing> places = new ArrayList<>();
         listings(catalog.sections(), places);
+        if (places.stream().noneMatch(l -> l.paper().extra().containsKey(Paper.WRITTEN))) {
+            return catalog;
+        }
         Map<Paper, List<Listing>> placesOf = new IdentityHashMap<>();
         List<Paper> papers = new ArrayList<>();
         for (Listing l : places) {
