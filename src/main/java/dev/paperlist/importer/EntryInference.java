@@ -324,14 +324,34 @@ final class EntryInference {
                 // The entries whose part would load back and the others are tried again apart, the others by the
                 // spaces their part starts and ends with: what those share (a tab before a separator, a space
                 // more) is then text of their own template.
+                // Within the text, the first white space that would not load back (a tab between the title and a
+                // separator) sets them apart too.
                 Map<String, List<Candidate>> apart = new LinkedHashMap<>();
                 for (int j = 0; j < alike.size(); j++) {
                     String m = middles.get(j);
                     boolean ok = m.isEmpty() || (m.equals(TextRules.collapseWhitespace(m)) && MarkdownBlocks.problem(m).isEmpty());
-                    apart.computeIfAbsent(ok ? "" : edges(m), k -> new ArrayList<>()).add(alike.get(j));
+                    String raw = texts.get(j).substring(prefix, texts.get(j).length() - suffix);
+                    int[] run = innerRun(raw);
+                    apart.computeIfAbsent(ok ? "" : edges(m) + "\u0001" + raw.substring(run[0], run[1]),
+                            k -> new ArrayList<>()).add(alike.get(j));
                 }
                 if (apart.size() == 1) {
-                    return alike;
+                    // All alike in that too: each text is cut after that white space, and the two parts on either side
+                    // of it then vary on their own, with the white space template text between them.
+                    List<Candidate> cut = new ArrayList<>();
+                    for (int j = 0; j < alike.size(); j++) {
+                        String t = texts.get(j);
+                        int[] run = innerRun(t.substring(prefix, t.length() - suffix));
+                        if (run[0] == run[1]) {
+                            return alike;
+                        }
+                        Candidate c = alike.get(j);
+                        List<Object> split = new ArrayList<>(c.pieces());
+                        split.set(i, t.substring(0, prefix + run[1]));
+                        split.add(i + 1, t.substring(prefix + run[1]));
+                        cut.add(new Candidate(split, c.paper(), c.original()));
+                    }
+                    return generalise(cut, labels);
                 }
                 List<Candidate> out = new ArrayList<>();
                 apart.values().forEach(group -> out.addAll(group.size() >= 2 ? generalise(group, labels) : group));
@@ -499,6 +519,33 @@ final class EntryInference {
     private static boolean opens(String text) {
         return text.chars().filter(c -> c == '[').count() > text.chars().filter(c -> c == ']').count()
                 || text.chars().filter(c -> c == '(').count() > text.chars().filter(c -> c == ')').count();
+    }
+
+    // Where the first run of white space inside the text (not at either end) that is not a single space starts
+    // and ends; both 0 for none.
+    private static int[] innerRun(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        while (i < text.length()) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (end == text.length()) {
+                break;
+            }
+            if (end - i > 1 || text.charAt(i) != ' ') {
+                return new int[] {i, end};
+            }
+            i = end;
+        }
+        return new int[] {0, 0};
     }
 
     // The white space a text starts with and the white space it ends with.
