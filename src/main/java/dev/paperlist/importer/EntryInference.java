@@ -137,7 +137,8 @@ final class EntryInference {
             List<Listing> listed = sectionPlaces.get(section);
             List<Candidate> left = listed.stream().map(Listing::paper).filter(p -> candidates.containsKey(p)
                     && !replaced.containsKey(p) && placesOf.get(p).size() == 1).map(candidates::get).toList();
-            if (left.size() < 2) {
+            // Only entries of one shape share a template: a section whose entries all differ has none of its own.
+            if (left.size() < 2 || left.stream().map(Candidate::shape).distinct().count() == left.size()) {
                 continue;
             }
             List<Fixed> fixed = listed.stream().filter(l -> replaced.containsKey(l.paper()))
