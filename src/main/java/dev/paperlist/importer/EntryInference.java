@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * slot where the paper's fields appear in it (its title, link, venue, date in the list's spelling, code
  * link, extra fields); entries of one shape that differ in some text get that text as extra fields; a
  * template that two entries or more share becomes one of the list's entry templates, and those papers keep
- * their fields alone. Every entry is written back exactly as the list wrote it, or it stays as written.
+ * their fields alone; then, for the entries those leave as written, a section's own templates where its entries
+ * share a shape. Every entry is written back exactly as the list wrote it, or it stays as written.
  */
 final class EntryInference {
     static final int MOST_TEMPLATES = 100;
