@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * slot where the paper's fields appear in it (its title, link, venue, date in the list's spelling, code
  * link, extra fields); entries of one shape that differ in some text get that text as extra fields; a
  * template that two entries or more share becomes one of the list's entry templates, and those papers keep
- * their fields alone. Every entry is written back exactly as the list wrote it, or it stays as written.
+ * their fields alone; then, for the entries those leave as written, a section's own templates where its entries
+ * share a shape. Every entry is written back exactly as the list wrote it, or it stays as written.
  */
 final class EntryInference {
     static final int MOST_TEMPLATES = 100;
@@ -60,29 +61,129 @@ final class EntryInference {
             for (Object piece : pieces) {
                 out.append(piece instanceof Slot slot ? slot.text() : "\n".equals(piece) ? "¶" : "·");
             }
-            // The text before the first slot (the bullet) is part of the shape: entries of another bullet differ.
-            return (pieces.get(0) instanceof String first ? first : "") + "\u0000" + out;
+            // The bullet (the marks before the first word or slot) is part of the shape: entries of another bullet
+            // differ; the words after it may be text the entries differ in.
+            return (pieces.get(0) instanceof String first ? bullet(first) : "") + "\u0000" + out;
         }
+    }
+
+    // The marks a text starts with, up to its first letter or digit.
+    static String bullet(String text) {
+        int end = 0;
+        while (end < text.length() && !Character.isLetterOrDigit(text.codePointAt(end))) {
+            end += Character.charCount(text.codePointAt(end));
+        }
+        return text.substring(0, end);
     }
 
     static Catalog apply(Catalog catalog) {
         if (catalog.settings().tableLayout()) {
             return catalog;
         }
-        Map<Paper, Integer> listings = new IdentityHashMap<>();
+        Settings settings = catalog.settings();
+        // Every place a paper is listed, in list order: a paper listed in several sections is written alike in each.
+        List<Listing> places = new ArrayList<>();
+        listings(catalog.sections(), places);
+        if (places.stream().noneMatch(l -> l.paper().extra().containsKey(Paper.WRITTEN))) {
+            return catalog;
+        }
+        Map<Paper, List<Listing>> placesOf = new IdentityHashMap<>();
+        List<Paper> papers = new ArrayList<>();
+        for (Listing l : places) {
+            placesOf.computeIfAbsent(l.paper(), k -> {
+                papers.add(k);
+                return new ArrayList<>();
+            }).add(l);
+        }
+        // Its place in its numbered list, when it has the same one wherever it is listed (0 otherwise).
         Map<Paper, Integer> numberOf = new IdentityHashMap<>();
-        count(catalog.sections(), listings, numberOf);
+        placesOf.forEach((p, at) -> numberOf.put(p, at.stream().allMatch(l -> l.number() == at.get(0).number())
+                ? at.get(0).number() : 0));
+        Map<Paper, Candidate> candidates = new IdentityHashMap<>();
+        // Each entry as the page shows it, which a template must write.
+        Map<Paper, String> asWritten = new IdentityHashMap<>();
         List<Candidate> all = new ArrayList<>();
-        for (Map.Entry<Paper, Integer> e : listings.entrySet()) {
-            Paper p = e.getKey();
+        for (Paper p : papers) {
             String written = p.extra().get(Paper.WRITTEN);
-            if (written != null && e.getValue() == 1) {
-                candidate(p, written, catalog.settings(), numberOf.getOrDefault(p, 0)).ifPresent(all::add);
+            if (written != null) {
+                Optional<Candidate> c = candidate(p, written, settings, numberOf.get(p));
+                if (c.isPresent()) {
+                    candidates.put(p, c.get());
+                    asWritten.put(p, visible(written));
+                    all.add(c.get());
+                }
             }
         }
         if (all.isEmpty()) {
             return catalog;
         }
+        List<Paper> ownForm = papers.stream().filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList();
+        // The extra field each varying text is named, by the text around it: entries of other shapes that vary in
+        // the same place (the venue after the title) name it alike, so that one template can write them all.
+        Map<String, String> labels = new HashMap<>();
+        EntryTemplates writer = new EntryTemplates(settings);
+        Choice list = choose(all, ownForm, List.of(), asWritten, labels, writer, numberOf);
+        Map<Paper, Paper> replaced = new IdentityHashMap<>(list.replaced());
+        // Then each section on its own, for the entries the list's templates leave as written: a shape its entries
+        // share that the rest of the list lacks, or whose template would take over papers of other sections. A
+        // section's templates are tried before the list's, so they must leave its other papers as they are written.
+        Map<Section, List<EntryTemplate>> sectionEntries = new IdentityHashMap<>();
+        Map<Section, List<Listing>> sectionPlaces = new IdentityHashMap<>();
+        List<Section> sections = new ArrayList<>();
+        places.forEach(l -> sectionPlaces.computeIfAbsent(l.section(), k -> {
+            sections.add(k);
+            return new ArrayList<>();
+        }).add(l));
+        for (Section section : sections) {
+            List<Listing> listed = sectionPlaces.get(section);
+            List<Candidate> left = listed.stream().map(Listing::paper).filter(p -> candidates.containsKey(p)
+                    && !replaced.containsKey(p) && placesOf.get(p).size() == 1).map(candidates::get).toList();
+            // Only entries of one shape share a template: a section whose entries all differ has none of its own.
+            if (left.size() < 2 || left.stream().map(Candidate::shape).distinct().count() == left.size()) {
+                continue;
+            }
+            List<Fixed> fixed = listed.stream().filter(l -> replaced.containsKey(l.paper()))
+                    .map(l -> new Fixed(replaced.get(l.paper()), l.number(), asWritten.get(l.paper()))).toList();
+            Choice own = choose(left, listed.stream().map(Listing::paper)
+                    .filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList(), fixed, asWritten, labels, writer, numberOf);
+            if (!own.replaced().isEmpty()) {
+                sectionEntries.put(section, own.chosen());
+                replaced.putAll(own.replaced());
+            }
+        }
+        if (replaced.isEmpty()) {
+            return catalog;
+        }
+        Settings used = settings.withEntries(list.chosen());
+        // Each entry as the chosen templates write it where it is listed, once more: what is not as written stays so.
+        EntryTemplates check = new EntryTemplates(used);
+        for (Listing l : places) {
+            Paper now = replaced.get(l.paper());
+            if (now != null && !asWritten.get(l.paper()).equals(
+                    check.written(now, sectionEntries.getOrDefault(l.section(), List.of()), l.number()))) {
+                replaced.remove(l.paper());
+            }
+        }
+        return new Catalog(used, replace(catalog.sections(), replaced, sectionEntries));
+    }
+
+    /** One place a paper is listed: its section (a paper in an item counts as its section's) and its number. */
+    private record Listing(Paper paper, Section section, int number) {}
+
+    /** A paper another template writes, at its place in its numbered list, and the entry it must stay. */
+    private record Fixed(Paper paper, int number, String entry) {}
+
+    /** The templates taken, in order, and the papers they write as written, by the fields they show. */
+    private record Choice(List<EntryTemplate> chosen, Map<Paper, Paper> replaced) {}
+
+    /**
+     * Infers the templates of the candidates' entries and takes them in order of use, each when it writes more of
+     * them exactly as written than it spoils, takes over none of {@code ownForm} (papers the layout writes) and
+     * writes each of {@code fixed} (papers other templates write) as its entry, if it fits it at all.
+     */
+    private static Choice choose(List<Candidate> all, List<Paper> ownForm, List<Fixed> fixed,
+                                 Map<Paper, String> asWritten, Map<String, String> labels, EntryTemplates writer,
+                                 Map<Paper, Integer> numberOf) {
         // Entries alike but for some of their text share a template with that text as an extra field.
         Map<String, List<Candidate>> byShape = new LinkedHashMap<>();
         all.stream().sorted(Comparator.<Candidate>comparingInt(c -> c.original().position().line())
@@ -92,13 +193,8 @@ final class EntryInference {
         // Each template with its extra fields optional, and as the entries have them all, for where the first
         // would take over a paper the layout writes itself.
         Map<EntryTemplate, EntryTemplate> strictOf = new HashMap<>();
-        // The extra field each varying text is named, by the text around it: entries of other shapes that vary in
-        // the same place (the venue after the title) name it alike, so that one template can write them all.
-        Map<String, String> labels = new HashMap<>();
         Map<Paper, EntryTemplate> templateOf = new IdentityHashMap<>();
         Map<Paper, Paper> paperOf = new IdentityHashMap<>();
-        // Each entry as the page shows it, which a template must write.
-        Map<Paper, String> asWritten = new IdentityHashMap<>();
         for (List<Candidate> alike : byShape.values()) {
             for (Candidate c : alike.size() >= 2 ? generalise(alike, labels) : alike) {
                 Paper p = c.original();
@@ -111,7 +207,6 @@ final class EntryInference {
                 }
                 templateOf.put(p, loose);
                 paperOf.put(p, c.paper().build());
-                asWritten.put(p, visible(p.extra().get(Paper.WRITTEN)));
                 try {
                     strictOf.putIfAbsent(loose, c.template());
                 } catch (IllegalArgumentException unreadable) {
@@ -131,19 +226,17 @@ final class EntryInference {
         // entries exactly as the list wrote them than it spoils, and takes over no paper the layout writes itself.
         // A paper is written by the template that fits it and shows the most of its fields (the first of
         // those), so a template taken later changes only the papers it shows more of.
-        Settings settings = catalog.settings();
-        List<Paper> ownForm = listings.keySet().stream().filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList();
         List<EntryTemplate> chosen = new ArrayList<>();
         // Each candidate's entry as the chosen templates write it so far.
         Map<Paper, EntryTemplates.Fit> current = new IdentityHashMap<>();
-        EntryTemplates writer = new EntryTemplates(settings);
         for (EntryTemplate t : ranked) {
             Map<Paper, EntryTemplates.Fit> bestChanges = Map.of();
             int bestGain = 0;
             EntryTemplate bestOption = null;
             for (EntryTemplate option : new java.util.LinkedHashSet<>(List.of(t, strictOf.getOrDefault(t, t)))) {
                 if (chosen.contains(option) || ownForm.stream()
-                        .anyMatch(p -> writer.fit(option, p, numberOf.getOrDefault(p, 0)) != null)) {
+                        .anyMatch(p -> writer.fit(option, p, numberOf.getOrDefault(p, 0)) != null)
+                        || fixed.stream().anyMatch(f -> spoils(writer.fit(option, f.paper(), f.number()), f.entry()))) {
                     continue;
                 }
                 Map<Paper, EntryTemplates.Fit> changes = new IdentityHashMap<>();
@@ -176,15 +269,12 @@ final class EntryInference {
                 replaced.put(p, paperOf.get(p));
             }
         });
-        if (replaced.isEmpty()) {
-            return catalog;
-        }
-        Settings used = settings.withEntries(chosen);
-        // Each entry as the chosen templates write it, in their order, once more: what is not as written stays so.
-        EntryTemplates check = new EntryTemplates(used);
-        replaced.entrySet().removeIf(e -> !asWritten.get(e.getKey())
-                .equals(check.written(e.getValue(), List.of(), numberOf.get(e.getKey()))));
-        return new Catalog(used, replace(catalog.sections(), replaced));
+        return new Choice(chosen, replaced);
+    }
+
+    // Whether a template that fits a paper another template writes would write it otherwise.
+    private static boolean spoils(EntryTemplates.Fit fit, String entry) {
+        return fit != null && !fit.entry().equals(entry);
     }
 
     /**
@@ -233,20 +323,40 @@ final class EntryInference {
                         && MarkdownBlocks.problem(middle).isEmpty());
             }
             if (!loads) {
-                // The entries whose part would load back and the others are tried again apart: what the others
-                // share (a space more) may then be text of their own template.
-                List<Candidate> kept = new ArrayList<>();
-                List<Candidate> refused = new ArrayList<>();
+                // The entries whose part would load back and the others are tried again apart, the others by the
+                // spaces their part starts and ends with: what those share (a tab before a separator, a space
+                // more) is then text of their own template.
+                // Within the text, the first white space that would not load back (a tab between the title and a
+                // separator) sets them apart too.
+                Map<String, List<Candidate>> apart = new LinkedHashMap<>();
                 for (int j = 0; j < alike.size(); j++) {
                     String m = middles.get(j);
                     boolean ok = m.isEmpty() || (m.equals(TextRules.collapseWhitespace(m)) && MarkdownBlocks.problem(m).isEmpty());
-                    (ok ? kept : refused).add(alike.get(j));
+                    String raw = texts.get(j).substring(prefix, texts.get(j).length() - suffix);
+                    int[] run = innerRun(raw);
+                    apart.computeIfAbsent(ok ? "" : edges(m) + "\u0001" + raw.substring(run[0], run[1]),
+                            k -> new ArrayList<>()).add(alike.get(j));
                 }
-                if (kept.isEmpty()) {
-                    return alike;
+                if (apart.size() == 1) {
+                    // All alike in that too: each text is cut after that white space, and the two parts on either side
+                    // of it then vary on their own, with the white space template text between them.
+                    List<Candidate> cut = new ArrayList<>();
+                    for (int j = 0; j < alike.size(); j++) {
+                        String t = texts.get(j);
+                        int[] run = innerRun(t.substring(prefix, t.length() - suffix));
+                        if (run[0] == run[1]) {
+                            return alike;
+                        }
+                        Candidate c = alike.get(j);
+                        List<Object> split = new ArrayList<>(c.pieces());
+                        split.set(i, t.substring(0, prefix + run[1]));
+                        split.add(i + 1, t.substring(prefix + run[1]));
+                        cut.add(new Candidate(split, c.paper(), c.original()));
+                    }
+                    return generalise(cut, labels);
                 }
-                List<Candidate> out = new ArrayList<>(kept.size() >= 2 ? generalise(kept, labels) : kept);
-                out.addAll(refused.size() >= 2 ? generalise(refused, labels) : refused);
+                List<Candidate> out = new ArrayList<>();
+                apart.values().forEach(group -> out.addAll(group.size() >= 2 ? generalise(group, labels) : group));
                 return out;
             }
             String context = texts.get(0).substring(0, prefix) + "\u0000" + texts.get(0).substring(texts.get(0).length() - suffix);
@@ -297,7 +407,8 @@ final class EntryInference {
     static List<Object> optionalExtras(List<Object> pieces) {
         List<Object> out = new ArrayList<>(pieces);
         for (int i = 0; i < out.size(); i++) {
-            if (!(out.get(i) instanceof Slot slot) || !(slot.text().startsWith("{extra:") || slot.text().equals("{code}"))) {
+            if (!(out.get(i) instanceof Slot slot) || !(slot.text().startsWith("{extra:") || slot.text().equals("{code}")
+                    || slot.text().equals("{stars}"))) {
                 continue;
             }
             Object before = i > 0 ? out.get(i - 1) : null;
@@ -412,6 +523,46 @@ final class EntryInference {
                 || text.chars().filter(c -> c == '(').count() > text.chars().filter(c -> c == ')').count();
     }
 
+    // Where the first run of white space inside the text (not at either end) that is not a single space starts
+    // and ends; both 0 for none.
+    private static int[] innerRun(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        while (i < text.length()) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (end == text.length()) {
+                break;
+            }
+            if (end - i > 1 || text.charAt(i) != ' ') {
+                return new int[] {i, end};
+            }
+            i = end;
+        }
+        return new int[] {0, 0};
+    }
+
+    // The white space a text starts with and the white space it ends with.
+    private static String edges(String text) {
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = text.length();
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, start) + "\u0000" + text.substring(end);
+    }
+
     // The spaces every non-empty text starts (or ends) with.
     private static String sharedSpace(List<String> texts, boolean leading) {
         String shared = null;
@@ -471,33 +622,33 @@ final class EntryInference {
         return source.toString();
     }
 
-    // How many times each paper is listed (a paper listed twice keeps its written forms), and its place in its
-    // numbered list as the layouts count it.
-    private static void count(List<Section> sections, Map<Paper, Integer> listings, Map<Paper, Integer> numberOf) {
+    // Every place a paper is listed, with its place in its numbered list as the layouts count it.
+    private static void listings(List<Section> sections, List<Listing> out) {
         for (Section s : sections) {
-            listed(s.content(), listings, numberOf);
-            count(s.sections(), listings, numberOf);
+            listed(s, s.content(), out);
+            listings(s.sections(), out);
         }
     }
 
-    private static void listed(List<Part> parts, Map<Paper, Integer> listings, Map<Paper, Integer> numberOf) {
+    private static void listed(Section section, List<Part> parts, List<Listing> out) {
         int number = 0;
         for (Part part : parts) {
             number = part instanceof Part.Text ? 0 : number + 1;
             if (part instanceof Part.Listed l) {
-                listings.merge(l.paper(), 1, Integer::sum);
-                numberOf.put(l.paper(), number);
+                out.add(new Listing(l.paper(), section, number));
             } else if (part instanceof Part.Item item) {
-                listed(item.parts(), listings, numberOf);
+                listed(section, item.parts(), out);
             }
         }
     }
 
-    private static List<Section> replace(List<Section> sections, Map<Paper, Paper> replaced) {
+    private static List<Section> replace(List<Section> sections, Map<Paper, Paper> replaced,
+                                         Map<Section, List<EntryTemplate>> entries) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
-            out.add(s.withContent(Part.map(s.content(), p -> replaced.getOrDefault(p, p)),
-                    replace(s.sections(), replaced)));
+            Section now = s.withContent(Part.map(s.content(), p -> replaced.getOrDefault(p, p)),
+                    replace(s.sections(), replaced, entries));
+            out.add(entries.containsKey(s) ? now.withEntries(entries.get(s)) : now);
         }
         return out;
     }
@@ -518,11 +669,15 @@ final class EntryInference {
             entry = entry.substring(marker.length());
         }
         pieces.add(entry);
+        // The first link to a GitHub repository (other than the paper's own) is the paper's code, found before
+        // the slots are, so that a star badge of it is the {stars} slot rather than text around a {code}.
+        GitHubRepo code = p.code() != null ? p.code() : repoLink(entry, p.url());
+        Paper shown = code == p.code() ? p : rebuild(p, p.submitted()).code(code).build();
         // Each field as a template's slot writes it (the link only when there is one to write).
         EntryTemplates slots = new EntryTemplates(settings);
         Map<String, String> values = new LinkedHashMap<>();
         for (String slot : p.url() != null ? FIELD_SLOTS : FIELD_SLOTS.subList(1, FIELD_SLOTS.size())) {
-            String value = slots.value(slot, p);
+            String value = slots.value(slot, shown);
             if (value != null) {
                 values.put(slot, value);
             }
@@ -531,7 +686,6 @@ final class EntryInference {
                 .forEach(e -> substitute(pieces, "{" + e.getKey() + "}", e.getValue(),
                         e.getKey().equals("url") || e.getKey().equals("code")));
         PartialDate date = date(pieces, p.submitted());
-        GitHubRepo code = p.code() != null ? p.code() : code(pieces);
         Paper.Builder kept = rebuild(p, date).code(code);
         // The extra fields, longest first, where they still appear whole in the text.
         p.extra().entrySet().stream().filter(e -> !e.getKey().equals(Paper.WRITTEN) && !e.getValue().isEmpty())
@@ -668,18 +822,18 @@ final class EntryInference {
     private static final Pattern LINK_OPENER = Pattern.compile("\\[+[^\\[\\]()]*\\]\\($");
     private static final Pattern REPO_LINK = Pattern.compile("\\]\\((https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)\\)");
 
-    // The first link to a GitHub repository the entry's text makes, as the paper's code, in a slot; null for none.
-    private static GitHubRepo code(List<Object> pieces) {
-        for (Object piece : pieces) {
-            if (piece instanceof String text) {
-                Matcher m = REPO_LINK.matcher(text);
-                if (m.find()) {
-                    Optional<GitHubRepo> repo = GitHubRepo.parse(m.group(1));
-                    if (repo.isPresent() && MarkdownText.url(repo.get().link()).equals(m.group(1))) {
-                        substitute(pieces, "{code}", m.group(1), true);
-                        return repo.get();
-                    }
-                }
+    // The first link to a GitHub repository the entry makes that is not the paper's own link and is written as
+    // the {code} slot writes it; null for none.
+    private static GitHubRepo repoLink(String entry, String url) {
+        String own = url == null ? null : MarkdownText.url(url);
+        Matcher m = REPO_LINK.matcher(entry);
+        while (m.find()) {
+            if (m.group(1).equals(own)) {
+                continue;
+            }
+            Optional<GitHubRepo> repo = GitHubRepo.parse(m.group(1));
+            if (repo.isPresent() && MarkdownText.url(repo.get().link()).equals(m.group(1))) {
+                return repo.get();
             }
         }
         return null;

@@ -54,7 +54,7 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         out.println(outputName + ": imported " + result.catalog().distinctPapers().size() + " papers from " + readmeName);
         // How much of the list its entry templates describe, where it writes entries its own way.
         long kept = result.catalog().distinctPapers().stream().filter(p -> p.extra().containsKey(Paper.WRITTEN)).count();
-        int templates = result.catalog().settings().entries().size();
+        int templates = result.catalog().settings().entries().size() + sectionTemplates(result.catalog().sections());
         String keptText = kept + " entr" + (kept == 1 ? "y is" : "ies are") + " kept as written";
         if (templates > 0) {
             out.println(outputName + ": " + templates + " entry template" + (templates == 1 ? " describes" : "s describe")
@@ -64,5 +64,9 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
                     + " otherwise");
         }
         return strict && !result.warnings().isEmpty() ? ExitCode.STALE.code() : ExitCode.OK.code();
+    }
+
+    private static int sectionTemplates(java.util.List<dev.paperlist.model.Section> sections) {
+        return sections.stream().mapToInt(s -> s.entries().size() + sectionTemplates(s.sections())).sum();
     }
 }

@@ -47,6 +47,30 @@ class EntryTemplatesCliTest {
     }
 
     @Test
+    void aSectionThatWritesItsEntriesItsOwnWayKeepsItsWayForAPaperAddedToIt() throws IOException {
+        Path list = Path.of("src/test/resources/import/corpus/12-section-templates.md");
+        Files.copy(list, dir.resolve("README.md"));
+        String original = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        CliRun imported = CliRun.in(dir, "import", "README.md", "--write-markers");
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        // The numbered section's template counts with the list's.
+        assertThat(imported.out()).isEqualTo("papers.yaml: imported 8 papers from README.md\n"
+                + "papers.yaml: 2 entry templates describe how the list writes its entries; 0 entries are kept as written\n");
+        assertThat(CliRun.in(dir, "render").exitCode()).isZero();
+        String rendered = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        assertThat(rendered.replaceAll("<!-- paperlist:(start|end)[^>]*-->\n\n?", "").stripTrailing())
+                .isEqualTo(original.stripTrailing());
+
+        CliRun add = CliRun.in(dir, "add", "--section", "Vision papers/Benchmarks", "--name", "Depth Bench",
+                "--title", "Depth Bench", "--url", "https://arxiv.org/abs/2402.00204");
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8))
+                .contains("3. **Track Bench** [[paper](https://arxiv.org/abs/2402.00203)]\n"
+                        + "4. **Depth Bench** [[paper](https://arxiv.org/abs/2402.00204)]\n");
+        assertThat(CliRun.in(dir, "check").exitCode()).isZero();
+    }
+
+    @Test
     void aTemplateThatDoesNotReadIsOneLineWithItsPlaceAndExit3() throws IOException {
         Files.writeString(dir.resolve("papers.yaml"), """
                 settings:

@@ -97,6 +97,17 @@ class ImportPropertiesTest {
         assertThat(html(again)).as(readme).isEqualTo(html(readme));
     }
 
+    @Property(tries = 150)
+    void aListWhoseSectionsWriteTheirEntriesTheirOwnWayImportsToTheSamePage(
+            @ForAll("sectionTemplatedListCatalogues") Catalog catalog) {
+        // Sections with templates of their own, tried before the list's: import finds them per section (or keeps
+        // the entries as written), and the page stays the same.
+        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        ListImporter.Result imported = new ListImporter().read(readme, "README.md");
+        String again = ReadmeRenderer.render(imported.catalog(), README, "README.md", "papers.yaml");
+        assertThat(html(again)).as(readme).isEqualTo(html(readme));
+    }
+
     @Property(tries = 200)
     void importOfAListWithSectionsInTheTableLayoutGivesTheCatalogueBack(
             @ForAll("listCataloguesWithTableSections") Catalog catalog) {
@@ -264,6 +275,27 @@ class ImportPropertiesTest {
     Arbitrary<Catalog> templatedListCatalogues() {
         return listCatalogues().flatMap(c -> Arbitraries.of(STYLES).map(style -> new Catalog(
                 c.settings().withEntries(List.of(dev.paperlist.model.EntryTemplate.parse(style))), c.sections())));
+    }
+
+    // A list style, and each top-level section (and its subsections) with a style of its own or none.
+    @Provide
+    Arbitrary<Catalog> sectionTemplatedListCatalogues() {
+        return templatedListCatalogues().flatMap(c -> Arbitraries.of(STYLES).injectNull(0.3).list()
+                .ofSize(c.sections().size()).map(styles -> {
+                    List<Section> sections = new ArrayList<>();
+                    for (int i = 0; i < styles.size(); i++) {
+                        String style = styles.get(i);
+                        sections.add(style == null ? c.sections().get(i)
+                                : withEntries(c.sections().get(i), List.of(dev.paperlist.model.EntryTemplate.parse(style))));
+                    }
+                    return new Catalog(c.settings(), sections);
+                }));
+    }
+
+    private static Section withEntries(Section s, List<dev.paperlist.model.EntryTemplate> entries) {
+        List<Section> subsections = new ArrayList<>();
+        s.sections().forEach(sub -> subsections.add(withEntries(sub, entries)));
+        return s.withContent(s.content(), subsections).withEntries(entries);
     }
 
     private static Catalog listFieldsOnly(Catalog catalog) {
