@@ -122,6 +122,16 @@ public final class CatalogBinder {
             level = Integer.parseInt(s.text());
         }
         String layout = layout(map, d.layout());
+        List<TableColumn> columns = d.tableColumns();
+        String emptyCell = d.emptyCell();
+        if (map.entries().containsKey("table")) {
+            YamlNode.Mapping table = mapping(value(map, "table"), "'table'");
+            checkKeys(table, TABLE_KEYS, "'table'");
+            emptyCell = rawText(table, "empty", emptyCell);
+            if (table.entries().containsKey("columns")) {
+                columns = columns(value(table, "columns"));
+            }
+        }
         List<Output> outputs = new ArrayList<>();
         if (map.entries().containsKey("outputs")) {
             Map<String, SourcePosition> files = new HashMap<>();
@@ -143,17 +153,7 @@ public final class CatalogBinder {
                             + first.line());
                 }
                 outputs.add(new Output(file, layout(output, layout),
-                        output.entries().containsKey("entries") ? entries(value(output, "entries")) : List.of()));
-            }
-        }
-        List<TableColumn> columns = d.tableColumns();
-        String emptyCell = d.emptyCell();
-        if (map.entries().containsKey("table")) {
-            YamlNode.Mapping table = mapping(value(map, "table"), "'table'");
-            checkKeys(table, TABLE_KEYS, "'table'");
-            emptyCell = rawText(table, "empty", emptyCell);
-            if (table.entries().containsKey("columns")) {
-                columns = columns(value(table, "columns"));
+                        output.entries().containsKey("entries") ? entries(value(output, "entries"), columns) : List.of()));
             }
         }
         return new Settings(
@@ -173,14 +173,16 @@ public final class CatalogBinder {
                 sizeBudget(map),
                 split(map),
                 metrics(map),
-                map.entries().containsKey("entries") ? entries(value(map, "entries")) : List.of());
+                map.entries().containsKey("entries") ? entries(value(map, "entries"), columns) : List.of());
     }
 
     /**
      * {@code entries}: how the list writes its papers' entries, each a template such as
-     * {@code "- [{title}]({url}) ({date:MMM yyyy})"}; a template that does not read is refused at its line.
+     * {@code "- [{title}]({url}) ({date:MMM yyyy})"}; a template that does not read is refused at its line,
+     * and so is a table row of another number of cells than the table's columns, whose values GitHub would
+     * drop or shift.
      */
-    private List<EntryTemplate> entries(YamlNode node) {
+    private List<EntryTemplate> entries(YamlNode node, List<TableColumn> columns) {
         List<EntryTemplate> out = new ArrayList<>();
         for (YamlNode item : sequence(node, "'entries'").items()) {
             YamlNode.Scalar scalar = scalar(item, "an entry template");
@@ -189,6 +191,13 @@ public final class CatalogBinder {
                 EntryTemplate template = EntryTemplate.parse(source);
                 if (out.contains(template)) {
                     throw error(scalar.position(), "the entry template '" + oneLine(source) + "' is listed twice");
+                }
+                int cells = template.cells();
+                if (cells >= 0 && cells != columns.size()) {
+                    throw error(scalar.position(), "the table-row template '" + oneLine(source) + "' writes "
+                            + cells + (cells == 1 ? " cell" : " cells") + " and the table has " + columns.size()
+                            + " columns (" + String.join(", ", columns.stream().map(TableColumn::header).toList())
+                            + "): GitHub drops the cells past the header's and leaves missing ones empty");
                 }
                 out.add(template);
             } catch (IllegalArgumentException e) {
@@ -482,7 +491,8 @@ public final class CatalogBinder {
             draft.columns = columns(value(map, "columns"));
         }
         if (map.entries().containsKey("entries")) {
-            draft.entries = entries(value(map, "entries"));
+            draft.entries = entries(value(map, "entries"),
+                    draft.columns.isEmpty() ? settings.tableColumns() : draft.columns);
         }
         if (map.entries().containsKey("papers")) {
             // A table cell the list left empty where the others write the empty cell is kept as ''.

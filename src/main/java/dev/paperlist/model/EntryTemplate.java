@@ -328,6 +328,51 @@ public final class EntryTemplate {
         return tableRow;
     }
 
+    /**
+     * How many cells a table-row template writes, counted from the unescaped {@code |} of its text outside
+     * parts, as GitHub splits a row; -1 when it is no table row or a part holds a {@code |}, so that the
+     * count depends on the paper.
+     */
+    public int cells() {
+        if (!tableRow) {
+            return -1;
+        }
+        int pipes = 0;
+        StringBuilder text = new StringBuilder();
+        for (Piece piece : pieces) {
+            if (piece instanceof Literal literal) {
+                text.append(literal.text());
+            } else if (piece instanceof Group group && pipes(group)) {
+                return -1;
+            } else {
+                // A value is escaped for its cell and never splits it.
+                text.append('x');
+            }
+        }
+        String row = text.toString().strip();
+        for (int i = 0; i < row.length(); i++) {
+            if (row.charAt(i) == '\\') {
+                i++;
+            } else if (row.charAt(i) == '|') {
+                pipes++;
+            }
+        }
+        // The opening pipe starts the first cell; a closing one ends the last without starting another.
+        return row.endsWith("|") && !row.endsWith("\\|") ? pipes - 1 : pipes;
+    }
+
+    private static boolean pipes(Group group) {
+        for (List<Piece> alternative : group.alternatives()) {
+            for (Piece piece : alternative) {
+                if (piece instanceof Literal literal && literal.text().replace("\\|", "").contains("|")
+                        || piece instanceof Group inner && pipes(inner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The labels of the extra fields the template names with {@code {extra:Label}}. */
     public Set<String> extraLabels() {
         return extraLabels;

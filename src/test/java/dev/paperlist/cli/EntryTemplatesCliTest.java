@@ -243,4 +243,31 @@ class EntryTemplatesCliTest {
         CliRun lint = CliRun.in(dir, "lint");
         assertThat(lint.exitCode()).as(lint.toString()).isZero();
     }
+    @Test
+    void aTableRowTemplateOfAnotherNumberOfCellsThanTheColumnsIsRefusedAtItsLine() throws IOException {
+        String catalogue = """
+                settings:
+                  layout: table
+                  table:
+                    columns: [title, venue, date]
+                  entries:
+                    - "| {link} | {?{venue}{|}-} | {?{date}{|}-} |"
+                    - "| {link} | {?{venue}{|}-} |"
+                sections:
+                  - title: Methods
+                    papers:
+                      - name: Alpha
+                        title: Alpha
+                        url: https://arxiv.org/abs/2401.00001
+                """;
+        Files.writeString(dir.resolve("papers.yaml"), catalogue);
+        String readme = "<!-- paperlist:start -->\n<!-- paperlist:end -->\n";
+        Files.writeString(dir.resolve("README.md"), readme);
+        CliRun render = CliRun.in(dir, "render");
+        assertThat(render.exitCode()).as(render.toString()).isEqualTo(3);
+        assertThat(render.err()).isEqualTo("papers.yaml:7:7: the table-row template '| {link} | {?{venue}{|}-} |'"
+                + " writes 2 cells and the table has 3 columns (Title, Venue, Date): GitHub drops the cells past the"
+                + " header's and leaves missing ones empty\n");
+        assertThat(Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8)).isEqualTo(readme);
+    }
 }

@@ -200,4 +200,15 @@ class EntryTemplatesTest {
         writer.renderOwn(row, paper().name("A_B: a title").extra("Code {beta}", "[code](x)|").build(), out);
         assertThat(out.toString()).isEqualTo("| [code](x)\\| |");
     }
+    @Test
+    void aTableRowCountsTheCellsGitHubSplitsItInto() {
+        assertThat(EntryTemplate.parse("| {link} | {venue} |").cells()).isEqualTo(2);
+        assertThat(EntryTemplate.parse("| {link} | {venue}").cells()).isEqualTo(2);
+        // An escaped pipe, in the text or closing the row, stays in its cell.
+        assertThat(EntryTemplate.parse("| {link} \\| {venue} |").cells()).isEqualTo(1);
+        assertThat(EntryTemplate.parse("| {link} | {?{venue}{|}-} |").cells()).isEqualTo(2);
+        // A part that writes a pipe makes the count the paper's.
+        assertThat(EntryTemplate.parse("| {link}{? | {venue}} |").cells()).isEqualTo(-1);
+        assertThat(EntryTemplate.parse("- {link} | {venue}").cells()).isEqualTo(-1);
+    }
 }
