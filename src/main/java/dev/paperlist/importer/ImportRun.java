@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code paperlist import} from README to files: reads the list, writes the catalogue (and with markers the
@@ -25,6 +27,9 @@ import java.time.Duration;
  */
 public record ImportRun(Path readme, String readmeName, Path output, String outputName, boolean force,
                         boolean strict, boolean writeMarkers, Duration lockWait) {
+    /** From how many papers the catalogue is written and loaded back in halves (some 4 MB of YAML). */
+    static final int HALVES_FROM = 2_000;
+
     /** Imports; prints the warnings to {@code err} and the summary to {@code out}; returns the exit code. */
     public int run(PrintWriter out, PrintWriter err) {
         if (Files.exists(output) && !force) {
@@ -32,9 +37,28 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         }
         TextFile file = TextFile.read(readme, readmeName, ReadmeSync.MAX_README_BYTES);
         ListImporter.Result result = new ListImporter().read(file.text(), readmeName);
-        String yaml = CatalogWriter.write(result.catalog());
-        // What is written must load back as the same catalogue; a writer defect must not reach the disk.
-        Catalog written = CatalogLoader.parse(yaml, outputName);
+        String yaml;
+        Catalog written;
+        if (result.catalog().distinctPapers().size() < HALVES_FROM) {
+            yaml = CatalogWriter.write(result.catalog());
+            // What is written must load back as the same catalogue; a writer defect must not reach the disk.
+            written = CatalogLoader.parse(yaml, outputName);
+        } else {
+            // A large catalogue is written and loaded back a half on each of two threads: the same text, and
+            // the same proof that it loads, as the whole at once.
+            ExecutorService side = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "paperlist-write");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                CatalogWriter.Halves halves = CatalogWriter.writeInHalves(result.catalog(), side);
+                written = CatalogLoader.parse(halves.head(), halves.tail(), outputName, side);
+                yaml = halves.text();
+            } finally {
+                side.shutdownNow();
+            }
+        }
         OutputPlan plan = null;
         if (writeMarkers) {
             // Everything is computed before the first write, so a failure leaves both files as they were.
