@@ -15,8 +15,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code paperlist import} from README to files: reads the list, writes the catalogue (and with markers the
@@ -37,27 +39,17 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         }
         TextFile file = TextFile.read(readme, readmeName, ReadmeSync.MAX_README_BYTES);
         ListImporter.Result result = new ListImporter().read(file.text(), readmeName);
-        String yaml;
+        String text = null;
+        byte[] yaml = null;
         Catalog written;
         if (result.catalog().distinctPapers().size() < HALVES_FROM) {
-            yaml = CatalogWriter.write(result.catalog());
+            text = CatalogWriter.write(result.catalog());
             // What is written must load back as the same catalogue; a writer defect must not reach the disk.
-            written = CatalogLoader.parse(yaml, outputName);
+            written = CatalogLoader.parse(text, outputName);
         } else {
-            // A large catalogue is written and loaded back a half on each of two threads: the same text, and
-            // the same proof that it loads, as the whole at once.
-            ExecutorService side = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "paperlist-write");
-                thread.setDaemon(true);
-                return thread;
-            });
-            try {
-                CatalogWriter.Halves halves = CatalogWriter.writeInHalves(result.catalog(), side);
-                written = CatalogLoader.parse(halves.head(), halves.tail(), outputName, side);
-                yaml = halves.text();
-            } finally {
-                side.shutdownNow();
-            }
+            InHalves large = InHalves.of(result.catalog(), output, outputName);
+            written = large.loaded();
+            yaml = large.bytes();
         }
         OutputPlan plan = null;
         if (writeMarkers) {
@@ -68,7 +60,7 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         // Both files or neither, under the catalogue's lock, as render and add take it.
         try (LockFile lock = LockFile.acquireForDerived(output, outputName, lockWait)) {
             FileTransaction transaction = new FileTransaction();
-            transaction.write(output, TextFile.encodeLike(output, yaml), outputName);
+            transaction.write(output, yaml != null ? yaml : TextFile.encodeLike(output, text), outputName);
             if (plan != null && !plan.upToDate()) {
                 transaction.write(plan.path(), plan.renderedBytes(), plan.displayName());
             }
@@ -88,5 +80,38 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
                     + " otherwise");
         }
         return strict && !result.warnings().isEmpty() ? ExitCode.STALE.code() : ExitCode.OK.code();
+    }
+
+    /**
+     * A large catalogue written and loaded back a half on each of two threads: the same text, and the same proof
+     * that it loads, as the whole at once; its bytes are made on a third thread meanwhile.
+     */
+    private record InHalves(byte[] bytes, Catalog loaded) {
+        static InHalves of(Catalog catalog, Path output, String outputName) {
+            ExecutorService side = Executors.newFixedThreadPool(2, task -> {
+                Thread thread = new Thread(task, "paperlist-write");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                CatalogWriter.Halves halves = CatalogWriter.writeInHalves(catalog, side);
+                Future<byte[]> bytes = side.submit(() -> TextFile.encodeLike(output, halves.head(), halves.tail()));
+                Catalog loaded = CatalogLoader.parse(halves.head(), halves.tail(), outputName, side);
+                return new InHalves(bytes.get(), loaded);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing " + outputName, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                side.shutdownNow();
+            }
+        }
     }
 }

@@ -201,7 +201,9 @@ final class MarkdownParts implements AutoCloseable {
             List<SourceSpan> spans = node.getSourceSpans();
             if (!spans.isEmpty()) {
                 moved.clear();
-                for (SourceSpan s : spans) {
+                // By index: an iterator a node is one more object for each of the README's nodes.
+                for (int i = 0; i < spans.size(); i++) {
+                    SourceSpan s = spans.get(i);
                     moved.add(SourceSpan.of(s.getLineIndex() + lineOffset, s.getColumnIndex(), s.getInputIndex() + offset,
                             s.getLength()));
                 }
