@@ -62,7 +62,7 @@ public final class CatalogLoader {
         if (await(tailClean)) {
             root = BlockYamlReader.readInHalves(head, tail, side);
         }
-        return root != null ? new CatalogBinder(displayName).bind(root) : parse(head + tail, displayName);
+        return root != null ? new CatalogBinder(displayName).bind(root, side) : parse(head + tail, displayName);
     }
 
     private static <T> T await(java.util.concurrent.Future<T> future) {

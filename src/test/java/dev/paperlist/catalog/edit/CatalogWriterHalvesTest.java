@@ -90,6 +90,34 @@ class CatalogWriterHalvesTest {
     }
 
     @Test
+    void theFirstProblemIsReportedThoughTheLastSectionsAreBoundFirstOnTheSideThread() {
+        String text = catalogue().replace("url: https://arxiv.org/abs/2402.10030", "url: arxiv.org/abs/2402.10030")
+                .replace("title: Sub paper 6", "title: Sub paper 6\n            submitted: someday");
+        CatalogWriter.Halves halves = split(text);
+
+        assertThatThrownBy(() -> CatalogLoader.parse(halves.head(), halves.tail(), "papers.yaml", side))
+                .isInstanceOf(PaperlistException.class)
+                .hasMessage(messageOf(() -> CatalogLoader.parse(text, "papers.yaml")))
+                .hasMessageContaining("'url' must be an http:// or https:// URL");
+    }
+
+    @Test
+    void aTableCellLeftEmptyInTheLastSectionLoadsAsInTheWhole() {
+        String text = "settings:\n  layout: table\nsections:\n  - title: A\n    papers:\n      - name: X\n        title: X\n"
+                + "  - title: B\n    papers:\n      - name: Y\n        title: Y\n        extra: {Venue: \"\"}\n";
+        CatalogWriter.Halves halves = split(text);
+
+        assertThat(CatalogLoader.parse(halves.head(), halves.tail(), "papers.yaml", side))
+                .isEqualTo(CatalogLoader.parse(text, "papers.yaml"));
+    }
+
+    // The text cut before its second half of top-level sections, as the writer cuts it.
+    private static CatalogWriter.Halves split(String text) {
+        int middle = text.indexOf("\n  - title: ", text.length() / 2) + 1;
+        return new CatalogWriter.Halves(text.substring(0, middle), text.substring(middle));
+    }
+
+    @Test
     void aTailTheBlockReaderDeclinesIsLoadedWhole() {
         String head = "sections:\n  - title: A\n";
         String tail = "  - title: >-\n      B\n      C\n";
