@@ -15,10 +15,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code paperlist import} from README to files: reads the list, writes the catalogue (and with markers the
@@ -84,31 +82,21 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
 
     /**
      * A large catalogue written and loaded back a half on each of two threads: the same text, and the same proof
-     * that it loads, as the whole at once; its bytes are made on a third thread meanwhile.
+     * that it loads, as the whole at once; its bytes made from the two pieces, never joined into one text.
      */
     private record InHalves(byte[] bytes, Catalog loaded) {
         static InHalves of(Catalog catalog, Path output, String outputName) {
-            ExecutorService side = Executors.newFixedThreadPool(2, task -> {
+            ExecutorService side = Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "paperlist-write");
                 thread.setDaemon(true);
                 return thread;
             });
             try {
                 CatalogWriter.Halves halves = CatalogWriter.writeInHalves(catalog, side);
-                Future<byte[]> bytes = side.submit(() -> TextFile.encodeLike(output, halves.head(), halves.tail()));
                 Catalog loaded = CatalogLoader.parse(halves.head(), halves.tail(), outputName, side);
-                return new InHalves(bytes.get(), loaded);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing " + outputName, e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
+                // Encoded after the load rather than beside it: with the two halves read at once there is no free
+                // core for it, and the bytes would be one more copy of the catalogue alive meanwhile.
+                return new InHalves(TextFile.encodeLike(output, halves.head(), halves.tail()), loaded);
             } finally {
                 side.shutdownNow();
             }
