@@ -73,6 +73,15 @@ public final class CatalogBinder {
     }
 
     Catalog bind(YamlNode root) {
+        return bind(root, null);
+    }
+
+    /**
+     * The same, with the papers of the last top-level sections bound on {@code side} (when not null) while this
+     * thread binds the first ones, until the two meet: a paper is bound the same wherever it is, and what it
+     * has to say about itself, this thread says again in its turn (the side's findings are dropped).
+     */
+    Catalog bind(YamlNode root, java.util.concurrent.ExecutorService side) {
         YamlNode.Mapping top = mapping(root, "the catalogue");
         checkKeys(top, ROOT_KEYS, "the catalogue");
         Settings settings = top.entries().containsKey("settings")
@@ -83,9 +92,23 @@ public final class CatalogBinder {
             throw error(top.position(), "missing key 'sections' (the list of top-level sections)");
         }
         List<SectionDraft> drafts = new ArrayList<>();
-        for (YamlNode item : sequence(sectionsEntry.value(), "'sections'").items()) {
-            drafts.add(sectionDraft(item, 1, settings.topHeadingLevel(), settings));
+        List<YamlNode> items = sequence(sectionsEntry.value(), "'sections'").items();
+        java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        if (side != null && items.size() > 1) {
+            boundAhead = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+            CatalogBinder ahead = new CatalogBinder(fileName);
+            side.execute(() -> {
+                for (int i = items.size() - 1; i > reached.get(); i--) {
+                    ahead.bindPapersAhead(items.get(i), boundAhead);
+                }
+            });
         }
+        for (int i = 0; i < items.size(); i++) {
+            reached.set(i);
+            drafts.add(sectionDraft(items.get(i), 1, settings.topHeadingLevel(), settings));
+        }
+        reached.set(items.size());
+        boundAhead = null;
         resolveRefs();
         List<Section> sections = new ArrayList<>();
         for (SectionDraft draft : drafts) {
@@ -545,11 +568,43 @@ public final class CatalogBinder {
                 }
                 out.add(new ItemDraft(written, nested));
             } else {
-                Paper paper = paper(paperMap);
+                Paper ahead = boundAhead == null ? null : boundAhead.remove(paperMap);
+                Paper paper = ahead != null ? ahead : paper(paperMap);
                 register(paper);
                 Slot slot = new Slot(paper.position(), false);
                 slot.paper = paper;
                 out.add(slot);
+            }
+        }
+    }
+
+    // Papers bound on another thread, by their mapping, while bind reads the sections before them; null when none.
+    private Map<YamlNode.Mapping, Paper> boundAhead;
+
+    // The papers of a section, its items and its subsections, each bound where it binds without a problem: a
+    // table's empty written cell, which the section's columns may allow, is one, and so is anything this
+    // thread is not sure of; those are left to bind in their turn.
+    private void bindPapersAhead(YamlNode node, Map<YamlNode.Mapping, Paper> out) {
+        if (!(node instanceof YamlNode.Mapping map)) {
+            return;
+        }
+        for (String key : List.of("papers", "sections")) {
+            YamlNode.Entry entry = map.entries().get(key);
+            if (entry == null || !(entry.value() instanceof YamlNode.Sequence list)) {
+                continue;
+            }
+            for (YamlNode item : list.items()) {
+                if (key.equals("sections") || !(item instanceof YamlNode.Mapping paperMap)) {
+                    bindPapersAhead(item, out);
+                } else if (paperMap.entries().containsKey("name")) {
+                    try {
+                        out.put(paperMap, paper(paperMap));
+                    } catch (RuntimeException e) {
+                        // Bound again, and reported, in its turn.
+                    }
+                } else if (paperMap.entries().containsKey("item")) {
+                    bindPapersAhead(paperMap, out);
+                }
             }
         }
     }

@@ -46,6 +46,42 @@ public final class CatalogLoader {
         return parseScanned(text, displayName);
     }
 
+    /**
+     * The same as {@link #parse(String, String)} of {@code head + tail}, where {@code tail} starts at an item of
+     * the top-level 'sections' list (as {@code CatalogWriter.writeInHalves} cuts it): each piece is searched
+     * and read on a thread of its own, {@code side} taking the tail, and the tree bound here. Anything either
+     * piece declines or refuses sends the whole text the usual way, which gives every message.
+     */
+    public static Catalog parse(String head, String tail, String displayName, java.util.concurrent.ExecutorService side) {
+        if (tail.isEmpty()) {
+            return parse(head, displayName);
+        }
+        java.util.concurrent.Future<Boolean> tailClean = side.submit(() -> !LineSeparators.isIn(tail));
+        LineSeparators.refuseIn(head, displayName);
+        YamlNode root = null;
+        if (await(tailClean)) {
+            root = BlockYamlReader.readInHalves(head, tail, side);
+        }
+        return root != null ? new CatalogBinder(displayName).bind(root, side) : parse(head + tail, displayName);
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private static Catalog parseScanned(String text, String displayName) {
         // The fast reader takes the plain block style paperlist writes; SnakeYAML everything else, and
         // every error, with its message.

@@ -34,6 +34,7 @@ final class BadgeReader {
 
     /** The badge for a linked image that is not a star badge. */
     static Badge badge(String href, String imageUrl, String alt) {
+        String image = MarkdownText.url(imageUrl);
         for (String kind : BadgeKinds.KINDS) {
             if (kind.equals("custom")) {
                 continue;
@@ -41,7 +42,7 @@ final class BadgeReader {
             BadgeKinds.Preset preset = BadgeKinds.preset(kind);
             String label = "label".equals(preset.required()) ? BadgeUrls.staticParts(imageUrl).map(p -> p.get("label")).orElse(null) : null;
             Badge candidate = new Badge(kind, href, null, label, null, null, null, null, null, SourcePosition.UNKNOWN);
-            if (BadgeKinds.missingPart(candidate) == null && sameImage(candidate, imageUrl)) {
+            if (BadgeKinds.missingPart(candidate) == null && sameImage(candidate, image)) {
                 // The same image under its own alt text ("Technical Blog" for a blog badge) keeps that text.
                 return alt.equals(preset.alt()) ? candidate
                         : new Badge(kind, href, alt, label, null, null, null, null, null, SourcePosition.UNKNOWN);
@@ -56,15 +57,16 @@ final class BadgeReader {
             Badge structured = new Badge("custom", href, alt.equals(defaultAlt) ? null : alt,
                     label.isEmpty() ? null : label, message, p.get("color").equals("blue") ? null : p.get("color"),
                     p.get("logo"), p.get("logoColor"), null, SourcePosition.UNKNOWN);
-            if (sameImage(structured, imageUrl)) {
+            if (sameImage(structured, image)) {
                 return structured;
             }
         }
         return new Badge("custom", href, alt, null, null, null, null, null, imageUrl, SourcePosition.UNKNOWN);
     }
 
-    // The renderer percent-encodes what a link destination cannot hold; compare in that form.
-    private static boolean sameImage(Badge badge, String imageUrl) {
-        return MarkdownText.url(BadgeUrls.image(badge)).equals(MarkdownText.url(imageUrl));
+    // The renderer percent-encodes what a link destination cannot hold; compare in that form (the image's
+    // own URL is given in it already, made once for all the kinds tried).
+    private static boolean sameImage(Badge badge, String image) {
+        return MarkdownText.url(BadgeUrls.image(badge)).equals(image);
     }
 }

@@ -19,13 +19,24 @@ final class CrossListing {
     private CrossListing() {}
 
     static List<Section> apply(List<Section> sections) {
+        List<Paper> listed = inOrder(sections, new ArrayList<>());
+        // Only papers whose name is listed more than once can be listed twice; the others are not hashed whole,
+        // which for a long list of distinct papers is most of the work (an abstract each).
+        Map<String, Integer> names = new HashMap<>();
+        for (Paper p : listed) {
+            names.merge(p.name(), 1, Integer::sum);
+        }
         Map<Paper, Integer> counts = new HashMap<>();
-        count(sections, counts);
+        for (Paper p : listed) {
+            if (names.get(p.name()) > 1) {
+                counts.merge(p, 1, Integer::sum);
+            }
+        }
         Map<Paper, Paper> shared = new HashMap<>();
         Set<String> ids = new HashSet<>();
         // In list order, so that ids are stable from run to run.
-        for (Paper p : inOrder(sections, new ArrayList<>())) {
-            if (counts.get(p) > 1 && !shared.containsKey(p)) {
+        for (Paper p : listed) {
+            if (names.get(p.name()) > 1 && counts.get(p) > 1 && !shared.containsKey(p)) {
                 String id = TextRules.freshId(p.name(), ids::contains);
                 ids.add(id);
                 shared.put(p, p.withId(id));
@@ -50,12 +61,6 @@ final class CrossListing {
             } else if (part instanceof Part.Item item) {
                 listed(item.parts(), out);
             }
-        }
-    }
-
-    private static void count(List<Section> sections, Map<Paper, Integer> counts) {
-        for (Paper p : inOrder(sections, new ArrayList<>())) {
-            counts.merge(p, 1, Integer::sum);
         }
     }
 

@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code paperlist import} from README to files: reads the list, writes the catalogue (and with markers the
@@ -25,6 +27,9 @@ import java.time.Duration;
  */
 public record ImportRun(Path readme, String readmeName, Path output, String outputName, boolean force,
                         boolean strict, boolean writeMarkers, Duration lockWait) {
+    /** From how many papers the catalogue is written and loaded back in halves (some 4 MB of YAML). */
+    static final int HALVES_FROM = 2_000;
+
     /** Imports; prints the warnings to {@code err} and the summary to {@code out}; returns the exit code. */
     public int run(PrintWriter out, PrintWriter err) {
         if (Files.exists(output) && !force) {
@@ -32,9 +37,18 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         }
         TextFile file = TextFile.read(readme, readmeName, ReadmeSync.MAX_README_BYTES);
         ListImporter.Result result = new ListImporter().read(file.text(), readmeName);
-        String yaml = CatalogWriter.write(result.catalog());
-        // What is written must load back as the same catalogue; a writer defect must not reach the disk.
-        Catalog written = CatalogLoader.parse(yaml, outputName);
+        String text = null;
+        byte[] yaml = null;
+        Catalog written;
+        if (result.catalog().distinctPapers().size() < HALVES_FROM) {
+            text = CatalogWriter.write(result.catalog());
+            // What is written must load back as the same catalogue; a writer defect must not reach the disk.
+            written = CatalogLoader.parse(text, outputName);
+        } else {
+            InHalves large = InHalves.of(result.catalog(), output, outputName);
+            written = large.loaded();
+            yaml = large.bytes();
+        }
         OutputPlan plan = null;
         if (writeMarkers) {
             // Everything is computed before the first write, so a failure leaves both files as they were.
@@ -44,7 +58,7 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         // Both files or neither, under the catalogue's lock, as render and add take it.
         try (LockFile lock = LockFile.acquireForDerived(output, outputName, lockWait)) {
             FileTransaction transaction = new FileTransaction();
-            transaction.write(output, TextFile.encodeLike(output, yaml), outputName);
+            transaction.write(output, yaml != null ? yaml : TextFile.encodeLike(output, text), outputName);
             if (plan != null && !plan.upToDate()) {
                 transaction.write(plan.path(), plan.renderedBytes(), plan.displayName());
             }
@@ -68,5 +82,28 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
 
     private static int sectionTemplates(java.util.List<dev.paperlist.model.Section> sections) {
         return sections.stream().mapToInt(s -> s.entries().size() + sectionTemplates(s.sections())).sum();
+    }
+
+    /**
+     * A large catalogue written and loaded back a half on each of two threads: the same text, and the same proof
+     * that it loads, as the whole at once; its bytes made from the two pieces, never joined into one text.
+     */
+    private record InHalves(byte[] bytes, Catalog loaded) {
+        static InHalves of(Catalog catalog, Path output, String outputName) {
+            ExecutorService side = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "paperlist-write");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                CatalogWriter.Halves halves = CatalogWriter.writeInHalves(catalog, side);
+                Catalog loaded = CatalogLoader.parse(halves.head(), halves.tail(), outputName, side);
+                // Encoded after the load rather than beside it: with the two halves read at once there is no free
+                // core for it, and the bytes would be one more copy of the catalogue alive meanwhile.
+                return new InHalves(TextFile.encodeLike(output, halves.head(), halves.tail()), loaded);
+            } finally {
+                side.shutdownNow();
+            }
+        }
     }
 }

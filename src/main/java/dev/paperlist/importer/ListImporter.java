@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BulletList;
@@ -65,14 +69,23 @@ public final class ListImporter {
     private final int partsFrom;
     private final int smallestPart;
 
+    // From how many papers the entries are compared with the layout's on two threads.
+    private final int sideFrom;
+
     public ListImporter() {
-        this(MarkdownParts.PARSE_WHOLE_BELOW, MarkdownParts.SMALLEST_PART);
+        this(MarkdownParts.PARSE_WHOLE_BELOW, MarkdownParts.SMALLEST_PART, SIDE_FROM);
     }
 
     /** An importer that parses READMEs of {@code partsFrom} characters or more in parts, for tests. */
     ListImporter(int partsFrom, int smallestPart) {
+        this(partsFrom, smallestPart, SIDE_FROM);
+    }
+
+    /** The same, comparing entries on two threads from {@code sideFrom} papers on, for tests. */
+    ListImporter(int partsFrom, int smallestPart, int sideFrom) {
         this.partsFrom = partsFrom;
         this.smallestPart = smallestPart;
+        this.sideFrom = sideFrom;
     }
 
     /**
@@ -109,7 +122,7 @@ public final class ListImporter {
         }
         String text = readme.substring(regionStart, regionEnd);
         int lineOffset = (int) readme.substring(0, regionStart).chars().filter(c -> c == '\n').count();
-        Reading reading = new Reading(text, displayName, lineOffset);
+        Reading reading = new Reading(text, displayName, lineOffset, sideFrom);
         boolean clean;
         try (MarkdownParts parts = MarkdownParts.of(parser, text, partsFrom, smallestPart, reading::anchors)) {
             // While the first part is parsed: whether the list can hold a character the catalogue refuses at
@@ -158,6 +171,12 @@ public final class ListImporter {
         return node.getSourceSpans().isEmpty() ? 0 : node.getSourceSpans().get(0).getLineIndex() + 1;
     }
 
+    /** From how many papers a list's entries are compared with the layout's on two threads. */
+    static final int SIDE_FROM = 1_000;
+
+    /** A paper of the notes layout to compare with the layout's entry, and where its warning goes. */
+    private record Compared(PaperDraft draft, Paper paper, int warningsBefore) {}
+
     /** One pass over one README. */
     private static final class Reading implements NotesFields.Labels {
         final String markdown;
@@ -181,8 +200,49 @@ public final class ListImporter {
         private final Slugger anchorSlugger = new Slugger();
         // The README's blocks, read part by part as the walk comes to them.
         private MarkdownParts parts;
+        // A second thread that compares half of each section's entries with the layout's, from sideFrom papers on.
+        private final int sideFrom;
+        private ExecutorService side;
 
-        Reading(String markdown, String where, int lineOffset) {
+        /**
+         * For each paper, whether the entry the list wrote shows the same as the one the notes layout writes of
+         * it at {@code level}: the costliest step of building a long list in the layout's own form, and one that
+         * depends on the paper alone, so the second half is compared on the side thread.
+         */
+        boolean[] sameAsLayout(List<Compared> compared, Settings settings, int level) {
+            boolean[] same = new boolean[compared.size()];
+            int half = side == null ? compared.size() : compared.size() / 2;
+            Future<?> rest = half == compared.size() ? null
+                    : side.submit(() -> compare(compared, half, compared.size(), settings, level, same));
+            compare(compared, 0, half, settings, level, same);
+            if (rest != null) {
+                try {
+                    rest.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while comparing entries", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return same;
+        }
+
+        private static void compare(List<Compared> compared, int from, int to, Settings settings, int level, boolean[] same) {
+            for (int i = from; i < to; i++) {
+                Compared c = compared.get(i);
+                same[i] = WrittenForms.sameHtml(c.draft().block, NotesLayout.entry(c.paper(), settings, level));
+            }
+        }
+
+        Reading(String markdown, String where, int lineOffset, int sideFrom) {
+            this.sideFrom = sideFrom;
             this.markdown = markdown;
             this.where = where;
             this.lineOffset = lineOffset;
@@ -666,14 +726,25 @@ public final class ListImporter {
             kept.forEach(s -> s.collect(all));
             Settings settings = settings(kept, topLevel, tocKept, all.keySet(), tocLinks);
             List<Section> sections = new ArrayList<>();
-            for (SectionDraft s : kept) {
-                if (s.level != topLevel) {
-                    warnings.add(where + ":" + s.line + ": top-level section '" + s.title + "' is a level-" + s.level
-                            + " heading; it will be rendered at level " + topLevel);
+            side = all.size() < sideFrom ? null : Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "paperlist-compare");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                for (SectionDraft s : kept) {
+                    if (s.level != topLevel) {
+                        warnings.add(where + ":" + s.line + ": top-level section '" + s.title + "' is a level-" + s.level
+                                + " heading; it will be rendered at level " + topLevel);
+                    }
+                    s.renderedLevel = topLevel;
+                    s.naturalLevel = topLevel;
+                    sections.add(s.build(settings, this));
                 }
-                s.renderedLevel = topLevel;
-                s.naturalLevel = topLevel;
-                sections.add(s.build(settings, this));
+            } finally {
+                if (side != null) {
+                    side.shutdownNow();
+                }
             }
             Catalog catalog = EntryInference.apply(new Catalog(settings, CrossListing.apply(sections)));
             return new Result(catalog, List.copyOf(warnings), listStart, listEnd, hasMarkers);
@@ -1006,6 +1077,7 @@ public final class ListImporter {
             Map<PaperDraft, Paper> papers = new IdentityHashMap<>();
             Map<String, PaperDraft> seen = new HashMap<>();
             Set<String> names = new HashSet<>();
+            List<Compared> compared = new ArrayList<>();
             for (PaperDraft d : entries) {
                 String shown = d.title != null ? d.title : d.name;
                 if (shown == null || shown.isBlank() || d.name != null && d.name.isBlank()) {
@@ -1065,7 +1137,24 @@ public final class ListImporter {
                 }
                 d.problems.forEach(p -> reading.warnings.add(reading.where + ":" + d.line + ": paper '" + d.name + "': " + p));
                 Paper paper = d.build(settings.authorSeparator(), settings.tagSeparator());
-                papers.put(d, asWritten(d, paper, settings, reading));
+                if (headed && d.block != null) {
+                    // Compared with the layout's entry below, all at once, with the warning (if any) put where
+                    // it falls in this order.
+                    compared.add(new Compared(d, paper, reading.warnings.size()));
+                } else {
+                    papers.put(d, asWritten(d, paper, settings, reading));
+                }
+            }
+            boolean[] same = reading.sameAsLayout(compared, settings, renderedLevel + 1);
+            int inserted = 0;
+            for (int i = 0; i < compared.size(); i++) {
+                Compared c = compared.get(i);
+                int before = reading.warnings.size();
+                papers.put(c.draft(), notesAsWritten(c.draft(), c.paper(), settings, reading, same[i]));
+                if (reading.warnings.size() > before) {
+                    reading.warnings.add(c.warningsBefore() + inserted, reading.warnings.remove(before));
+                    inserted++;
+                }
             }
             return papers;
         }
@@ -1136,7 +1225,8 @@ public final class ListImporter {
         private Paper asWritten(PaperDraft d, Paper paper, Settings settings, Reading reading) {
             String layout = layout(settings);
             if (layout.equals("notes") && (d.block != null || d.listItem != null)) {
-                return notesAsWritten(d, paper, settings, reading);
+                return notesAsWritten(d, paper, settings, reading, d.block != null
+                        && WrittenForms.sameHtml(d.block, NotesLayout.entry(paper, settings, renderedLevel + 1)));
             }
             if (d.listItem != null && layout.equals("list")) {
                 // A bullet the list wrote otherwise than the list layout writes it is kept as written.
@@ -1193,10 +1283,9 @@ public final class ListImporter {
          * {@code As written}; so is a bullet or paragraph entry, which the layout never writes. The blocks kept
          * as the extra fields {@code More} are in it already.
          */
-        private Paper notesAsWritten(PaperDraft d, Paper paper, Settings settings, Reading reading) {
+        private Paper notesAsWritten(PaperDraft d, Paper paper, Settings settings, Reading reading, boolean sameAsLayout) {
             String written = d.block != null ? d.block : d.listItem;
-            if (d.block != null && WrittenForms.sameHtml(written,
-                    NotesLayout.entry(paper, settings, renderedLevel + 1))) {
+            if (sameAsLayout) {
                 return paper;
             }
             if (d.block == null && d.headingText != null) {

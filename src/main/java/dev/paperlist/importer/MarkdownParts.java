@@ -1,12 +1,15 @@
 package dev.paperlist.importer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
@@ -16,8 +19,9 @@ import org.commonmark.parser.Parser;
 
 /**
  * The top-level blocks of a README in order, for one pass over them: a long README is parsed in parts,
- * cut before its headings, each part when the reader comes to it (the next one is parsed on a second
- * thread meanwhile), and the blocks the reader has passed are let go. So the tree of a few parts is
+ * cut before its headings, each part when the reader comes to it (the next ones are parsed on a second
+ * thread meanwhile, and by the reader itself where it would wait for that thread), and the blocks the reader
+ * has passed are let go. So the tree of a few parts is
  * alive at a time rather than the whole README's, which is several times the README's size and which
  * the collector would otherwise copy again and again.
  *
@@ -42,10 +46,13 @@ final class MarkdownParts implements AutoCloseable {
     private final int[] lines;
     private final Consumer<Node> onPart;
     private final ExecutorService ahead;
-    // The document the blocks read so far are children of (the first part's, once it is read), and the part
-    // being parsed next.
+    // The parts queued on the other thread or parsed on it, by the index of their first cut. A part is queued
+    // before the one before it is known not to run on into it; one that does is parsed again from its start.
+    private final Map<Integer, FutureTask<Parsed>> queued = new HashMap<>();
+    // The document the blocks read so far are children of (the first part's, once it is read), and the index
+    // of the part that comes next (starts.length when none does).
     private Node window;
-    private Future<Parsed> next;
+    private int next;
 
     private MarkdownParts(Parser parser, String text, int[] starts, int[] lines, Consumer<Node> onPart) {
         this.parser = parser;
@@ -55,6 +62,7 @@ final class MarkdownParts implements AutoCloseable {
         this.onPart = onPart;
         if (starts.length == 1) {
             this.ahead = null;
+            this.next = 1;
             this.window = parser.parse(text);
             onPart.accept(window);
             return;
@@ -65,7 +73,8 @@ final class MarkdownParts implements AutoCloseable {
             return thread;
         });
         // Even the first part is parsed on the other thread, so that the caller can do other work meanwhile.
-        this.next = parseAhead(0);
+        queue(0);
+        queue(1);
     }
 
     /**
@@ -82,9 +91,7 @@ final class MarkdownParts implements AutoCloseable {
     /** The first block, or null for an empty README. */
     Node first() {
         if (window == null) {
-            Parsed parsed = await(next);
-            next = parseAhead(parsed.next());
-            window = parsed.document();
+            window = take().document();
             onPart.accept(window);
         }
         return window.getFirstChild() != null ? window.getFirstChild() : next(window);
@@ -93,9 +100,8 @@ final class MarkdownParts implements AutoCloseable {
     /** The block after {@code node} (any node: for a top-level block, reading the next part when it is the last). */
     Node next(Node node) {
         Node following = node == window ? window.getFirstChild() : node.getNext();
-        while (following == null && (node == window || node.getParent() == window) && next != null) {
-            Parsed parsed = await(next);
-            next = parseAhead(parsed.next());
+        while (following == null && (node == window || node.getParent() == window) && next < starts.length) {
+            Parsed parsed = take();
             onPart.accept(parsed.document());
             for (Node block = parsed.document().getFirstChild(); block != null; ) {
                 Node after = block.getNext();
@@ -123,8 +129,38 @@ final class MarkdownParts implements AutoCloseable {
         }
     }
 
-    private Future<Parsed> parseAhead(int part) {
-        return part < starts.length ? ahead.submit(() -> part(part)) : null;
+    // The part that comes next. The two after it are queued on the other thread; when that thread has not
+    // finished this one, the next one is parsed here meanwhile rather than waited for, since parsing a part
+    // takes longer than reading one: so the reader parses about a part in three, and waits for none.
+    private Parsed take() {
+        int part = next;
+        queue(part);
+        queue(part + 1);
+        queue(part + 2);
+        FutureTask<Parsed> task = queued.remove(part);
+        // Runs the task here if the other thread has not started it, and does nothing if it has.
+        task.run();
+        if (!task.isDone() && queued.containsKey(part + 1)) {
+            queued.get(part + 1).run();
+        }
+        Parsed parsed = await(task);
+        // Parts started at a cut inside this one (it ran on past them) are not parts of the text.
+        for (int i = part + 1; i < parsed.next(); i++) {
+            FutureTask<Parsed> wasted = queued.remove(i);
+            if (wasted != null) {
+                wasted.cancel(false);
+            }
+        }
+        next = parsed.next();
+        return parsed;
+    }
+
+    private void queue(int part) {
+        if (part < starts.length && !queued.containsKey(part)) {
+            FutureTask<Parsed> task = new FutureTask<>(() -> part(part));
+            queued.put(part, task);
+            ahead.execute(task);
+        }
     }
 
     private static Parsed await(Future<Parsed> future) {
@@ -201,7 +237,9 @@ final class MarkdownParts implements AutoCloseable {
             List<SourceSpan> spans = node.getSourceSpans();
             if (!spans.isEmpty()) {
                 moved.clear();
-                for (SourceSpan s : spans) {
+                // By index: an iterator a node is one more object for each of the README's nodes.
+                for (int i = 0; i < spans.size(); i++) {
+                    SourceSpan s = spans.get(i);
                     moved.add(SourceSpan.of(s.getLineIndex() + lineOffset, s.getColumnIndex(), s.getInputIndex() + offset,
                             s.getLength()));
                 }

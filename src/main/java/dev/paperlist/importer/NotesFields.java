@@ -106,11 +106,14 @@ final class NotesFields {
             }
             StrongEmphasis strong = (StrongEmphasis) p.getFirstChild();
             Node first = strong.getNext();
-            String value = Values.withoutLeadingColon(Values.source(markdown, first, p.getLastChild()));
+            String field = FIELDS.getOrDefault(label, "");
+            // The paper line is read from its nodes (the title link and the badges), never from its text, which
+            // is the longest of an entry's values and the one that spans lines.
+            String value = field.equals("paper") ? ""
+                    : Values.withoutLeadingColon(Values.source(markdown, first, p.getLastChild()));
             if (first instanceof Text t && Values.withoutLeadingColon(t.getLiteral()).isEmpty()) {
                 first = first.getNext();
             }
-            String field = FIELDS.getOrDefault(label, "");
             if (!field.isEmpty()) {
                 labels.seen(field, writtenLabel(strong));
             }

@@ -38,18 +38,33 @@ final class Values {
             return oneLine(PlainText.of(first));
         }
         SourceSpan end = to.get(to.size() - 1);
-        return oneLine(markdown.substring(from.get(0).getInputIndex(), end.getInputIndex() + end.getLength()));
+        return oneLine(markdown, from.get(0).getInputIndex(), end.getInputIndex() + end.getLength());
     }
 
     /** White space runs folded, hard-break backslashes and the ends trimmed. */
     static String oneLine(String text) {
-        // Most values are one line already; folding is the exception, so check before building anything.
+        return oneLine(text, 0, text.length());
+    }
+
+    // The same of text[from, to): most values are one line already, and are cut from the README once, ends trimmed.
+    private static String oneLine(String text, int from, int to) {
         boolean plain = true;
-        for (int i = 0; i < text.length() && plain; i++) {
+        for (int i = from; i < to && plain; i++) {
             char c = text.charAt(i);
-            plain = c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x0B && !(c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ');
+            plain = c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x0B && !(c == ' ' && i + 1 < to && text.charAt(i + 1) == ' ');
         }
-        return plain ? text.strip() : SPACE.matcher(HARD_BREAK.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+        if (!plain) {
+            String value = text.substring(from, to);
+            return SPACE.matcher(HARD_BREAK.matcher(value).replaceAll(" ")).replaceAll(" ").strip();
+        }
+        // As String.strip: white space by Character.isWhitespace, which no surrogate is.
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
     }
 
     /** Markdown source to the text it shows, for values written without inline markup. */

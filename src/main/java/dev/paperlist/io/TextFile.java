@@ -228,10 +228,39 @@ public record TextFile(String displayName, String text, boolean bom) {
      * file or it cannot be read.
      */
     public static byte[] encodeLike(Path existing, String text) {
+        boolean[] style = styleOf(existing);
+        return encode(style[1] ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text, style[0]);
+    }
+
+    /**
+     * The same as {@code encodeLike(existing, head + tail)}, without the two joined in memory first: a large
+     * catalogue is written in two pieces, each some megabytes.
+     */
+    public static byte[] encodeLike(Path existing, String head, String tail) {
+        boolean[] style = styleOf(existing);
+        if (style[1] || tail.isEmpty() || head.isEmpty() || Character.isHighSurrogate(head.charAt(head.length() - 1))) {
+            return encodeLike(existing, head + tail);
+        }
+        long size = encodedLength(head, style[0]) + encodedLength(tail, false);
+        byte[] all = new byte[Math.toIntExact(size)];
+        int[] at = {0};
+        java.util.function.Consumer<byte[]> append = part -> {
+            System.arraycopy(part, 0, all, at[0], part.length);
+            at[0] += part.length;
+        };
+        encodeSlices(head, style[0], append);
+        encodeSlices(tail, false, append);
+        // A lone surrogate is counted as three bytes and written as one '?'.
+        return at[0] == all.length ? all : java.util.Arrays.copyOf(all, at[0]);
+    }
+
+    // Whether the file has a byte-order mark and whether its first line ends in CRLF; neither when there is
+    // no such file or it cannot be read.
+    private static boolean[] styleOf(Path existing) {
         boolean bom = false;
         boolean crlf = false;
         if (!Files.isRegularFile(existing)) {
-            return encode(text, false);
+            return new boolean[] {false, false};
         }
         try (InputStream in = Files.newInputStream(existing)) {
             byte[] head = in.readNBytes(1 << 16);
@@ -245,7 +274,7 @@ public record TextFile(String displayName, String text, boolean bom) {
         } catch (IOException e) {
             // A new file: plain UTF-8 with LF.
         }
-        return encode(crlf ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text, bom);
+        return new boolean[] {bom, crlf};
     }
 
     /** Checks that a string encodes to UTF-8 without loss (no lone surrogates). */

@@ -50,6 +50,38 @@ class ListImporterTest {
     }
 
     @Test
+    void entriesComparedOnTwoThreadsGiveTheSameCatalogueAndTheWarningsInTheirOrder() throws IOException {
+        // A is written from its fields (its entry opens what it does not close), B is kept as written (its
+        // empty note link is left out, with a warning of its own), C again from its fields: each paper's
+        // warnings come before the next paper's, however the comparisons are spread over the threads.
+        String readme = "# List\n\n## Section\n\n### A\n\n- **Paper:** [A](https://arxiv.org/abs/2401.00001)\n\n<details>\n\n"
+                + "### B\n\n- **Paper:** [B](https://arxiv.org/abs/2401.00002)\n- **Notes:** [Note]()\n\n"
+                + "### C\n\n- **Paper:** [C](https://arxiv.org/abs/2401.00003)\n\n<details>\n";
+        ListImporter.Result oneThread = new ListImporter().read(readme, "README.md");
+        ListImporter.Result twoThreads = new ListImporter(Integer.MAX_VALUE, 0, 0).read(readme, "README.md");
+
+        assertThat(twoThreads.warnings()).containsExactly(
+                "README.md:9: text after the fields of paper 'A' is kept as its extra field 'More'",
+                "README.md:20: text after the fields of paper 'C' is kept as its extra field 'More'",
+                "README.md:5: paper 'A' is written from its fields, not as the list wrote it: the entry opens <details>"
+                        + " without closing it, which would fold the rest of the page into it on GitHub; add </details>",
+                "README.md:11: paper 'B': the note link 'Note' links to nothing; left out",
+                "README.md:16: paper 'C' is written from its fields, not as the list wrote it: the entry opens <details>"
+                        + " without closing it, which would fold the rest of the page into it on GitHub; add </details>");
+        assertThat(twoThreads.warnings()).isEqualTo(oneThread.warnings());
+        assertThat(CatalogWriter.write(twoThreads.catalog())).isEqualTo(CatalogWriter.write(oneThread.catalog()))
+                .contains("As written");
+        // And every list under import/, in the notes layout or not.
+        for (Path list : MarkdownPartsTest.lists().toList()) {
+            String markdown = Files.readString(list, StandardCharsets.UTF_8);
+            ListImporter.Result whole = new ListImporter().read(markdown, "README.md");
+            ListImporter.Result side = new ListImporter(Integer.MAX_VALUE, 0, 0).read(markdown, "README.md");
+            assertThat(side.warnings()).as(list.toString()).isEqualTo(whole.warnings());
+            assertThat(CatalogWriter.write(side.catalog())).as(list.toString()).isEqualTo(CatalogWriter.write(whole.catalog()));
+        }
+    }
+
+    @Test
     void badgesAfterHardBreaksAndAfterSoftBreaksImportAlike() {
         String title = "## Vision\n\n### CLIP\n\n- **Paper:** [Learning Transferable Visual Models](https://arxiv.org/abs/2103.00020)";
         String star = "[![Star](https://img.shields.io/github/stars/openai/CLIP.svg?style=social&label=Star)](https://github.com/openai/CLIP)";

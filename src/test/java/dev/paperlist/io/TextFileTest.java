@@ -123,4 +123,21 @@ class TextFileTest {
                     expected, 0, expected.length)).isTrue();
         }
     }
+
+    @Test
+    void twoPiecesEncodeAsTheirWholeInTheExistingFilesStyle(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path plain = dir.resolve("plain.yaml");
+        java.nio.file.Files.writeString(plain, "a: 1\n");
+        java.nio.file.Path windows = dir.resolve("windows.yaml");
+        java.nio.file.Files.write(windows, "\uFEFFa: 1\r\nb: 2\r\n".getBytes(StandardCharsets.UTF_8));
+        String head = "sections:\n  - title: 李 \uD83D\uDE00\n";
+        String tail = "  - title: lone \uD800 surrogate\n";
+        for (java.nio.file.Path existing : java.util.List.of(plain, windows, dir.resolve("new.yaml"))) {
+            assertThat(TextFile.encodeLike(existing, head, tail)).as(existing.toString())
+                    .isEqualTo(TextFile.encodeLike(existing, head + tail));
+            assertThat(TextFile.encodeLike(existing, head, "")).isEqualTo(TextFile.encodeLike(existing, head));
+        }
+        assertThat(TextFile.encodeLike(windows, head, tail)).startsWith(0xEF, 0xBB, 0xBF);
+    }
 }

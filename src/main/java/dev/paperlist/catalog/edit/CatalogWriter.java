@@ -16,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * Writes a catalogue as papers.yaml text in the house style: block mappings for sections and papers,
@@ -24,13 +23,64 @@ import java.util.regex.Pattern;
  * sections is written in full once and as {@code ref} elsewhere. Deterministic: same catalogue, same text.
  */
 public final class CatalogWriter {
-    // A plain YAML scalar that reads back as exactly this text in any context paperlist writes it in.
-    private static final Pattern PLAIN = Pattern.compile(
-            "[A-Za-z0-9\\u00C0-\\uFFFF(][^\\n\\t\"'#\\[\\]{},&*!|>%@`]*");
 
     private CatalogWriter() {}
 
     public static String write(Catalog catalog) {
+        return head(catalog, catalog.sections().size()).toString();
+    }
+
+    /**
+     * The text {@link #write} gives, in two pieces: {@code head} up to a top-level section near the middle of
+     * the papers, {@code tail} from that section's item on (empty when there is one section or none). So a
+     * large catalogue is written, and read back, a half on each of two threads.
+     */
+    public record Halves(String head, String tail) {
+        /** The whole text, as {@link #write} gives it. */
+        public String text() {
+            return head + tail;
+        }
+    }
+
+    /** The text in two pieces, the tail written on {@code side} while this thread writes the head. */
+    public static Halves writeInHalves(Catalog catalog, java.util.concurrent.ExecutorService side) {
+        List<Section> sections = catalog.sections();
+        int cut = middle(sections);
+        if (cut <= 0 || cut >= sections.size()) {
+            return new Halves(write(catalog), "");
+        }
+        // The tail writes refs for the papers the head writes in full, as one pass over the sections would.
+        Map<Paper, Boolean> inHead = new IdentityHashMap<>();
+        for (Section section : sections.subList(0, cut)) {
+            listed(section, inHead);
+        }
+        java.util.concurrent.Future<String> tail = side.submit(() -> {
+            StringBuilder out = new StringBuilder(8192);
+            EntryWriter papers = new EntryWriter(new YamlStyle());
+            for (Section section : sections.subList(cut, sections.size())) {
+                section(out, section, "  ", inHead, papers);
+            }
+            return out.toString();
+        });
+        String head = head(catalog, cut).toString();
+        try {
+            return new Halves(head, tail.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    // The settings and the first `count` top-level sections.
+    private static StringBuilder head(Catalog catalog, int count) {
         StringBuilder out = new StringBuilder(8192);
         writeSettings(out, catalog.settings());
         // 'sections:' alone would be a null, which the loader refuses.
@@ -38,10 +88,49 @@ public final class CatalogWriter {
         Map<Paper, Boolean> written = new IdentityHashMap<>();
         // Papers are written as add writes one into a file that shows no style of its own.
         EntryWriter papers = new EntryWriter(new YamlStyle());
-        for (Section section : catalog.sections()) {
+        for (Section section : catalog.sections().subList(0, count)) {
             section(out, section, "  ", written, papers);
         }
-        return out.toString();
+        return out;
+    }
+
+    // The index of the top-level section at which half of the listings come before it.
+    private static int middle(List<Section> sections) {
+        int[] counts = new int[sections.size()];
+        long all = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            Map<Paper, Boolean> papers = new IdentityHashMap<>();
+            listed(sections.get(i), papers);
+            counts[i] = papers.size();
+            all += counts[i];
+        }
+        long before = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            if (2 * (before + counts[i]) > all) {
+                // This section holds the middle: the cut goes before or after it, whichever is nearer.
+                return all - 2 * before <= 2 * (before + counts[i]) - all ? i : i + 1;
+            }
+            before += counts[i];
+        }
+        return sections.size();
+    }
+
+    // The papers a section and its subsections list.
+    private static void listed(Section section, Map<Paper, Boolean> out) {
+        listed(section.content(), out);
+        for (Section child : section.sections()) {
+            listed(child, out);
+        }
+    }
+
+    private static void listed(List<Part> parts, Map<Paper, Boolean> out) {
+        for (Part part : parts) {
+            if (part instanceof Part.Listed l) {
+                out.put(l.paper(), Boolean.TRUE);
+            } else if (part instanceof Part.Item item) {
+                listed(item.parts(), out);
+            }
+        }
     }
 
     private static void writeSettings(StringBuilder out, Settings s) {
@@ -292,10 +381,32 @@ public final class CatalogWriter {
 
     /** Whether the text can be written unquoted in block context and read back as exactly this text. */
     static boolean isPlainSafe(String text) {
+        // A plain scalar that reads back as exactly this text in any context paperlist writes it in: an ASCII
+        // letter or digit, '(' or a code point from U+00C0 to U+FFFF, then none of NOT_PLAIN, and no ": ".
+        // One pass, as every value of every paper is tested; the first character is taken as a code point.
+        if (text.isEmpty()) {
+            return false;
+        }
+        int first = text.codePointAt(0);
+        if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' || first >= '0' && first <= '9'
+                || first >= 0xC0 && first <= 0xFFFF || first == '(')) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 && NOT_PLAIN.indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == ':' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
         // null, Null, NULL and ~ read back as "no value", which the loader refuses.
-        return PLAIN.matcher(text).matches() && !text.contains(": ") && !text.contains(" #")
-                && !text.endsWith(":") && !text.endsWith(" ") && !text.equalsIgnoreCase("null");
+        return !text.endsWith(":") && !text.endsWith(" ") && !text.equalsIgnoreCase("null");
     }
+
+    // The characters a plain scalar may not hold after its first ('#' alone, so " #" too).
+    private static final String NOT_PLAIN = "\n\t\"'#[]{},&*!|>%@`";
 
     /**
      * A double-quoted YAML scalar, with JSON-compatible escapes, also for the characters YAML would not read

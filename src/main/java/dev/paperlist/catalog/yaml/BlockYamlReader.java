@@ -101,6 +101,44 @@ public final class BlockYamlReader {
             }
             throw e;
         }
+        return joined(first, rest);
+    }
+
+    /**
+     * The tree of a catalogue whose text is {@code head + tail}, {@code tail} starting at an item of its
+     * top-level 'sections' list: the tail is read on {@code side} while this thread reads the head. Null
+     * when either piece is outside the block subset, as {@link #read} of the whole would be, or the tail
+     * does not start at such an item; the caller then reads the whole text as usual.
+     */
+    public static YamlNode readInHalves(String head, String tail, java.util.concurrent.ExecutorService side) {
+        java.util.concurrent.Future<YamlNode.Sequence> second = side.submit(() -> {
+            int linesBefore = 0;
+            for (int i = head.indexOf('\n'); i >= 0; i = head.indexOf('\n', i + 1)) {
+                linesBefore++;
+            }
+            return readItems(tail, linesBefore);
+        });
+        YamlNode first = read(head);
+        YamlNode.Sequence rest;
+        try {
+            rest = second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return head.endsWith("\n") ? joined(first, rest) : null;
+    }
+
+    // The first half's tree with the second half's sections appended to its top-level 'sections' list.
+    private static YamlNode joined(YamlNode first, YamlNode.Sequence rest) {
         if (!(first instanceof YamlNode.Mapping root) || rest == null || !lastKey(root).equals("sections")) {
             return null;
         }
@@ -186,6 +224,11 @@ public final class BlockYamlReader {
                 linesBefore++;
             }
         }
+        return readItems(tail, linesBefore);
+    }
+
+    // The items of a list that starts the text, which comes after `linesBefore` lines of the file.
+    private static YamlNode.Sequence readItems(String tail, int linesBefore) {
         BlockYamlReader reader = new BlockYamlReader(tail, linesBefore);
         try {
             reader.advance();

@@ -16,12 +16,25 @@ public final class LineSeparators {
 
     /** Throws, at the character's line and column, when the text holds one of the three. */
     public static void refuseIn(String text, String fileName) {
+        int at = indexIn(text);
+        if (at >= 0) {
+            throw refused(text, at, text.charAt(at), fileName);
+        }
+    }
+
+    /** Whether the text holds one of the three. */
+    public static boolean isIn(String text) {
+        return indexIn(text) >= 0;
+    }
+
+    private static int indexIn(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                throw refused(text, i, c, fileName);
+                return i;
             }
         }
+        return -1;
     }
 
     /** The same for UTF-8 bytes, without decoding a clean file: E2 80 A8, E2 80 A9 and C2 85. */
