@@ -203,6 +203,7 @@ public final class ListImporter {
         // A second thread that compares half of each section's entries with the layout's, from sideFrom papers on.
         private final int sideFrom;
         private ExecutorService side;
+        private NotesLayout.OwnEntries ownEntries;
 
         /**
          * For each paper, whether the entry the list wrote shows the same as the one the notes layout writes of
@@ -212,9 +213,10 @@ public final class ListImporter {
         boolean[] sameAsLayout(List<Compared> compared, Settings settings, int level) {
             boolean[] same = new boolean[compared.size()];
             int half = side == null ? compared.size() : compared.size() / 2;
+            NotesLayout.OwnEntries own = ownEntries(settings);
             Future<?> rest = half == compared.size() ? null
-                    : side.submit(() -> compare(compared, half, compared.size(), settings, level, same));
-            compare(compared, 0, half, settings, level, same);
+                    : side.submit(() -> compare(compared, half, compared.size(), own, level, same));
+            compare(compared, 0, half, own, level, same);
             if (rest != null) {
                 try {
                     rest.get();
@@ -234,11 +236,21 @@ public final class ListImporter {
             return same;
         }
 
-        private static void compare(List<Compared> compared, int from, int to, Settings settings, int level, boolean[] same) {
+        private static void compare(List<Compared> compared, int from, int to, NotesLayout.OwnEntries own, int level,
+                                    boolean[] same) {
             for (int i = from; i < to; i++) {
                 Compared c = compared.get(i);
-                same[i] = WrittenForms.sameHtml(c.draft().block, NotesLayout.entry(c.paper(), settings, level));
+                same[i] = WrittenForms.sameHtml(c.draft().block, own.entry(c.paper(), level));
             }
+        }
+
+        // The notes layout's own entries for the settings being built, made once: reading their templates costs
+        // more than writing one entry.
+        NotesLayout.OwnEntries ownEntries(Settings settings) {
+            if (ownEntries == null || ownEntries.settings() != settings) {
+                ownEntries = new NotesLayout.OwnEntries(settings);
+            }
+            return ownEntries;
         }
 
         Reading(String markdown, String where, int lineOffset, int sideFrom) {
@@ -1226,7 +1238,7 @@ public final class ListImporter {
             String layout = layout(settings);
             if (layout.equals("notes") && (d.block != null || d.listItem != null)) {
                 return notesAsWritten(d, paper, settings, reading, d.block != null
-                        && WrittenForms.sameHtml(d.block, NotesLayout.entry(paper, settings, renderedLevel + 1)));
+                        && WrittenForms.sameHtml(d.block, reading.ownEntries(settings).entry(paper, renderedLevel + 1)));
             }
             if (d.listItem != null && layout.equals("list")) {
                 // A bullet the list wrote otherwise than the list layout writes it is kept as written.

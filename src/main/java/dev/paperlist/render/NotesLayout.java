@@ -214,14 +214,35 @@ public final class NotesLayout implements Layout {
     }
 
     /**
-     * The entry this layout makes of a paper's fields under a heading of the given level, heading included,
-     * without its final line break.
+     * This layout's own entries for one settings, heading included, to compare with entries as a list wrote
+     * them: the templates of every heading level are read once, and any thread may write with them.
      */
-    public static String entry(Paper p, Settings settings, int level) {
-        StringBuilder out = new StringBuilder();
-        new EntryTemplates(settings, q -> MetricsText.code(q, settings, Figures.NONE),
-                q -> MetricsText.citations(q, settings, Figures.NONE)).renderOwn(entryTemplate(settings, level), p, out);
-        return out.toString();
+    public static final class OwnEntries {
+        private final Settings settings;
+        private final EntryTemplates templates;
+        private final EntryTemplate[] byLevel = new EntryTemplate[7];
+
+        public OwnEntries(Settings settings) {
+            this.settings = settings;
+            this.templates = new EntryTemplates(settings, q -> MetricsText.code(q, settings, Figures.NONE),
+                    q -> MetricsText.citations(q, settings, Figures.NONE));
+            for (int level = 1; level < byLevel.length; level++) {
+                byLevel[level] = entryTemplate(settings, level);
+            }
+        }
+
+        /** The settings the entries are made of. */
+        public Settings settings() {
+            return settings;
+        }
+
+        /** The entry made of a paper's fields under a heading of the given level, without its final line break. */
+        public String entry(Paper p, int level) {
+            StringBuilder out = new StringBuilder();
+            templates.renderOwn(level > 0 && level < byLevel.length ? byLevel[level] : entryTemplate(settings, level),
+                    p, out);
+            return out.toString();
+        }
     }
 
     /**

@@ -163,7 +163,7 @@ class EntryTemplatesTest {
                         null, null, null, null, null, null))
                 .code(GitHubRepo.parse("https://github.com/o/r").orElseThrow()).authors(List.of("Ada", "Alan"))
                 .extra("Org", "*G*").build();
-        String entry = dev.paperlist.render.NotesLayout.entry(p, settings, 3);
+        String entry = new dev.paperlist.render.NotesLayout.OwnEntries(settings).entry(p, 3);
         assertThat(entry).startsWith("### A\\_B\n\n- **{PDF}:** [A\\_B: a title](https://arxiv.org/abs/2401.00001)\\\n  [![Star](")
                 .contains("\n- **Venue:** Not {yet}\n- **By:** Ada, Alan\n- **Org:** *G*")
                 .doesNotContain("**Date:**");
