@@ -1,5 +1,6 @@
 package dev.paperlist.catalog;
 
+import dev.paperlist.Futures;
 import dev.paperlist.catalog.yaml.BlockYamlReader;
 import dev.paperlist.catalog.yaml.LineSeparators;
 import dev.paperlist.catalog.yaml.YamlNode;
@@ -66,20 +67,7 @@ public final class CatalogLoader {
     }
 
     private static <T> T await(java.util.concurrent.Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Futures.await(future, "loading");
     }
 
     private static Catalog parseScanned(String text, String displayName) {

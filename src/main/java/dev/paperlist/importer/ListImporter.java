@@ -1,6 +1,7 @@
 package dev.paperlist.importer;
 
 import dev.paperlist.ExitCode;
+import dev.paperlist.Futures;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.catalog.TextRules;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -218,20 +218,7 @@ public final class ListImporter {
                     : side.submit(() -> compare(compared, half, compared.size(), own, level, same));
             compare(compared, 0, half, own, level, same);
             if (rest != null) {
-                try {
-                    rest.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while comparing entries", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException failure) {
-                        throw failure;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+                Futures.await(rest, "comparing entries");
             }
             return same;
         }

@@ -1,5 +1,6 @@
 package dev.paperlist.render;
 
+import dev.paperlist.Futures;
 import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.markdown.Slugger;
@@ -98,19 +99,8 @@ public final class NotesLayout implements Layout {
                     }));
                     next++;
                 }
-                out.append(ahead.poll().get());
+                out.append(Futures.await(ahead.poll(), "rendering"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rendering", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package dev.paperlist.catalog.edit;
 
+import dev.paperlist.Futures;
 import dev.paperlist.catalog.SettingsKeys;
 import dev.paperlist.model.Catalog;
 import dev.paperlist.model.EntryTemplate;
@@ -63,20 +64,7 @@ public final class CatalogWriter {
             return out.toString();
         });
         String head = head(catalog, cut).toString();
-        try {
-            return new Halves(head, tail.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return new Halves(head, Futures.await(tail, "writing"));
     }
 
     // The settings and the first `count` top-level sections.

@@ -1,5 +1,6 @@
 package dev.paperlist.catalog.yaml;
 
+import dev.paperlist.Futures;
 import dev.paperlist.io.TextFile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,21 +120,7 @@ public final class BlockYamlReader {
             return readItems(tail, linesBefore);
         });
         YamlNode first = read(head);
-        YamlNode.Sequence rest;
-        try {
-            rest = second.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        YamlNode.Sequence rest = Futures.await(second, "reading");
         return head.endsWith("\n") ? joined(first, rest) : null;
     }
 
