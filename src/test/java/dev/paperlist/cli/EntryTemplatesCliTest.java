@@ -21,19 +21,10 @@ class EntryTemplatesCliTest {
 
     @Test
     void aPaperAddedToAnImportedListIsWrittenTheWayTheListWritesItsEntries() throws IOException {
-        Files.copy(LIST, dir.resolve("README.md"));
-        String original = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
-        CliRun imported = CliRun.in(dir, "import", "README.md", "--write-markers");
-        assertThat(imported.exitCode()).as(imported.toString()).isZero();
-        assertThat(imported.out()).isEqualTo("papers.yaml: imported 10 papers from README.md\n"
+        importRendersTheSamePage(LIST, "papers.yaml: imported 10 papers from README.md\n"
                 + "papers.yaml: 4 entry templates describe how the list writes its entries; 0 entries are kept as written\n");
         assertThat(Files.readString(dir.resolve("papers.yaml"))).contains("entries:").doesNotContain("As written");
-        assertThat(CliRun.in(dir, "render").exitCode()).isZero();
         assertThat(CliRun.in(dir, "check").exitCode()).isZero();
-        String rendered = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
-        // The page as it was, but for the markers render keeps the list between.
-        assertThat(rendered.replaceAll("<!-- paperlist:(start|end)[^>]*-->\n\n?", "").stripTrailing())
-                .isEqualTo(original.stripTrailing());
 
         CliRun add = CliRun.in(dir, "add", "--section", "Agent papers/Memory", "--name", "Memory as a Tool", "--title", "Memory as a Tool",
                 "--url", "https://arxiv.org/abs/2405.00008", "--date", "2024-05", "--code", "example/memory",
@@ -48,18 +39,10 @@ class EntryTemplatesCliTest {
 
     @Test
     void aSectionThatWritesItsEntriesItsOwnWayKeepsItsWayForAPaperAddedToIt() throws IOException {
-        Path list = Path.of("src/test/resources/import/corpus/12-section-templates.md");
-        Files.copy(list, dir.resolve("README.md"));
-        String original = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
-        CliRun imported = CliRun.in(dir, "import", "README.md", "--write-markers");
-        assertThat(imported.exitCode()).as(imported.toString()).isZero();
         // The numbered section's template counts with the list's.
-        assertThat(imported.out()).isEqualTo("papers.yaml: imported 8 papers from README.md\n"
+        importRendersTheSamePage(Path.of("src/test/resources/import/corpus/12-section-templates.md"),
+                "papers.yaml: imported 8 papers from README.md\n"
                 + "papers.yaml: 2 entry templates describe how the list writes its entries; 0 entries are kept as written\n");
-        assertThat(CliRun.in(dir, "render").exitCode()).isZero();
-        String rendered = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
-        assertThat(rendered.replaceAll("<!-- paperlist:(start|end)[^>]*-->\n\n?", "").stripTrailing())
-                .isEqualTo(original.stripTrailing());
 
         CliRun add = CliRun.in(dir, "add", "--section", "Vision papers/Benchmarks", "--name", "Depth Bench",
                 "--title", "Depth Bench", "--url", "https://arxiv.org/abs/2402.00204");
@@ -272,5 +255,20 @@ class EntryTemplatesCliTest {
         assertThat(check.exitCode()).as(check.toString()).isZero();
         CliRun lint = CliRun.in(dir, "lint");
         assertThat(lint.exitCode()).as(lint.toString()).isZero();
+    }
+
+    // Imports the list as the README, with the summary given, and renders it back to the page it was, but
+    // for the markers render keeps the list between.
+    private void importRendersTheSamePage(Path list, String summary) throws IOException {
+        Files.copy(list, dir.resolve("README.md"));
+        String original = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        CliRun imported = CliRun.in(dir, "import", "README.md", "--write-markers");
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.out()).isEqualTo(summary);
+        CliRun render = CliRun.in(dir, "render");
+        assertThat(render.exitCode()).as(render.toString()).isZero();
+        String rendered = Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+        assertThat(rendered.replaceAll("<!-- paperlist:(start|end)[^>]*-->\n\n?", "").stripTrailing())
+                .isEqualTo(original.stripTrailing());
     }
 }
