@@ -1254,6 +1254,12 @@ public final class ListImporter {
                 TableColumn column = shown.get(i);
                 String written = d.cells.get(i);
                 if (column.field().equals("extra")) {
+                    // The cell is the extra field itself, read as written; only one left empty where the layout
+                    // writes the list's empty cell ('-') needs keeping, as '', or it would come back as '-'.
+                    if (written.isEmpty() && !empty.isEmpty() && !paper.extra().containsKey(column.key())) {
+                        d.extra.put(column.key(), "");
+                        changed = true;
+                    }
                     continue;
                 }
                 String rendered = table.cell(column, paper);

@@ -18,6 +18,7 @@ import dev.paperlist.model.Settings;
 import dev.paperlist.model.SourcePosition;
 import dev.paperlist.model.TableColumn;
 import dev.paperlist.render.ReadmeRenderer;
+import dev.paperlist.testing.Html;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -78,6 +79,41 @@ class ImportPropertiesTest {
     @Property(tries = 300)
     void importOfTheTableLayoutGivesTheCatalogueBack(@ForAll("tableCatalogues") Catalog catalog) {
         assertRoundTrip(catalog);
+    }
+
+    @Property(tries = 200)
+    void aTableWrittenByItsOwnRowTemplatesImportsToTheSamePageAndThenStaysTheSame(
+            @ForAll("templatedTableCatalogues") Catalog catalog) {
+        catalog.settings().entries().forEach(t -> assertThat(t.cells()).as(t.toString()).isEqualTo(ALL_COLUMNS.size()));
+        // Import infers no table-row templates: the cells a template wrote otherwise than the layout's own row
+        // come back as extra fields named after the header, which the layout's row writes as they were.
+        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        ListImporter.Result imported = new ListImporter().read(readme, "README.md");
+        assertThat(imported.warnings().stream().filter(w -> !w.endsWith("listed at both places")
+                && !w.endsWith("kept as written in its place, not as a paper"))).as(readme).isEmpty();
+        String again = ReadmeRenderer.render(imported.catalog(), README, "README.md", "papers.yaml");
+        // Through GitHub's tables: without them a table is a paragraph whose spaces between cells count.
+        Html.assertSame(Html.normalisedAsGitHub(readme), Html.normalisedAsGitHub(again));
+        Catalog twice = new ListImporter().read(again, "README.md").catalog();
+        assertThat(CatalogWriter.write(twice)).as(again).isEqualTo(CatalogWriter.write(imported.catalog()));
+    }
+
+    // Found by the property above: a row template left a cell of an extra column empty, among rows that write
+    // the list's empty cell ('-') there; import read the cell as no field, and the layout's row wrote '-'.
+    @org.junit.jupiter.api.Test
+    void anExtraColumnsCellARowTemplateLeftEmptyAmongDashesStaysEmpty() {
+        Settings settings = new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
+                "table", List.of(ALL_COLUMNS.get(0), ALL_COLUMNS.get(1), ALL_COLUMNS.get(9)), "-", List.of())
+                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse("| **{link}** | {venue} | {?{extra:Latest Update}} |")));
+        Paper paper = Paper.builder("A", "A").url("https://example.org/a").venue("V").build();
+        Paper other = Paper.builder("B", "B").build();
+        Catalog catalog = new Catalog(settings, List.of(new Section("S", null, List.of(), List.of(paper, other), List.of(),
+                SourcePosition.UNKNOWN)));
+        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        Catalog imported = new ListImporter().read(readme, "README.md").catalog();
+        String again = ReadmeRenderer.render(imported, README, "README.md", "papers.yaml");
+        assertThat(imported.distinctPapers().get(0).extra()).containsEntry("Latest Update", "");
+        assertThat(again).isEqualTo(readme);
     }
 
     @Property(tries = 200)
@@ -275,6 +311,25 @@ class ImportPropertiesTest {
     Arbitrary<Catalog> templatedListCatalogues() {
         return listCatalogues().flatMap(c -> Arbitraries.of(STYLES).map(style -> new Catalog(
                 c.settings().withEntries(List.of(dev.paperlist.model.EntryTemplate.parse(style))), c.sections())));
+    }
+
+    // Table rows of hand-written lists, one cell per column of ALL_COLUMNS (a template of another number of
+    // cells is refused at load): links and titles written otherwise, dates as the list spells them, cells
+    // left empty or marked with a dash of their own, and slots every paper has or only some have.
+    private static final List<String> ROWS = List.of(
+            "| **{link}** | {?{venue}{|}preprint} | {?{date:MMM yyyy}} | {?[code]({code})} | {?{badges:<br>}}"
+                    + " | {?{authors}} | {?{tags}} | {?{notes}} | {?{abstract}} | {?{extra:Latest Update}} |",
+            "| {link} | {venue} | {date:yyyy/MM} | {?{stars}{|}-} | - | {authors:, } | {?{tags}} | - | - |"
+                    + " {?{extra:Latest Update}{|}-} |",
+            "| {?\\[{alias}\\] }[{title}]({url}) | {?{venue}} | {?{date:yyyy}} | {?{stars}} | | | | | | |",
+            "| {link}{? (*{venue}*)} | {?{venue}{|}—} | {?{date}{|}—} | {?{code}{|}—} | {?{badges}{|}—} | {?{authors}{|}—}"
+                    + " | {?{tags}{|}—} | {?{notes}{|}—} | {?{abstract}{|}—} | {?{extra:Latest Update}{|}—} |");
+
+    @Provide
+    Arbitrary<Catalog> templatedTableCatalogues() {
+        return tableCatalogues().flatMap(c -> Arbitraries.of(ROWS).list().ofMinSize(1).ofMaxSize(2).uniqueElements()
+                .map(rows -> new Catalog(c.settings().withEntries(
+                        rows.stream().map(dev.paperlist.model.EntryTemplate::parse).toList()), c.sections())));
     }
 
     // A list style, and each top-level section (and its subsections) with a style of its own or none.
