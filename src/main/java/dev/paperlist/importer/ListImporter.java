@@ -1250,14 +1250,17 @@ public final class ListImporter {
             TableLayout table = new TableLayout(settings);
             String empty = MarkdownText.text(settings.emptyCell());
             boolean changed = false;
+            Set<String> kept = new HashSet<>();
             for (int i = 0; i < shown.size(); i++) {
                 TableColumn column = shown.get(i);
                 String written = d.cells.get(i);
                 if (column.field().equals("extra")) {
-                    // The cell is the extra field itself, read as written; only one left empty where the layout
-                    // writes the list's empty cell ('-') needs keeping, as '', or it would come back as '-'.
-                    if (written.isEmpty() && !empty.isEmpty() && !paper.extra().containsKey(column.key())) {
-                        d.extra.put(column.key(), "");
+                    // The cell is the extra field itself, read as written unless it reads as empty: a cell left
+                    // empty among '-' cells, or '—' among empty ones, is kept as written, or it would come back
+                    // as the list's empty cell.
+                    if (!paper.extra().containsKey(column.key()) && !Values.unescape(written).equals(Values.unescape(empty))) {
+                        d.extra.put(column.key(), written);
+                        kept.add(column.key());
                         changed = true;
                     }
                     continue;
@@ -1267,6 +1270,7 @@ public final class ListImporter {
                     // A cell left empty where the layout writes the list's empty cell ('-'): kept empty.
                     if (rendered.isEmpty() && !empty.isEmpty()) {
                         d.extra.put(TableLayout.writtenKey(column), "");
+                        kept.add(TableLayout.writtenKey(column));
                         changed = true;
                     }
                     continue;
@@ -1274,8 +1278,10 @@ public final class ListImporter {
                 // Compared without backslash escapes, which change nothing GitHub shows ("\\[GPTQ\\]" is "[GPTQ]").
                 if (!Values.unescape(rendered).equals(Values.unescape(written)) && !(rendered.isEmpty() && written.equals(empty))) {
                     // Kept once: under the column's header rather than also as the extra field it was read into.
-                    d.extra.values().removeIf(written::equals);
+                    // Another column's cell kept as written may read the same ('-'), and stays.
+                    d.extra.entrySet().removeIf(e -> !kept.contains(e.getKey()) && e.getValue().equals(written));
                     d.extra.put(TableLayout.writtenKey(column), written);
+                    kept.add(TableLayout.writtenKey(column));
                     changed = true;
                 }
             }

@@ -116,6 +116,43 @@ class ImportPropertiesTest {
         assertThat(again).isEqualTo(readme);
     }
 
+    // Found by the property above: rows a template wrote with empty cells make '' the list's empty cell, and a
+    // row in the layout's own form writes '-' in two columns; import kept the first '-' and then dropped it as
+    // the same text as the second, so the page came back with that cell empty.
+    @org.junit.jupiter.api.Test
+    void twoCellsWrittenAsTheSameDashAmongEmptyCellsAreBothKept() {
+        Settings settings = new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
+                "table", List.of(ALL_COLUMNS.get(0), ALL_COLUMNS.get(1), ALL_COLUMNS.get(6)), "-", List.of())
+                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse("| {link} | {venue} | |")));
+        List<Paper> papers = List.of(Paper.builder("A", "A").venue("V").build(), Paper.builder("B", "B").venue("V").build(),
+                Paper.builder("C", "C").venue("V").build(), Paper.builder("D", "D").build());
+        Catalog catalog = new Catalog(settings, List.of(new Section("S", null, List.of(), papers, List.of(),
+                SourcePosition.UNKNOWN)));
+        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        assertThat(readme).contains("| D | - | - |");
+        Catalog imported = new ListImporter().read(readme, "README.md").catalog();
+        Html.assertSame(Html.normalisedAsGitHub(readme),
+                Html.normalisedAsGitHub(ReadmeRenderer.render(imported, README, "README.md", "papers.yaml")));
+    }
+
+    // Found by the property above: a row template writes its own '—' in an extra column where the list's empty
+    // cell is '-'; import read the '—' as no field, and the layout's row wrote '-'.
+    @org.junit.jupiter.api.Test
+    void anExtraColumnsCellWrittenWithAnotherDashIsKept() {
+        Settings settings = new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
+                "table", List.of(ALL_COLUMNS.get(0), ALL_COLUMNS.get(1), ALL_COLUMNS.get(9)), "-", List.of())
+                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse("| {link} | {venue} | — |")));
+        List<Paper> papers = List.of(Paper.builder("A", "A").venue("V").build(), Paper.builder("B", "B").build(),
+                Paper.builder("C", "C").build());
+        Catalog catalog = new Catalog(settings, List.of(new Section("S", null, List.of(), papers, List.of(),
+                SourcePosition.UNKNOWN)));
+        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        assertThat(readme).contains("| A | V | — |").contains("| B | - | - |");
+        Catalog imported = new ListImporter().read(readme, "README.md").catalog();
+        Html.assertSame(Html.normalisedAsGitHub(readme),
+                Html.normalisedAsGitHub(ReadmeRenderer.render(imported, README, "README.md", "papers.yaml")));
+    }
+
     @Property(tries = 200)
     void importOfTheListLayoutGivesTheCatalogueBack(@ForAll("listCatalogues") Catalog catalog) {
         assertRoundTrip(catalog);
