@@ -604,6 +604,32 @@ public final class ListImporter {
             return last;
         }
 
+        // The columns of two tables that differ only where one reads a note after the title and the other does
+        // not, the first's with the second's title notes; null when they differ otherwise.
+        private static List<TableColumn> withTitleNotes(List<TableColumn> first, List<TableColumn> second) {
+            if (first.size() != second.size()) {
+                return null;
+            }
+            List<TableColumn> merged = new ArrayList<>(first.size());
+            for (int i = 0; i < first.size(); i++) {
+                TableColumn a = first.get(i);
+                TableColumn b = second.get(i);
+                if (a.equals(b)) {
+                    merged.add(a);
+                } else if (a.field().equals("title") && withoutSuffix(a).equals(withoutSuffix(b))
+                        && (a.suffix() == null || b.suffix() == null)) {
+                    merged.add(a.suffix() != null ? a : b);
+                } else {
+                    return null;
+                }
+            }
+            return merged;
+        }
+
+        private static TableColumn withoutSuffix(TableColumn c) {
+            return new TableColumn(c.field(), c.header(), c.alignment(), c.key(), null, c.headerMarkdown());
+        }
+
         private void section(Heading heading) {
             while (!stack.isEmpty() && stack.get(stack.size() - 1).level >= heading.getLevel()) {
                 stack.remove(stack.size() - 1);
@@ -624,8 +650,18 @@ public final class ListImporter {
             if (current.columns == null) {
                 current.columns = table.columns();
             } else if (!current.columns.equals(table.columns())) {
-                warnings.add(where + ":" + table.line() + ": a second table in section '" + current.title
-                        + "' with other columns; its rows are shown with the first table's columns");
+                List<TableColumn> merged = withTitleNotes(current.columns, table.columns());
+                if (merged == null) {
+                    warnings.add(where + ":" + table.line() + ": a second table in section '" + current.title
+                            + "' with other columns; its rows are shown with the first table's columns");
+                } else {
+                    // The same header, one table's titles with notes after them and the other's without: the
+                    // columns that read notes read both, and the rows of either are compared with them.
+                    List<TableColumn> before = current.columns;
+                    current.columns = merged;
+                    current.entries.stream().filter(e -> e.tableColumns == before).forEach(e -> e.tableColumns = merged);
+                    table.papers().forEach(e -> e.tableColumns = merged);
+                }
             }
             columnSets.merge(table.columns(), 1, Integer::sum);
             if (table.emptyCell() != null) {

@@ -155,6 +155,26 @@ class ImportPropertiesTest {
                 Html.normalisedAsGitHub(ReadmeRenderer.render(imported, README, "README.md", "papers.yaml")));
     }
 
+    // Found by the property above: a row template writes a note after the title link, so the second table of
+    // a section reads a title column with notes and the first (no note in it) one without; import reported
+    // them as tables with other columns, though their headers are the same.
+    @org.junit.jupiter.api.Test
+    void tablesOfASectionWithTheSameHeaderHaveTheSameColumnsWhetherTheirTitlesHaveNotesOrNot() {
+        Settings settings = new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
+                "table", List.of(ALL_COLUMNS.get(0), ALL_COLUMNS.get(1)), "-", List.of())
+                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse("| {link}{? (*{venue}*)} | {?{venue}{|}—} |")));
+        Paper a = Paper.builder("A", "A").build();
+        Paper b = Paper.builder("B", "B").url("https://example.org/b").venue("V").build();
+        Section section = new Section("S", null, List.of(), List.of(a, b), List.of(), SourcePosition.UNKNOWN)
+                .withContent(List.of(new Part.Listed(a), new Part.Text("---"), new Part.Listed(b)), List.of());
+        String readme = ReadmeRenderer.render(new Catalog(settings, List.of(section)), README, "README.md", "papers.yaml");
+        assertThat(readme).contains("| [B](https://example.org/b) (*V*) | V |");
+        ListImporter.Result imported = new ListImporter().read(readme, "README.md");
+        assertThat(imported.warnings()).isEmpty();
+        Html.assertSame(Html.normalisedAsGitHub(readme),
+                Html.normalisedAsGitHub(ReadmeRenderer.render(imported.catalog(), README, "README.md", "papers.yaml")));
+    }
+
     @Property(tries = 200)
     void importOfTheListLayoutGivesTheCatalogueBack(@ForAll("listCatalogues") Catalog catalog) {
         assertRoundTrip(catalog);
