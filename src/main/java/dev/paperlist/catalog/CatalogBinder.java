@@ -522,9 +522,8 @@ public final class CatalogBinder {
             Set<String> outer = emptyCells;
             emptyCells = new HashSet<>();
             for (TableColumn c : draft.columns.isEmpty() ? settings.tableColumns() : draft.columns) {
-                if (!c.field().equals("extra")) {
-                    emptyCells.add(c.writtenKey());
-                }
+                // An extra column's cell is its field itself; a built-in column's is kept under its header.
+                emptyCells.add(c.field().equals("extra") ? c.key() : c.writtenKey());
             }
             parts(value(map, "papers"), draft.parts);
             emptyCells = outer;

@@ -116,6 +116,9 @@ class ImportPropertiesTest {
         String again = ReadmeRenderer.render(imported, README, "README.md", "papers.yaml");
         assertThat(imported.distinctPapers().get(0).extra()).containsEntry("Latest Update", "");
         assertThat(again).isEqualTo(readme);
+        // The written catalogue loads: an extra column's cell kept empty is no empty extra field.
+        assertThat(dev.paperlist.catalog.CatalogLoader.parse(CatalogWriter.write(imported), "papers.yaml")
+                .distinctPapers().get(0).extra()).containsEntry("Latest Update", "");
     }
 
     // Found by the property above: rows a template wrote with empty cells make '' the list's empty cell, and a
