@@ -104,14 +104,9 @@ class ImportPropertiesTest {
     // the list's empty cell ('-') there; import read the cell as no field, and the layout's row wrote '-'.
     @org.junit.jupiter.api.Test
     void anExtraColumnsCellARowTemplateLeftEmptyAmongDashesStaysEmpty() {
-        Settings settings = new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
-                "table", List.of(ALL_COLUMNS.get(0), ALL_COLUMNS.get(1), ALL_COLUMNS.get(9)), "-", List.of())
-                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse("| **{link}** | {venue} | {?{extra:Latest Update}} |")));
-        Paper paper = Paper.builder("A", "A").url("https://example.org/a").venue("V").build();
-        Paper other = Paper.builder("B", "B").build();
-        Catalog catalog = new Catalog(settings, List.of(new Section("S", null, List.of(), List.of(paper, other), List.of(),
-                SourcePosition.UNKNOWN)));
-        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        String readme = ReadmeRenderer.render(new Catalog(tableSettings("| **{link}** | {venue} | {?{extra:Latest Update}} |",
+                0, 1, 9), List.of(section(Paper.builder("A", "A").url("https://example.org/a").venue("V").build(),
+                Paper.builder("B", "B").build()))), README, "README.md", "papers.yaml");
         Catalog imported = new ListImporter().read(readme, "README.md").catalog();
         String again = ReadmeRenderer.render(imported, README, "README.md", "papers.yaml");
         assertThat(imported.distinctPapers().get(0).extra()).containsEntry("Latest Update", "");
@@ -126,36 +121,23 @@ class ImportPropertiesTest {
     // the same text as the second, so the page came back with that cell empty.
     @org.junit.jupiter.api.Test
     void twoCellsWrittenAsTheSameDashAmongEmptyCellsAreBothKept() {
-        Settings settings = new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
-                "table", List.of(ALL_COLUMNS.get(0), ALL_COLUMNS.get(1), ALL_COLUMNS.get(6)), "-", List.of())
-                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse("| {link} | {venue} | |")));
-        List<Paper> papers = List.of(Paper.builder("A", "A").venue("V").build(), Paper.builder("B", "B").venue("V").build(),
-                Paper.builder("C", "C").venue("V").build(), Paper.builder("D", "D").build());
-        Catalog catalog = new Catalog(settings, List.of(new Section("S", null, List.of(), papers, List.of(),
-                SourcePosition.UNKNOWN)));
-        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        String readme = ReadmeRenderer.render(new Catalog(tableSettings("| {link} | {venue} | |", 0, 1, 6),
+                List.of(section(Paper.builder("A", "A").venue("V").build(), Paper.builder("B", "B").venue("V").build(),
+                        Paper.builder("C", "C").venue("V").build(), Paper.builder("D", "D").build()))),
+                README, "README.md", "papers.yaml");
         assertThat(readme).contains("| D | - | - |");
-        Catalog imported = new ListImporter().read(readme, "README.md").catalog();
-        Html.assertSame(Html.normalisedAsGitHub(readme),
-                Html.normalisedAsGitHub(ReadmeRenderer.render(imported, README, "README.md", "papers.yaml")));
+        assertImportShowsTheSamePage(readme);
     }
 
     // Found by the property above: a row template writes its own '—' in an extra column where the list's empty
     // cell is '-'; import read the '—' as no field, and the layout's row wrote '-'.
     @org.junit.jupiter.api.Test
     void anExtraColumnsCellWrittenWithAnotherDashIsKept() {
-        Settings settings = new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
-                "table", List.of(ALL_COLUMNS.get(0), ALL_COLUMNS.get(1), ALL_COLUMNS.get(9)), "-", List.of())
-                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse("| {link} | {venue} | — |")));
-        List<Paper> papers = List.of(Paper.builder("A", "A").venue("V").build(), Paper.builder("B", "B").build(),
-                Paper.builder("C", "C").build());
-        Catalog catalog = new Catalog(settings, List.of(new Section("S", null, List.of(), papers, List.of(),
-                SourcePosition.UNKNOWN)));
-        String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
+        String readme = ReadmeRenderer.render(new Catalog(tableSettings("| {link} | {venue} | — |", 0, 1, 9),
+                List.of(section(Paper.builder("A", "A").venue("V").build(), Paper.builder("B", "B").build(),
+                        Paper.builder("C", "C").build()))), README, "README.md", "papers.yaml");
         assertThat(readme).contains("| A | V | — |").contains("| B | - | - |");
-        Catalog imported = new ListImporter().read(readme, "README.md").catalog();
-        Html.assertSame(Html.normalisedAsGitHub(readme),
-                Html.normalisedAsGitHub(ReadmeRenderer.render(imported, README, "README.md", "papers.yaml")));
+        assertImportShowsTheSamePage(readme);
     }
 
     // Found by the property above: a row template writes a note after the title link, so the second table of
@@ -163,19 +145,32 @@ class ImportPropertiesTest {
     // them as tables with other columns, though their headers are the same.
     @org.junit.jupiter.api.Test
     void tablesOfASectionWithTheSameHeaderHaveTheSameColumnsWhetherTheirTitlesHaveNotesOrNot() {
-        Settings settings = new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
-                "table", List.of(ALL_COLUMNS.get(0), ALL_COLUMNS.get(1)), "-", List.of())
-                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse("| {link}{? (*{venue}*)} | {?{venue}{|}—} |")));
+        Settings settings = tableSettings("| {link}{? (*{venue}*)} | {?{venue}{|}—} |", 0, 1);
         Paper a = Paper.builder("A", "A").build();
         Paper b = Paper.builder("B", "B").url("https://example.org/b").venue("V").build();
-        Section section = new Section("S", null, List.of(), List.of(a, b), List.of(), SourcePosition.UNKNOWN)
-                .withContent(List.of(new Part.Listed(a), new Part.Text("---"), new Part.Listed(b)), List.of());
+        Section section = section(a, b).withContent(List.of(new Part.Listed(a), new Part.Text("---"), new Part.Listed(b)), List.of());
         String readme = ReadmeRenderer.render(new Catalog(settings, List.of(section)), README, "README.md", "papers.yaml");
         assertThat(readme).contains("| [B](https://example.org/b) (*V*) | V |");
+        assertThat(assertImportShowsTheSamePage(readme).warnings()).isEmpty();
+    }
+
+    // A table of the given columns (indexes into ALL_COLUMNS), '-' its empty cell, and the row template.
+    private static Settings tableSettings(String rowTemplate, int... columns) {
+        return new Settings(Settings.DEFAULT.notAccepted(), Settings.DEFAULT.labels(), "; ", ", ", false, true, 1,
+                "table", java.util.Arrays.stream(columns).mapToObj(ALL_COLUMNS::get).toList(), "-", List.of())
+                .withEntries(List.of(dev.paperlist.model.EntryTemplate.parse(rowTemplate)));
+    }
+
+    private static Section section(Paper... papers) {
+        return new Section("S", null, List.of(), List.of(papers), List.of(), SourcePosition.UNKNOWN);
+    }
+
+    // Imports the README and asserts the imported catalogue renders the page GitHub shows of it; the import.
+    private static ListImporter.Result assertImportShowsTheSamePage(String readme) {
         ListImporter.Result imported = new ListImporter().read(readme, "README.md");
-        assertThat(imported.warnings()).isEmpty();
         Html.assertSame(Html.normalisedAsGitHub(readme),
                 Html.normalisedAsGitHub(ReadmeRenderer.render(imported.catalog(), README, "README.md", "papers.yaml")));
+        return imported;
     }
 
     @Property(tries = 200)
