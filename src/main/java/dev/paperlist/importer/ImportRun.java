@@ -38,16 +38,15 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         TextFile file = TextFile.read(readme, readmeName, ReadmeSync.MAX_README_BYTES);
         ListImporter.Result result = new ListImporter().read(file.text(), readmeName);
         String text = null;
-        byte[] yaml = null;
+        InHalves large = null;
         Catalog written;
         if (result.catalog().distinctPapers().size() < HALVES_FROM) {
             text = CatalogWriter.write(result.catalog());
             // What is written must load back as the same catalogue; a writer defect must not reach the disk.
             written = CatalogLoader.parse(text, outputName);
         } else {
-            InHalves large = InHalves.of(result.catalog(), output, outputName);
+            large = InHalves.of(result.catalog(), outputName);
             written = large.loaded();
-            yaml = large.bytes();
         }
         OutputPlan plan = null;
         if (writeMarkers) {
@@ -58,7 +57,9 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
         // Both files or neither, under the catalogue's lock, as render and add take it.
         try (LockFile lock = LockFile.acquireForDerived(output, outputName, lockWait)) {
             FileTransaction transaction = new FileTransaction();
-            transaction.write(output, yaml != null ? yaml : TextFile.encodeLike(output, text), outputName);
+            // Encoded under the lock, like the existing file whose byte-order mark and line ends it keeps.
+            transaction.write(output, large != null ? TextFile.encodeLike(output, large.head(), large.tail())
+                    : TextFile.encodeLike(output, text), outputName);
             if (plan != null && !plan.upToDate()) {
                 transaction.write(plan.path(), plan.renderedBytes(), plan.displayName());
             }
@@ -86,10 +87,10 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
 
     /**
      * A large catalogue written and loaded back a half on each of two threads: the same text, and the same proof
-     * that it loads, as the whole at once; its bytes made from the two pieces, never joined into one text.
+     * that it loads, as the whole at once; its bytes are made from the two pieces, never joined into one text.
      */
-    private record InHalves(byte[] bytes, Catalog loaded) {
-        static InHalves of(Catalog catalog, Path output, String outputName) {
+    private record InHalves(String head, String tail, Catalog loaded) {
+        static InHalves of(Catalog catalog, String outputName) {
             ExecutorService side = Executors.newSingleThreadExecutor(task -> {
                 Thread thread = new Thread(task, "paperlist-write");
                 thread.setDaemon(true);
@@ -100,7 +101,7 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
                 Catalog loaded = CatalogLoader.parse(halves.head(), halves.tail(), outputName, side);
                 // Encoded after the load rather than beside it: with the two halves read at once there is no free
                 // core for it, and the bytes would be one more copy of the catalogue alive meanwhile.
-                return new InHalves(TextFile.encodeLike(output, halves.head(), halves.tail()), loaded);
+                return new InHalves(halves.head(), halves.tail(), loaded);
             } finally {
                 side.shutdownNow();
             }
