@@ -18,6 +18,9 @@ public final class TextRules {
     private static final java.util.regex.Pattern ID_OTHER = java.util.regex.Pattern.compile("[^a-z0-9._-]+");
     private static final java.util.regex.Pattern ID_LEADING_OR_TRAILING = java.util.regex.Pattern.compile("^[^a-z0-9]+|-+$");
 
+    // Texts this long are scanned in chunks copied out of the string (a value of the catalogue is scanned in place).
+    private static final int CHUNK = 8192;
+
     private TextRules() {}
 
     /** Names the first forbidden character, or empty when the text is clean. */
@@ -27,22 +30,56 @@ public final class TextRules {
 
     /** The first forbidden character between {@code start} and {@code end}, or empty when there is none. */
     public static Optional<Forbidden> firstForbidden(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            // Printable ASCII, and U+3000 up to the surrogates (CJK among them), hold no forbidden character.
-            if (c >= 0x20 && c < 0x7F || c >= 0x3000 && c < 0xD800) {
-                continue;
+        if (end - start < CHUNK) {
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                // Printable ASCII, and U+3000 up to the surrogates (CJK among them), hold no forbidden character.
+                if (c >= 0x20 && c < 0x7F || c >= 0x3000 && c < 0xD800) {
+                    continue;
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                String name = forbiddenName(c);
+                if (name != null) {
+                    return Optional.of(forbidden(i, c, name));
+                }
             }
-            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-                continue;
-            }
-            String name = forbiddenName(c);
-            if (name != null) {
-                return Optional.of(new Forbidden(i, String.format(Locale.ROOT, "U+%04X (%s)", (int) c, name)));
+            return Optional.empty();
+        }
+        // A whole README is tens of millions of characters, and the launcher's compiler (C1) does not inline
+        // charAt: the text is copied out a chunk at a time and scanned in an array, as Utf8.length does.
+        char[] chunk = new char[CHUNK];
+        boolean lowOfPair = false;
+        for (int from = start; from < end; from += CHUNK) {
+            int to = Math.min(end, from + CHUNK);
+            text.getChars(from, to, chunk, 0);
+            for (int k = 0; k < to - from; k++) {
+                char c = chunk[k];
+                if (c >= 0x20 && c < 0x7F || c >= 0x3000 && c < 0xD800) {
+                    continue;
+                }
+                if (lowOfPair) {
+                    lowOfPair = false;
+                    continue;
+                }
+                int i = from + k;
+                if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    lowOfPair = true;
+                    continue;
+                }
+                String name = forbiddenName(c);
+                if (name != null) {
+                    return Optional.of(forbidden(i, c, name));
+                }
             }
         }
         return Optional.empty();
+    }
+
+    private static Forbidden forbidden(int offset, char c, String name) {
+        return new Forbidden(offset, String.format(Locale.ROOT, "U+%04X (%s)", (int) c, name));
     }
 
     /** The text without the characters {@link #forbiddenCharacter} reports, for text from outside sources. */

@@ -360,13 +360,22 @@ public final class ListImporter {
         // A paper heading and the blocks under it as written, without the final line break; null for a setext
         // heading, whose text is not its first line.
         private String writtenBlock(Heading heading, Node last) {
-            // From the heading's hashes on: the up to three spaces before them change nothing.
-            String written = markdown.substring(start(heading), end(last)).replace("\r\n", "\n");
-            int hashes = 0;
-            while (hashes < written.length() && hashes < 3 && written.charAt(hashes) == ' ') {
-                hashes++;
+            // From the heading's hashes on: the up to three spaces before them change nothing. Cut once, ends
+            // trimmed first: a paper's block with its abstract is kilobytes, and every paper has one.
+            int from = start(heading);
+            int to = end(last);
+            for (int spaces = 0; spaces < 3 && from < to && markdown.charAt(from) == ' '; spaces++) {
+                from++;
             }
-            return written.startsWith("#", hashes) ? written.substring(hashes).stripTrailing() : null;
+            if (from >= to || markdown.charAt(from) != '#') {
+                return null;
+            }
+            // As String.stripTrailing: white space by code point.
+            while (to > from && Character.isWhitespace(markdown.codePointBefore(to))) {
+                to -= Character.charCount(markdown.codePointBefore(to));
+            }
+            String written = markdown.substring(from, to);
+            return written.indexOf('\r') < 0 ? written : written.replace("\r\n", "\n");
         }
 
         // A paper link or a star badge left in a section's text is a paper import did not recognise: say so,

@@ -36,8 +36,12 @@ import org.commonmark.parser.Parser;
 final class MarkdownParts implements AutoCloseable {
     /** READMEs shorter than this many characters are parsed whole: their tree is small, and a thread costs more. */
     static final int PARSE_WHOLE_BELOW = 2 << 20;
-    /** Parts are at least this long, so that a list of many short entries is not parsed a heading at a time. */
-    static final int SMALLEST_PART = 1 << 16;
+    /**
+     * Parts are at least this long, so that a list of many short entries is not parsed a heading at a time. Not
+     * much longer: the parts parsed ahead are alive at every young collection, which copies them (10,000 papers:
+     * collections 680 ms with parts of 64 KiB, 580 ms with 8 KiB; bench/RESULTS.md).
+     */
+    static final int SMALLEST_PART = 1 << 13;
 
     private final Parser parser;
     private final String text;

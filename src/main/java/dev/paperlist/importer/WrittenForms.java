@@ -23,19 +23,37 @@ final class WrittenForms {
 
     static boolean sameHtml(String a, String b) {
         // The same text renders the same: a list paperlist wrote itself skips two parses and renders per entry.
-        // Blank lines before a block and whitespace after its last line change nothing on the page.
-        if (trimmed(a).equals(trimmed(b))) {
+        // Blank lines before a block and whitespace after its last line change nothing on the page. Compared in
+        // place: an entry with its abstract is kilobytes, and every paper of a list is compared.
+        int aStart = afterNewlines(a);
+        int aEnd = beforeTrailingWhitespace(a, aStart);
+        int bStart = afterNewlines(b);
+        int bEnd = beforeTrailingWhitespace(b, bStart);
+        if (aEnd - aStart == bEnd - bStart && a.regionMatches(aStart, b, bStart, aEnd - aStart)) {
             return true;
         }
         return html(a).equals(html(b));
     }
 
-    private static String trimmed(String markdown) {
+    private static int afterNewlines(String markdown) {
         int start = 0;
         while (start < markdown.length() && markdown.charAt(start) == '\n') {
             start++;
         }
-        return markdown.substring(start).stripTrailing();
+        return start;
+    }
+
+    // Where String.stripTrailing would end the text from start on: white space by code point.
+    private static int beforeTrailingWhitespace(String markdown, int start) {
+        int end = markdown.length();
+        while (end > start) {
+            int c = markdown.codePointBefore(end);
+            if (!Character.isWhitespace(c)) {
+                break;
+            }
+            end -= Character.charCount(c);
+        }
+        return end;
     }
 
     private static String html(String markdown) {
