@@ -1,6 +1,7 @@
 package dev.paperlist.importer;
 
 import dev.paperlist.ExitCode;
+import dev.paperlist.Futures;
 import dev.paperlist.PaperlistException;
 import dev.paperlist.catalog.CatalogLoader;
 import dev.paperlist.catalog.edit.CatalogWriter;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * {@code paperlist import} from README to files: reads the list, writes the catalogue (and with markers the
@@ -91,11 +91,7 @@ public record ImportRun(Path readme, String readmeName, Path output, String outp
      */
     private record InHalves(String head, String tail, Catalog loaded) {
         static InHalves of(Catalog catalog, String outputName) {
-            ExecutorService side = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "paperlist-write");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService side = Futures.daemonExecutor("paperlist-write");
             try {
                 CatalogWriter.Halves halves = CatalogWriter.writeInHalves(catalog, side);
                 Catalog loaded = CatalogLoader.parse(halves.head(), halves.tail(), outputName, side);

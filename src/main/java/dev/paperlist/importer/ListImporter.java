@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Future;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -120,14 +120,26 @@ public final class ListImporter {
             regionStart = split.before().length();
             regionEnd = readme.length() - split.after().length();
         }
+        // Whether the list can hold a character the catalogue refuses at all, which is rarely so, and then only
+        // where the list is, which is known once it is read. A README long enough to be parsed in parts has its
+        // second half scanned on another thread meanwhile: until the parts are cut, the second core is idle.
+        int middle = regionEnd;
+        if (regionEnd - regionStart >= partsFrom) {
+            middle = regionStart + (regionEnd - regionStart) / 2;
+            middle += Character.isLowSurrogate(readme.charAt(middle)) ? 1 : 0;
+        }
+        int secondHalf = middle;
+        int end = regionEnd;
+        Future<Boolean> secondHalfClean = middle == regionEnd ? null : Futures.onDaemonThread("paperlist-scan",
+                () -> TextRules.firstForbidden(readme, secondHalf, end).isEmpty());
         String text = readme.substring(regionStart, regionEnd);
         int lineOffset = (int) readme.substring(0, regionStart).chars().filter(c -> c == '\n').count();
         Reading reading = new Reading(text, displayName, lineOffset, sideFrom);
         boolean clean;
         try (MarkdownParts parts = MarkdownParts.of(parser, text, partsFrom, smallestPart, reading::anchors)) {
-            // While the first part is parsed: whether the list can hold a character the catalogue refuses at
-            // all, which is rarely so, and then only where the list is, which is known once it is read.
-            clean = TextRules.firstForbidden(readme, regionStart, regionEnd).isEmpty();
+            // While the first part is parsed.
+            boolean firstHalfClean = TextRules.firstForbidden(readme, regionStart, middle).isEmpty();
+            clean = (secondHalfClean == null || Futures.await(secondHalfClean, "scanning the README")) && firstHalfClean;
             reading.walk(parts);
         }
         Result result = reading.result(hasMarkers);
@@ -770,11 +782,7 @@ public final class ListImporter {
             kept.forEach(s -> s.collect(all));
             Settings settings = settings(kept, topLevel, tocKept, all.keySet(), tocLinks);
             List<Section> sections = new ArrayList<>();
-            side = all.size() < sideFrom ? null : Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "paperlist-compare");
-                thread.setDaemon(true);
-                return thread;
-            });
+            side = all.size() < sideFrom ? null : Futures.daemonExecutor("paperlist-compare");
             try {
                 for (SectionDraft s : kept) {
                     if (s.level != topLevel) {

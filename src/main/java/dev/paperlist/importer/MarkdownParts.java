@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -71,11 +70,7 @@ final class MarkdownParts implements AutoCloseable {
             onPart.accept(window);
             return;
         }
-        this.ahead = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "paperlist-parse");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ahead = Futures.daemonExecutor("paperlist-parse");
         // Even the first part is parsed on the other thread, so that the caller can do other work meanwhile.
         queue(0);
         queue(1);

@@ -104,6 +104,22 @@ class MarkdownPartsTest {
                         + " copied into the catalogue, which refuses it; remove it");
     }
 
+    @Test
+    void theTwoHalvesOfALongReadmeAreScannedAsOneEvenWhereAPairSpansTheMiddle() {
+        String list = "## Vision\n\n### SAM\n\n- **Paper:** [SAM](https://arxiv.org/abs/2304.02643) \uD83D\uDE00\n\n"
+                + "### CLIP\n\n- **Paper:** [CLIP](https://arxiv.org/abs/2103.00020)\n- **Abstract:** " + "x".repeat(200) + "\n";
+        // An introduction as long as makes the middle of the text the low half of the pair in SAM's line.
+        int low = list.indexOf('\uDE00');
+        String readme = "# Page\n\n" + "y".repeat(list.length() - 2 * low - 10) + "\n\n" + list;
+        assertThat(readme.charAt(readme.length() / 2)).isEqualTo('\uDE00');
+
+        assertThat(new ListImporter(0, 0).read(readme, "README.md").catalog().distinctPapers()).hasSize(2);
+        assertThatThrownBy(() -> new ListImporter(0, 0).read(readme.replace("Abstract:** x", "Abstract:** \u200Bx"),
+                "README.md"))
+                .hasMessage("README.md:14:17: the invisible character U+200B (zero-width character) would be"
+                        + " copied into the catalogue, which refuses it; remove it");
+    }
+
     // How many parts the text is parsed in, each cut where it can be.
     private static int documents(String markdown) {
         int[] count = {0};
