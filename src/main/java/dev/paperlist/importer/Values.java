@@ -47,24 +47,30 @@ final class Values {
     }
 
     // The same of text[from, to): most values are one line already, and are cut from the README once, ends trimmed.
+    // Looked at in a copy: the launcher's compiler (C1) does not inline charAt, and a paper's abstract is read here.
     private static String oneLine(String text, int from, int to) {
+        char[] chars = new char[to - from];
+        text.getChars(from, to, chars, 0);
         boolean plain = true;
-        for (int i = from; i < to && plain; i++) {
-            char c = text.charAt(i);
-            plain = c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x0B && !(c == ' ' && i + 1 < to && text.charAt(i + 1) == ' ');
+        for (int i = 0; i < chars.length && plain; i++) {
+            char c = chars[i];
+            plain = c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x0B
+                    && !(c == ' ' && i + 1 < chars.length && chars[i + 1] == ' ');
         }
         if (!plain) {
             String value = text.substring(from, to);
             return SPACE.matcher(HARD_BREAK.matcher(value).replaceAll(" ")).replaceAll(" ").strip();
         }
         // As String.strip: white space by Character.isWhitespace, which no surrogate is.
-        while (from < to && Character.isWhitespace(text.charAt(from))) {
-            from++;
+        int start = 0;
+        int end = chars.length;
+        while (start < end && Character.isWhitespace(chars[start])) {
+            start++;
         }
-        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
-            to--;
+        while (end > start && Character.isWhitespace(chars[end - 1])) {
+            end--;
         }
-        return text.substring(from, to);
+        return text.substring(from + start, from + end);
     }
 
     /** Markdown source to the text it shows, for values written without inline markup. */
