@@ -3,7 +3,9 @@ package dev.paperlist.importer;
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.markdown.PlainText;
+import dev.paperlist.model.DateSpelling;
 import dev.paperlist.model.GitHubRepo;
+import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.TableColumn;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +181,22 @@ final class TableReader {
         return new Table(columns, papers, empty, line(table));
     }
 
+    // A date column's own spellings ("06/2024"): read as the date, and written back as spelled, by the cell kept
+    // as written or by a row template that spells it so.
+    private static final List<DateSpelling> CELL_SPELLINGS = List.of(DateSpelling.of("MM/yyyy"),
+            DateSpelling.of("MM.yyyy"), DateSpelling.of("MM-yyyy"));
+
+    private static java.util.Optional<PartialDate> spelled(String cell) {
+        String text = cell.strip();
+        for (DateSpelling spelling : CELL_SPELLINGS) {
+            var found = spelling.find(text, 0);
+            if (found.isPresent() && found.get().start() == 0 && found.get().end() == text.length()) {
+                return java.util.Optional.of(found.get().date());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static int paperColumn(TableBlock table, int width) {
         int[] counts = new int[width];
         int[] generic = new int[width];
@@ -212,7 +230,7 @@ final class TableReader {
             case "name" -> d.name = Values.oneLine(PlainText.of(cell));
             case "venue" -> d.venue = Values.oneLine(PlainText.of(cell));
             case "date" -> {
-                d.submitted = Values.date(Values.unescape(source)).orElse(null);
+                d.submitted = Values.date(Values.unescape(source)).or(() -> spelled(Values.unescape(source))).orElse(null);
                 if (d.submitted == null) {
                     // Written back as it was; said once for the column of the section, at its first row.
                     String at = where + ":" + d.line + ": ";
