@@ -15,10 +15,12 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 
 /**
@@ -266,7 +268,10 @@ final class TableReader {
         StringBuilder before = new StringBuilder();
         Node after = null;
         for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof Link link && !(link.getFirstChild() instanceof Image) && d.title == null) {
+            // "**[Title](url)**": the link alone in bold or italics is the title's, as one without them is.
+            Node inner = (n instanceof StrongEmphasis || n instanceof Emphasis) && n.getFirstChild() == n.getLastChild()
+                    ? n.getFirstChild() : n;
+            if (inner instanceof Link link && !(link.getFirstChild() instanceof Image) && d.title == null) {
                 d.title = Values.oneLine(PlainText.of(link));
                 d.url = link.getDestination();
                 after = n.getNext();
