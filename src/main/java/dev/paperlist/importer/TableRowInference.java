@@ -80,22 +80,23 @@ final class TableRowInference {
         Map<Section, List<Row>> rowsOf = new IdentityHashMap<>();
         Map<Section, List<TableColumn>> sectionColumns = new IdentityHashMap<>();
         List<Row> all = new ArrayList<>();
+        Map<Section, Set<Row>> seen = new IdentityHashMap<>();
+        Map<TableColumn, EntryTemplate> ownCells = new HashMap<>();
         for (Listing l : listings) {
             if (sectionColumns.putIfAbsent(l.section(), l.columns()) == null) {
                 sections.add(l.section());
                 rowsOf.put(l.section(), new ArrayList<>());
+                seen.put(l.section(), Collections.newSetFromMap(new IdentityHashMap<>()));
             }
             if (!fixed.contains(l.paper())) {
                 Row row = rows.get(l.paper());
                 if (row == null) {
-                    row = row(l.paper(), l.columns(), settings, writer);
+                    row = row(l.paper(), l.columns(), settings, writer, ownCells);
                     rows.put(l.paper(), row);
                     all.add(row);
                 }
-                List<Row> here = rowsOf.get(l.section());
-                Row r = row;
-                if (here.stream().noneMatch(x -> x == r)) {
-                    here.add(row);
+                if (seen.get(l.section()).add(row)) {
+                    rowsOf.get(l.section()).add(row);
                 }
             }
         }
@@ -171,9 +172,12 @@ final class TableRowInference {
     private static Map<Paper, Paper> settle(List<Listing> listings, Map<Paper, Row> rows, List<Row> all, Settings settings,
                                             EntryTemplates writer, Settings used, Map<Section, List<EntryTemplate>> sectionEntries) {
         EntryTemplates check = writer(used);
+        Map<Paper, Listing> first = new IdentityHashMap<>();
+        listings.forEach(l -> first.putIfAbsent(l.paper(), l));
         Map<Paper, Paper> replaced = new IdentityHashMap<>();
+        Map<List<Object>, EntryTemplate> cells = new HashMap<>();
         for (Row row : all) {
-            replaced.put(row.original(), paper(row, used, check, sectionEntries, listings));
+            replaced.put(row.original(), paper(row, used, check, sectionEntries, first.get(row.original()), cells));
         }
         for (Listing l : listings) {
             String before = ownRow(l.paper(), l.columns(), settings, writer);
@@ -243,11 +247,12 @@ final class TableRowInference {
         return c.field().equals("extra") ? c.key() : c.writtenKey();
     }
 
-    private static Row row(Paper p, List<TableColumn> columns, Settings settings, EntryTemplates writer) {
+    private static Row row(Paper p, List<TableColumn> columns, Settings settings, EntryTemplates writer,
+                           Map<TableColumn, EntryTemplate> ownCells) {
         List<String> cells = new ArrayList<>();
         Set<String> keys = new java.util.HashSet<>();
         for (TableColumn c : columns) {
-            cells.add(render(writer, EntryTemplate.of(cellPieces(own(c, settings))), p));
+            cells.add(render(writer, ownCells.computeIfAbsent(c, k -> EntryTemplate.of(cellPieces(own(k, settings)))), p));
             keys.add(key(c));
         }
         Map<String, String> extra = new LinkedHashMap<>(p.extra());
@@ -509,8 +514,7 @@ final class TableRowInference {
 
     // The paper as the templates write it: its fields, with the cells they do not write kept as written.
     private static Paper paper(Row row, Settings used, EntryTemplates check, Map<Section, List<EntryTemplate>> sectionEntries,
-                               List<Listing> listings) {
-        Listing at = listings.stream().filter(l -> l.paper() == row.original()).findFirst().orElseThrow();
+                               Listing at, Map<List<Object>, EntryTemplate> cells) {
         List<EntryTemplate> templates = sectionEntries.getOrDefault(at.section(), List.of());
         Map<String, String> extra = new LinkedHashMap<>(row.base().extra());
         List<TableColumn> columns = at.columns();
@@ -518,10 +522,13 @@ final class TableRowInference {
             TableColumn c = columns.get(i);
             EntryTemplate template = templates.isEmpty() ? used.entries().stream().filter(EntryTemplate::tableRow)
                     .findFirst().orElse(null) : templates.get(0);
-            List<List<EntryTemplate.Piece>> alternatives = template == null ? own(c, used)
-                    : ((EntryTemplate.Group) template.pieces().get(2 * i + 1)).alternatives();
-            // Without the first alternative, the cell kept as written.
-            EntryTemplate cell = EntryTemplate.of(cellPieces(alternatives.subList(1, alternatives.size())));
+            int column = i;
+            // Without the first alternative, the cell kept as written; made once for each template and column.
+            EntryTemplate cell = cells.computeIfAbsent(java.util.Arrays.asList(template, c, i), k -> {
+                List<List<EntryTemplate.Piece>> alternatives = template == null ? own(c, used)
+                        : ((EntryTemplate.Group) template.pieces().get(2 * column + 1)).alternatives();
+                return EntryTemplate.of(cellPieces(alternatives.subList(1, alternatives.size())));
+            });
             if (!render(check, cell, row.base()).equals(row.cells().get(i))) {
                 String was = row.original().extra().get(key(c));
                 extra.put(key(c), was != null ? was : unescapeBars(row.cells().get(i)));
