@@ -312,7 +312,7 @@ final class TableRowInference {
     private static Cell cell(TableColumn c, int i, List<Row> rows, Settings settings, EntryTemplates writer) {
         List<List<EntryTemplate.Piece>> own = own(c, settings);
         Cell cell = new Cell(List.of(), own.get(own.size() - 1));
-        int best = explained(c, i, cell, rows, settings, writer, null);
+        int best = explained(c, i, cell, rows, settings, writer);
         Map<String, Integer> uses = new LinkedHashMap<>();
         EntryTemplate plain = EntryTemplate.of(cellPieces(alternatives(c, cell, settings, false)));
         List<String> marks = new ArrayList<>();
@@ -346,7 +346,7 @@ final class TableRowInference {
                 List<EntryTemplate> forms = new ArrayList<>(cell.forms());
                 forms.add(at, form);
                 Cell tried = new Cell(forms, cell.empty());
-                int score = explained(c, i, tried, rows, settings, writer, null);
+                int score = explained(c, i, tried, rows, settings, writer);
                 if (score > best) {
                     best = score;
                     taken = tried;
@@ -356,7 +356,7 @@ final class TableRowInference {
         }
         for (String mark : new java.util.LinkedHashSet<>(marks)) {
             Cell tried = new Cell(cell.forms(), mark.isEmpty() ? List.of() : List.of(new EntryTemplate.Literal(mark)));
-            int score = explained(c, i, tried, rows, settings, writer, null);
+            int score = explained(c, i, tried, rows, settings, writer);
             if (score > best) {
                 best = score;
                 cell = tried;
@@ -365,18 +365,13 @@ final class TableRowInference {
         return cell;
     }
 
-    // How many of the rows' cells in column i the cell writes as the list wrote them from the fields alone;
-    // with unexplained not null, also which.
+    // How many of the rows' cells in column i the cell writes as the list wrote them from the fields alone.
     private static int explained(TableColumn c, int i, Cell cell, List<Row> rows, Settings settings,
-                                 EntryTemplates writer, boolean[] unexplained) {
+                                 EntryTemplates writer) {
         EntryTemplate template = EntryTemplate.of(cellPieces(alternatives(c, cell, settings, false)));
         int n = 0;
-        for (int r = 0; r < rows.size(); r++) {
-            boolean same = render(writer, template, rows.get(r).base()).equals(rows.get(r).cells().get(i));
-            n += same ? 1 : 0;
-            if (unexplained != null) {
-                unexplained[r] = !same;
-            }
+        for (Row row : rows) {
+            n += render(writer, template, row.base()).equals(row.cells().get(i)) ? 1 : 0;
         }
         return n;
     }
@@ -385,7 +380,7 @@ final class TableRowInference {
                              EntryTemplates writer) {
         int n = 0;
         for (int i = 0; i < columns.size(); i++) {
-            n += explained(columns.get(i), i, cells.get(i), rows, settings, writer, null);
+            n += explained(columns.get(i), i, cells.get(i), rows, settings, writer);
         }
         return n;
     }
