@@ -105,7 +105,8 @@ final class TableRowInference {
         List<TableColumn> listColumns = settings.tableColumns();
         boolean listLevel = sectionColumns.values().stream().allMatch(listColumns::equals);
         List<Cell> listCells = listLevel ? cells(listColumns, all, settings, writer) : null;
-        boolean listTemplate = listLevel && !isPlain(listCells, settings);
+        boolean listTemplate = listLevel && !isPlain(listCells, settings)
+                && readsBack(template(listColumns, listCells, settings));
         Map<Section, List<EntryTemplate>> sectionEntries = new IdentityHashMap<>();
         Map<List<TableColumn>, List<Cell>> shared = new HashMap<>();
         for (Section section : sections) {
@@ -114,7 +115,7 @@ final class TableRowInference {
             List<Cell> outer = listTemplate ? listCells : shared.get(columns);
             List<Cell> own = cells(columns, here, settings, writer);
             if (outer != null && score(columns, outer, here, settings, writer) >= score(columns, own, here, settings, writer)) {
-                if (!listTemplate) {
+                if (!listTemplate && readsBack(template(columns, outer, settings))) {
                     sectionEntries.put(section, List.of(template(columns, outer, settings)));
                 }
                 continue;
@@ -126,7 +127,9 @@ final class TableRowInference {
             if (!listLevel) {
                 shared.putIfAbsent(columns, own);
             }
-            sectionEntries.put(section, List.of(template(columns, own, settings)));
+            if (readsBack(template(columns, own, settings))) {
+                sectionEntries.put(section, List.of(template(columns, own, settings)));
+            }
         }
         // A template that, once the rows are checked, writes no paper from more of its fields than before is
         // dropped, and the rows are checked again without it.
@@ -390,6 +393,16 @@ final class TableRowInference {
         String empty = dev.paperlist.markdown.MarkdownText.text(settings.emptyCell());
         List<EntryTemplate.Piece> own = empty.isEmpty() ? List.of() : List.of(new EntryTemplate.Literal(empty));
         return cells.stream().allMatch(c -> c.forms().isEmpty() && c.empty().equals(own));
+    }
+
+    // Whether papers.yaml can hold the template: its text reads back as the same template (a header with a brace
+    // names an extra field no slot can spell).
+    private static boolean readsBack(EntryTemplate template) {
+        try {
+            return EntryTemplate.of(EntryTemplate.parse(template.source()).pieces()).source().equals(template.source());
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
     }
 
     private static EntryTemplate template(List<TableColumn> columns, List<Cell> cells, Settings settings) {
