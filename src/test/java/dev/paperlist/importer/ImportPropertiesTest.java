@@ -135,6 +135,18 @@ class ImportPropertiesTest {
         assertThat(ReadmeRenderer.render(imported, README, "README.md", "papers.yaml")).isEqualTo(readme);
     }
 
+    // A row template naming a header with a brace ({extra:Ve{n}ue}) would not load from papers.yaml: none is
+    // inferred, and the cells stay as written.
+    @org.junit.jupiter.api.Test
+    void noRowTemplateIsInferredThatPapersYamlCannotHold() {
+        String readme = README.replace("<!-- paperlist:end -->", "## S\n\n| Title | Ve{n}ue | Date |\n| --- | --- | --- |\n"
+                + "| [A](https://arxiv.org/abs/2401.00001) | X | 2024.01 |\n| [B](https://arxiv.org/abs/2401.00002) | Y | 2024.02 |\n"
+                + "\n<!-- paperlist:end -->");
+        Catalog imported = assertImportShowsTheSamePage(readme).catalog();
+        Catalog loaded = dev.paperlist.catalog.CatalogLoader.parse(CatalogWriter.write(imported), "papers.yaml");
+        assertThat(loaded.settings().entries()).isEqualTo(imported.settings().entries());
+    }
+
     // Found by the property above: a row template left a cell of an extra column empty, among rows that write
     // the list's empty cell ('-') there; import read the cell as no field, and the layout's row wrote '-'.
     @org.junit.jupiter.api.Test
