@@ -798,7 +798,7 @@ public final class ListImporter {
                     side.shutdownNow();
                 }
             }
-            Catalog catalog = EntryInference.apply(new Catalog(settings, CrossListing.apply(sections)));
+            Catalog catalog = TableRowInference.apply(EntryInference.apply(new Catalog(settings, CrossListing.apply(sections))));
             return new Result(catalog, List.copyOf(warnings), listStart, listEnd, hasMarkers);
         }
 

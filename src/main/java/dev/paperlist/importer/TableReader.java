@@ -3,7 +3,9 @@ package dev.paperlist.importer;
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.markdown.PlainText;
+import dev.paperlist.model.DateSpelling;
 import dev.paperlist.model.GitHubRepo;
+import dev.paperlist.model.PartialDate;
 import dev.paperlist.model.TableColumn;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +15,12 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 
 /**
@@ -179,6 +183,22 @@ final class TableReader {
         return new Table(columns, papers, empty, line(table));
     }
 
+    // A date column's own spellings ("06/2024"): read as the date, and written back as spelled, by the cell kept
+    // as written or by a row template that spells it so.
+    private static final List<DateSpelling> CELL_SPELLINGS = List.of(DateSpelling.of("MM/yyyy"),
+            DateSpelling.of("MM.yyyy"), DateSpelling.of("MM-yyyy"));
+
+    private static java.util.Optional<PartialDate> spelled(String cell) {
+        String text = cell.strip();
+        for (DateSpelling spelling : CELL_SPELLINGS) {
+            var found = spelling.find(text, 0);
+            if (found.isPresent() && found.get().start() == 0 && found.get().end() == text.length()) {
+                return java.util.Optional.of(found.get().date());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static int paperColumn(TableBlock table, int width) {
         int[] counts = new int[width];
         int[] generic = new int[width];
@@ -212,7 +232,7 @@ final class TableReader {
             case "name" -> d.name = Values.oneLine(PlainText.of(cell));
             case "venue" -> d.venue = Values.oneLine(PlainText.of(cell));
             case "date" -> {
-                d.submitted = Values.date(Values.unescape(source)).orElse(null);
+                d.submitted = Values.date(Values.unescape(source)).or(() -> spelled(Values.unescape(source))).orElse(null);
                 if (d.submitted == null) {
                     // Written back as it was; said once for the column of the section, at its first row.
                     String at = where + ":" + d.line + ": ";
@@ -248,7 +268,10 @@ final class TableReader {
         StringBuilder before = new StringBuilder();
         Node after = null;
         for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof Link link && !(link.getFirstChild() instanceof Image) && d.title == null) {
+            // "**[Title](url)**": the link alone in bold or italics is the title's, as one without them is.
+            Node inner = (n instanceof StrongEmphasis || n instanceof Emphasis) && n.getFirstChild() == n.getLastChild()
+                    ? n.getFirstChild() : n;
+            if (inner instanceof Link link && !(link.getFirstChild() instanceof Image) && d.title == null) {
                 d.title = Values.oneLine(PlainText.of(link));
                 d.url = link.getDestination();
                 after = n.getNext();

@@ -85,19 +85,66 @@ class ImportPropertiesTest {
     void aTableWrittenByItsOwnRowTemplatesImportsToTheSamePageAndThenStaysTheSame(
             @ForAll("templatedTableCatalogues") Catalog catalog) {
         catalog.settings().entries().forEach(t -> assertThat(t.cells()).as(t.toString()).isEqualTo(ALL_COLUMNS.size()));
-        // Import infers no table-row templates: the cells a template wrote otherwise than the layout's own row
-        // come back as extra fields named after the header, which the layout's row writes as they were.
+        // Import infers the table-row templates again where rows share a way of writing a cell from a field: those
+        // cells come back as the fields, the others as extra fields named after the header, which the template's
+        // cell (or the layout's own) writes as they were.
         String readme = ReadmeRenderer.render(catalog, README, "README.md", "papers.yaml");
         ListImporter.Result imported = new ListImporter().read(readme, "README.md");
         // A template's cell the column does not read ("[code](url)" under Code) is reported, and kept as written.
         assertThat(imported.warnings().stream().filter(w -> !w.endsWith("listed at both places")
                 && !w.endsWith("kept as written in its place, not as a paper") && !w.endsWith("which the column writes")))
                 .as(readme).isEmpty();
+        // As papers.yaml: the row templates inferred load back as they were (each has the table's cells).
+        Catalog loaded = dev.paperlist.catalog.CatalogLoader.parse(CatalogWriter.write(imported.catalog()), "papers.yaml");
+        assertThat(loaded.settings().entries()).isEqualTo(imported.catalog().settings().entries());
+        assertThat(sectionEntries(loaded.sections())).isEqualTo(sectionEntries(imported.catalog().sections()));
         String again = ReadmeRenderer.render(imported.catalog(), README, "README.md", "papers.yaml");
         // Through GitHub's tables: without them a table is a paragraph whose spaces between cells count.
         Html.assertSame(Html.normalisedAsGitHub(readme), Html.normalisedAsGitHub(again));
         Catalog twice = new ListImporter().read(again, "README.md").catalog();
         assertThat(CatalogWriter.write(twice)).as(again).isEqualTo(CatalogWriter.write(imported.catalog()));
+    }
+
+    private static List<List<dev.paperlist.model.EntryTemplate>> sectionEntries(List<Section> sections) {
+        List<List<dev.paperlist.model.EntryTemplate>> out = new ArrayList<>();
+        for (Section s : sections) {
+            out.add(s.entries());
+            out.addAll(sectionEntries(s.sections()));
+        }
+        return out;
+    }
+
+    // Rows a list-level template writes from their fields import to those fields and a row template of the same
+    // cells, not to cells kept as extra fields named after the columns; the page stays the same.
+    @org.junit.jupiter.api.Test
+    void cellsARowTemplateWritesFromFieldsComeBackAsTheFields() {
+        Settings settings = tableSettings("| **{link}** | {?[{venue}]({url}){|}—} | {date:yyyy.MM} |", 0, 1, 2);
+        List<Paper> papers = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            papers.add(Paper.builder("Paper " + i, "Paper " + i).url("https://example.org/" + i)
+                    .venue(i == 2 ? null : "Venue " + i).submitted(new PartialDate(2024, i, 0)).build());
+        }
+        String readme = ReadmeRenderer.render(new Catalog(settings, List.of(section(papers.toArray(Paper[]::new)))),
+                README, "README.md", "papers.yaml");
+        assertThat(readme).contains("| **[Paper 1](https://example.org/1)** | [Venue 1](https://example.org/1) | 2024.01 |")
+                .contains("| **[Paper 2](https://example.org/2)** | — | 2024.02 |");
+        Catalog imported = assertImportShowsTheSamePage(readme).catalog();
+        assertThat(imported.distinctPapers()).allSatisfy(p -> assertThat(p.extra()).isEmpty());
+        assertThat(imported.distinctPapers().get(0).venue()).isEqualTo("Venue 1");
+        assertThat(imported.settings().entries()).singleElement().satisfies(t -> assertThat(t.cells()).isEqualTo(3));
+        assertThat(ReadmeRenderer.render(imported, README, "README.md", "papers.yaml")).isEqualTo(readme);
+    }
+
+    // A row template naming a header with a brace ({extra:Ve{n}ue}) would not load from papers.yaml: none is
+    // inferred, and the cells stay as written.
+    @org.junit.jupiter.api.Test
+    void noRowTemplateIsInferredThatPapersYamlCannotHold() {
+        String readme = README.replace("<!-- paperlist:end -->", "## S\n\n| Title | Ve{n}ue | Date |\n| --- | --- | --- |\n"
+                + "| [A](https://arxiv.org/abs/2401.00001) | X | 2024.01 |\n| [B](https://arxiv.org/abs/2401.00002) | Y | 2024.02 |\n"
+                + "\n<!-- paperlist:end -->");
+        Catalog imported = assertImportShowsTheSamePage(readme).catalog();
+        Catalog loaded = dev.paperlist.catalog.CatalogLoader.parse(CatalogWriter.write(imported), "papers.yaml");
+        assertThat(loaded.settings().entries()).isEqualTo(imported.settings().entries());
     }
 
     // Found by the property above: a row template left a cell of an extra column empty, among rows that write
