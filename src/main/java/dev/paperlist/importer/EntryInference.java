@@ -2,6 +2,7 @@ package dev.paperlist.importer;
 
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.catalog.TextRules;
+import dev.paperlist.markdown.BadgeUrls;
 import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Catalog;
@@ -672,6 +673,9 @@ final class EntryInference {
         // The first link to a GitHub repository (other than the paper's own) is the paper's code, found before
         // the slots are, so that a star badge of it is the {stars} slot rather than text around a {code}.
         GitHubRepo code = p.code() != null ? p.code() : repoLink(entry, p.url());
+        if (code == null) {
+            code = starredRepo(entry);
+        }
         Paper shown = code == p.code() ? p : rebuild(p, p.submitted()).code(code).build();
         // Each field as a template's slot writes it (the link only when there is one to write).
         EntryTemplates slots = new EntryTemplates(settings);
@@ -820,6 +824,7 @@ final class EntryInference {
 
     private static final Pattern SLOT_REFERENCE = Pattern.compile("\\{[a-z]+(:[^{}]*)?\\}");
     private static final Pattern LINK_OPENER = Pattern.compile("\\[+[^\\[\\]()]*\\]\\($");
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\n]*\\]\\((https?://img\\.shields\\.io/github/stars/[^)\\s]+)\\)");
     private static final Pattern REPO_LINK = Pattern.compile("\\]\\((https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)\\)");
 
     // The first link to a GitHub repository the entry makes that is not the paper's own link and is written as
@@ -832,7 +837,23 @@ final class EntryInference {
                 continue;
             }
             Optional<GitHubRepo> repo = GitHubRepo.parse(m.group(1));
-            if (repo.isPresent() && MarkdownText.url(repo.get().link()).equals(m.group(1))) {
+            // A clone URL ("….git") is the repository's link with the suffix, which the template keeps as text.
+            if (repo.isPresent() && (MarkdownText.url(repo.get().link()).equals(m.group(1))
+                    || (MarkdownText.url(repo.get().link()) + ".git").equals(m.group(1)))) {
+                return repo.get();
+            }
+        }
+        return null;
+    }
+
+    // The repository the entry's first star badge counts, linked or not, when no link names the code: a list
+    // that links a repository's star count to the paper's own GitHub link, or shows the count alone, has its
+    // code there. Null for none.
+    private static GitHubRepo starredRepo(String entry) {
+        Matcher m = IMAGE.matcher(entry);
+        while (m.find()) {
+            Optional<GitHubRepo> repo = BadgeUrls.starredSlug(m.group(1)).flatMap(GitHubRepo::parse);
+            if (repo.isPresent()) {
                 return repo.get();
             }
         }
