@@ -676,9 +676,14 @@ final class EntryInference {
         if (code == null) {
             code = starredRepo(entry);
         }
-        Paper shown = code == p.code() ? p : rebuild(p, p.submitted()).code(code).build();
-        // Each field as a template's slot writes it (the link only when there is one to write).
         EntryTemplates slots = new EntryTemplates(settings);
+        Paper base = p;
+        Paper untagged = untagged(p, entry, slots);
+        if (untagged != null) {
+            base = untagged;
+        }
+        Paper shown = code == base.code() ? base : rebuild(base, base.submitted()).code(code).build();
+        // Each field as a template's slot writes it (the link only when there is one to write).
         Map<String, String> values = new LinkedHashMap<>();
         for (String slot : p.url() != null ? FIELD_SLOTS : FIELD_SLOTS.subList(1, FIELD_SLOTS.size())) {
             String value = slots.value(slot, shown);
@@ -690,7 +695,7 @@ final class EntryInference {
                 .forEach(e -> substitute(pieces, "{" + e.getKey() + "}", e.getValue(),
                         e.getKey().equals("url") || e.getKey().equals("code")));
         PartialDate date = date(pieces, p.submitted());
-        Paper.Builder kept = rebuild(p, date).code(code);
+        Paper.Builder kept = rebuild(base, date).code(code);
         // The extra fields, longest first, where they still appear whole in the text.
         p.extra().entrySet().stream().filter(e -> !e.getKey().equals(Paper.WRITTEN) && !e.getValue().isEmpty())
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()))
@@ -858,6 +863,27 @@ final class EntryInference {
             }
         }
         return null;
+    }
+
+    private static final Pattern TAGGED = Pattern.compile("(?:\\d{1,4}[.)] +)?(?:\\[[^\\[\\]]*\\] *)+(\\S.*)");
+
+    /**
+     * The paper with the title the entry writes after the tags it opens with ("8. [CVPR '24] Title", a number and
+     * a bracketed venue that the list writes as they are and the {@code {title}} slot would escape), which then
+     * stay the entry's text; null when the title has no such tags or the slot finds it whole anyway.
+     */
+    private static Paper untagged(Paper p, String entry, EntryTemplates slots) {
+        String title = p.title();
+        if (!entry.contains(title) || entry.contains(slots.value("title", p))) {
+            return null;
+        }
+        Matcher m = TAGGED.matcher(title);
+        if (!m.matches()) {
+            return null;
+        }
+        String rest = m.group(1).strip();
+        Paper trimmed = rebuild(p, p.submitted()).name(p.name().equals(title) ? rest : p.name()).title(rest).build();
+        return entry.contains(slots.value("title", trimmed)) ? trimmed : null;
     }
 
     // The paper's fields as the template shows them: the date it spells, and no extra fields until named.
