@@ -360,7 +360,10 @@ final class EntryInference {
                 apart.values().forEach(group -> out.addAll(group.size() >= 2 ? generalise(group, labels) : group));
                 return out;
             }
-            String context = texts.get(0).substring(0, prefix) + "\u0000" + texts.get(0).substring(texts.get(0).length() - suffix);
+            // The field before names the place too: a text that varies after the title and one after the link are
+            // other fields, which must not share a name (a template writing one where the other was would fit).
+            String context = slotBefore(alike.get(0).pieces(), i) + "\u0000" + texts.get(0).substring(0, prefix)
+                    + "\u0000" + texts.get(0).substring(texts.get(0).length() - suffix);
             String name = labels.get(context);
             if (name == null || taken.contains(name)) {
                 int label = 1;
@@ -399,6 +402,16 @@ final class EntryInference {
             out.add(new Candidate(pieces.get(j), c.paper(), c.original()));
         }
         return out;
+    }
+
+    // The field slot nearest before the piece, as the entry's own fields name it; "" for none.
+    private static String slotBefore(List<Object> pieces, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            if (pieces.get(i) instanceof Slot slot) {
+                return slot.text();
+            }
+        }
+        return "";
     }
 
     /**
