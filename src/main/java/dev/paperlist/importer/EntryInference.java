@@ -115,6 +115,7 @@ final class EntryInference {
                 }
             }
         }
+        untagOnlyUniqueNames(papers, candidates, all, settings, numberOf);
         if (all.isEmpty()) {
             return catalog;
         }
@@ -166,6 +167,34 @@ final class EntryInference {
             }
         }
         return new Catalog(used, replace(catalog.sections(), replaced, sectionEntries));
+    }
+
+    /**
+     * A title read without its tags (see {@link #untagged}) that another paper also has as its name would make
+     * two papers of one name, which a section of headings refuses: those entries keep their titles whole.
+     */
+    private static void untagOnlyUniqueNames(List<Paper> papers, Map<Paper, Candidate> candidates, List<Candidate> all,
+                                             Settings settings, Map<Paper, Integer> numberOf) {
+        Map<String, Integer> names = new HashMap<>();
+        Map<Paper, String> nameOf = new IdentityHashMap<>();
+        for (Paper p : papers) {
+            Candidate c = candidates.get(p);
+            String name = (c == null ? p.name() : c.paper().build().name()).toLowerCase(java.util.Locale.ROOT);
+            nameOf.put(p, name);
+            names.merge(name, 1, Integer::sum);
+        }
+        for (Paper p : papers) {
+            Candidate c = candidates.get(p);
+            if (c != null && names.get(nameOf.get(p)) > 1 && !nameOf.get(p).equals(p.name().toLowerCase(java.util.Locale.ROOT))) {
+                Optional<Candidate> whole = candidate(p, p.extra().get(Paper.WRITTEN), settings, numberOf.get(p), false);
+                all.remove(c);
+                candidates.remove(p);
+                whole.ifPresent(w -> {
+                    candidates.put(p, w);
+                    all.add(w);
+                });
+            }
+        }
     }
 
     /** One place a paper is listed: its section (a paper in an item counts as its section's) and its number. */
@@ -673,6 +702,10 @@ final class EntryInference {
      * entry's text are slots only where they still appear whole, and are otherwise left to the template's text.
      */
     static Optional<Candidate> candidate(Paper p, String written, Settings settings, int number) {
+        return candidate(p, written, settings, number, true);
+    }
+
+    private static Optional<Candidate> candidate(Paper p, String written, Settings settings, int number, boolean untag) {
         List<Object> pieces = new ArrayList<>();
         String entry = visible(written);
         // A numbered list's marker, when it is the entry's place in the list: the slot the layouts count.
@@ -691,7 +724,7 @@ final class EntryInference {
         }
         EntryTemplates slots = new EntryTemplates(settings);
         Paper base = p;
-        Paper untagged = untagged(p, entry, slots);
+        Paper untagged = untag ? untagged(p, entry, slots) : null;
         if (untagged != null) {
             base = untagged;
         }
