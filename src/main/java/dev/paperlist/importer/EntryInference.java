@@ -2,6 +2,7 @@ package dev.paperlist.importer;
 
 import dev.paperlist.catalog.MarkdownBlocks;
 import dev.paperlist.catalog.TextRules;
+import dev.paperlist.markdown.BadgeUrls;
 import dev.paperlist.markdown.EntryTemplates;
 import dev.paperlist.markdown.MarkdownText;
 import dev.paperlist.model.Catalog;
@@ -114,6 +115,7 @@ final class EntryInference {
                 }
             }
         }
+        untagOnlyUniqueNames(papers, candidates, all, settings, numberOf);
         if (all.isEmpty()) {
             return catalog;
         }
@@ -165,6 +167,34 @@ final class EntryInference {
             }
         }
         return new Catalog(used, replace(catalog.sections(), replaced, sectionEntries));
+    }
+
+    /**
+     * A title read without its tags (see {@link #untagged}) that another paper also has as its name would make
+     * two papers of one name, which a section of headings refuses: those entries keep their titles whole.
+     */
+    private static void untagOnlyUniqueNames(List<Paper> papers, Map<Paper, Candidate> candidates, List<Candidate> all,
+                                             Settings settings, Map<Paper, Integer> numberOf) {
+        Map<String, Integer> names = new HashMap<>();
+        Map<Paper, String> nameOf = new IdentityHashMap<>();
+        for (Paper p : papers) {
+            Candidate c = candidates.get(p);
+            String name = (c == null ? p.name() : c.paper().build().name()).toLowerCase(java.util.Locale.ROOT);
+            nameOf.put(p, name);
+            names.merge(name, 1, Integer::sum);
+        }
+        for (Paper p : papers) {
+            Candidate c = candidates.get(p);
+            if (c != null && names.get(nameOf.get(p)) > 1 && !nameOf.get(p).equals(p.name().toLowerCase(java.util.Locale.ROOT))) {
+                Optional<Candidate> whole = candidate(p, p.extra().get(Paper.WRITTEN), settings, numberOf.get(p), false);
+                all.remove(c);
+                candidates.remove(p);
+                whole.ifPresent(w -> {
+                    candidates.put(p, w);
+                    all.add(w);
+                });
+            }
+        }
     }
 
     /** One place a paper is listed: its section (a paper in an item counts as its section's) and its number. */
@@ -359,7 +389,10 @@ final class EntryInference {
                 apart.values().forEach(group -> out.addAll(group.size() >= 2 ? generalise(group, labels) : group));
                 return out;
             }
-            String context = texts.get(0).substring(0, prefix) + "\u0000" + texts.get(0).substring(texts.get(0).length() - suffix);
+            // The field before names the place too: a text that varies after the title and one after the link are
+            // other fields, which must not share a name (a template writing one where the other was would fit).
+            String context = slotBefore(alike.get(0).pieces(), i) + "\u0000" + texts.get(0).substring(0, prefix)
+                    + "\u0000" + texts.get(0).substring(texts.get(0).length() - suffix);
             String name = labels.get(context);
             if (name == null || taken.contains(name)) {
                 int label = 1;
@@ -398,6 +431,16 @@ final class EntryInference {
             out.add(new Candidate(pieces.get(j), c.paper(), c.original()));
         }
         return out;
+    }
+
+    // The field slot nearest before the piece, as the entry's own fields name it; "" for none.
+    private static String slotBefore(List<Object> pieces, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            if (pieces.get(i) instanceof Slot slot) {
+                return slot.text();
+            }
+        }
+        return "";
     }
 
     /**
@@ -659,6 +702,10 @@ final class EntryInference {
      * entry's text are slots only where they still appear whole, and are otherwise left to the template's text.
      */
     static Optional<Candidate> candidate(Paper p, String written, Settings settings, int number) {
+        return candidate(p, written, settings, number, true);
+    }
+
+    private static Optional<Candidate> candidate(Paper p, String written, Settings settings, int number, boolean untag) {
         List<Object> pieces = new ArrayList<>();
         String entry = visible(written);
         // A numbered list's marker, when it is the entry's place in the list: the slot the layouts count.
@@ -672,9 +719,17 @@ final class EntryInference {
         // The first link to a GitHub repository (other than the paper's own) is the paper's code, found before
         // the slots are, so that a star badge of it is the {stars} slot rather than text around a {code}.
         GitHubRepo code = p.code() != null ? p.code() : repoLink(entry, p.url());
-        Paper shown = code == p.code() ? p : rebuild(p, p.submitted()).code(code).build();
-        // Each field as a template's slot writes it (the link only when there is one to write).
+        if (code == null) {
+            code = starredRepo(entry);
+        }
         EntryTemplates slots = new EntryTemplates(settings);
+        Paper base = p;
+        Paper untagged = untag ? untagged(p, entry, slots) : null;
+        if (untagged != null) {
+            base = untagged;
+        }
+        Paper shown = code == base.code() ? base : rebuild(base, base.submitted()).code(code).build();
+        // Each field as a template's slot writes it (the link only when there is one to write).
         Map<String, String> values = new LinkedHashMap<>();
         for (String slot : p.url() != null ? FIELD_SLOTS : FIELD_SLOTS.subList(1, FIELD_SLOTS.size())) {
             String value = slots.value(slot, shown);
@@ -686,7 +741,7 @@ final class EntryInference {
                 .forEach(e -> substitute(pieces, "{" + e.getKey() + "}", e.getValue(),
                         e.getKey().equals("url") || e.getKey().equals("code")));
         PartialDate date = date(pieces, p.submitted());
-        Paper.Builder kept = rebuild(p, date).code(code);
+        Paper.Builder kept = rebuild(base, date).code(code);
         // The extra fields, longest first, where they still appear whole in the text.
         p.extra().entrySet().stream().filter(e -> !e.getKey().equals(Paper.WRITTEN) && !e.getValue().isEmpty())
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()))
@@ -820,6 +875,7 @@ final class EntryInference {
 
     private static final Pattern SLOT_REFERENCE = Pattern.compile("\\{[a-z]+(:[^{}]*)?\\}");
     private static final Pattern LINK_OPENER = Pattern.compile("\\[+[^\\[\\]()]*\\]\\($");
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\n]*\\]\\((https?://img\\.shields\\.io/github/stars/[^)\\s]+)\\)");
     private static final Pattern REPO_LINK = Pattern.compile("\\]\\((https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)\\)");
 
     // The first link to a GitHub repository the entry makes that is not the paper's own link and is written as
@@ -832,11 +888,48 @@ final class EntryInference {
                 continue;
             }
             Optional<GitHubRepo> repo = GitHubRepo.parse(m.group(1));
-            if (repo.isPresent() && MarkdownText.url(repo.get().link()).equals(m.group(1))) {
+            // A clone URL ("….git") is the repository's link with the suffix, which the template keeps as text.
+            if (repo.isPresent() && (MarkdownText.url(repo.get().link()).equals(m.group(1))
+                    || (MarkdownText.url(repo.get().link()) + ".git").equals(m.group(1)))) {
                 return repo.get();
             }
         }
         return null;
+    }
+
+    // The repository the entry's first star badge counts, linked or not, when no link names the code: a list
+    // that links a repository's star count to the paper's own GitHub link, or shows the count alone, has its
+    // code there. Null for none.
+    private static GitHubRepo starredRepo(String entry) {
+        Matcher m = IMAGE.matcher(entry);
+        while (m.find()) {
+            Optional<GitHubRepo> repo = BadgeUrls.starredSlug(m.group(1)).flatMap(GitHubRepo::parse);
+            if (repo.isPresent()) {
+                return repo.get();
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern TAGGED = Pattern.compile("(?:\\d{1,4}[.)] +)?(?:\\[[^\\[\\]]*\\] *)+(\\S.*)");
+
+    /**
+     * The paper with the title the entry writes after the tags it opens with ("8. [CVPR '24] Title", a number and
+     * a bracketed venue that the list writes as they are and the {@code {title}} slot would escape), which then
+     * stay the entry's text; null when the title has no such tags or the slot finds it whole anyway.
+     */
+    private static Paper untagged(Paper p, String entry, EntryTemplates slots) {
+        String title = p.title();
+        if (!entry.contains(title) || entry.contains(slots.value("title", p))) {
+            return null;
+        }
+        Matcher m = TAGGED.matcher(title);
+        if (!m.matches()) {
+            return null;
+        }
+        String rest = m.group(1).strip();
+        Paper trimmed = rebuild(p, p.submitted()).name(p.name().equals(title) ? rest : p.name()).title(rest).build();
+        return entry.contains(slots.value("title", trimmed)) ? trimmed : null;
     }
 
     // The paper's fields as the template shows them: the date it spells, and no extra fields until named.

@@ -1,0 +1,39 @@
+package dev.paperlist.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperlist.catalog.CatalogLoader;
+import dev.paperlist.catalog.edit.CatalogWriter;
+import dev.paperlist.model.Catalog;
+import dev.paperlist.model.Paper;
+import org.junit.jupiter.api.Test;
+
+/** How entry templates are inferred where reading a title without its tags would make two papers of one name. */
+class EntryInferenceTest {
+    @Test
+    void headingsWhoseTitlesDifferOnlyByTheirTagsKeepTheirTitlesSoThatTheCatalogueLoads() {
+        String markdown = "# Papers\n\n## Avatars\n\n"
+                + "### 1. [CVPR '24] Mesh Avatars\n\n**Authors**: Ann Example\n\n[Paper](https://arxiv.org/abs/2403.00031)\n\n"
+                + "### 2. [ECCV '24] Mesh Avatars\n\n**Authors**: Bo Sample\n\n[Paper](https://arxiv.org/abs/2404.00032)\n\n"
+                + "### 3. [ICCV '23] Head Splats\n\n**Authors**: Cy Person\n\n[Paper](https://arxiv.org/abs/2305.00033)\n";
+
+        ListImporter.Result result = new ListImporter().read(markdown, "README.md");
+        Catalog loaded = CatalogLoader.parse(CatalogWriter.write(result.catalog()), "papers.yaml");
+
+        assertThat(loaded.distinctPapers()).extracting(Paper::name)
+                .containsExactly("1. [CVPR '24] Mesh Avatars", "2. [ECCV '24] Mesh Avatars", "3. [ICCV '23] Head Splats");
+    }
+
+    @Test
+    void aTitleOpenedByTagsIsReadWithoutThemWhereTheNameStaysItsOwn() {
+        String markdown = "# Papers\n\n## Avatars\n\n"
+                + "### 1. [CVPR '24] Mesh Avatars\n\n**Authors**: Ann Example\n\n[Paper](https://arxiv.org/abs/2403.00031)\n\n"
+                + "### 2. [ECCV '24] Head Splats\n\n**Authors**: Bo Sample\n\n[Paper](https://arxiv.org/abs/2404.00032)\n";
+
+        ListImporter.Result result = new ListImporter().read(markdown, "README.md");
+        Catalog loaded = CatalogLoader.parse(CatalogWriter.write(result.catalog()), "papers.yaml");
+
+        assertThat(loaded.distinctPapers()).extracting(Paper::name).containsExactly("Mesh Avatars", "Head Splats");
+        assertThat(loaded.distinctPapers()).allSatisfy(p -> assertThat(p.extra()).doesNotContainKey(Paper.WRITTEN));
+    }
+}
