@@ -119,7 +119,9 @@ final class EntryInference {
         if (all.isEmpty()) {
             return catalog;
         }
-        List<Paper> ownForm = papers.stream().filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList();
+        // Each place of a paper the layout writes, with its own number there: a paper listed twice in one numbered
+        // list is numbered twice, and a template with {number} fits it at each place.
+        List<Listing> ownForm = places.stream().filter(l -> !l.paper().extra().containsKey(Paper.WRITTEN)).toList();
         // The extra field each varying text is named, by the text around it: entries of other shapes that vary in
         // the same place (the venue after the title) name it alike, so that one template can write them all.
         Map<String, String> labels = new HashMap<>();
@@ -146,8 +148,8 @@ final class EntryInference {
             }
             List<Fixed> fixed = listed.stream().filter(l -> replaced.containsKey(l.paper()))
                     .map(l -> new Fixed(replaced.get(l.paper()), l.number(), asWritten.get(l.paper()))).toList();
-            Choice own = choose(left, listed.stream().map(Listing::paper)
-                    .filter(p -> !p.extra().containsKey(Paper.WRITTEN)).toList(), fixed, asWritten, labels, writer, numberOf);
+            Choice own = choose(left, listed.stream().filter(l -> !l.paper().extra().containsKey(Paper.WRITTEN)).toList(),
+                    fixed, asWritten, labels, writer, numberOf);
             if (!own.replaced().isEmpty()) {
                 sectionEntries.put(section, own.chosen());
                 replaced.putAll(own.replaced());
@@ -208,10 +210,10 @@ final class EntryInference {
 
     /**
      * Infers the templates of the candidates' entries and takes them in order of use, each when it writes more of
-     * them exactly as written than it spoils, takes over none of {@code ownForm} (papers the layout writes) and
+     * them exactly as written than it spoils, takes over none of {@code ownForm} (places of papers the layout writes) and
      * writes each of {@code fixed} (papers other templates write) as its entry, if it fits it at all.
      */
-    private static Choice choose(List<Candidate> all, List<Paper> ownForm, List<Fixed> fixed,
+    private static Choice choose(List<Candidate> all, List<Listing> ownForm, List<Fixed> fixed,
                                  Map<Paper, String> asWritten, Map<String, String> labels, EntryTemplates writer,
                                  Map<Paper, Integer> numberOf) {
         // Entries alike but for some of their text share a template with that text as an extra field.
@@ -265,7 +267,7 @@ final class EntryInference {
             EntryTemplate bestOption = null;
             for (EntryTemplate option : new java.util.LinkedHashSet<>(List.of(t, strictOf.getOrDefault(t, t)))) {
                 if (chosen.contains(option) || ownForm.stream()
-                        .anyMatch(p -> writer.fit(option, p, numberOf.getOrDefault(p, 0)) != null)
+                        .anyMatch(l -> writer.fit(option, l.paper(), l.number()) != null)
                         || fixed.stream().anyMatch(f -> spoils(writer.fit(option, f.paper(), f.number()), f.entry()))) {
                     continue;
                 }
