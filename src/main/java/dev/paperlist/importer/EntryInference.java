@@ -802,11 +802,12 @@ final class EntryInference {
         return out.toString();
     }
 
-    private record Slot(String text) {}
+    /** A field's slot among a template's text pieces, as the template writes it ({@code {title}}). */
+    record Slot(String text) {}
 
     // Puts the slot in place of the value's first whole occurrence in the text pieces (or every one: a link
     // written twice); whether there was one. A short name written again inside a link stays text there.
-    private static boolean substitute(List<Object> pieces, String slot, String value, boolean every) {
+    static boolean substitute(List<Object> pieces, String slot, String value, boolean every) {
         if (value.isEmpty()) {
             return false;
         }

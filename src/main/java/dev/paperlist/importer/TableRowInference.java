@@ -453,7 +453,7 @@ final class TableRowInference {
         });
         List<Object> pieces = new ArrayList<>(List.of(written));
         values.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getValue().length()))
-                .forEach(e -> substitute(pieces, e.getKey(), e.getValue(),
+                .forEach(e -> EntryInference.substitute(pieces, e.getKey(), e.getValue(),
                         e.getKey().equals("{url}") || e.getKey().equals("{code}")));
         if (c.field().equals("date") && p.submitted() != null) {
             date(pieces, p);
@@ -461,7 +461,7 @@ final class TableRowInference {
         StringBuilder source = new StringBuilder();
         boolean slot = false;
         for (Object piece : pieces) {
-            if (piece instanceof Slot s) {
+            if (piece instanceof EntryInference.Slot s) {
                 source.append(s.text());
                 slot = true;
             } else {
@@ -469,31 +469,6 @@ final class TableRowInference {
             }
         }
         return slot ? source.toString() : null;
-    }
-
-    private record Slot(String text) {}
-
-    // Puts the slot in place of the value's first whole occurrence in the text pieces (or every one).
-    private static void substitute(List<Object> pieces, String slot, String value, boolean every) {
-        for (int i = 0; i < pieces.size(); i++) {
-            if (pieces.get(i) instanceof String text) {
-                int at = text.indexOf(value);
-                if (at >= 0) {
-                    pieces.remove(i);
-                    int j = i;
-                    if (at > 0) {
-                        pieces.add(j++, text.substring(0, at));
-                    }
-                    pieces.add(j++, new Slot(slot));
-                    if (at + value.length() < text.length()) {
-                        pieces.add(j, text.substring(at + value.length()));
-                    }
-                    if (!every) {
-                        return;
-                    }
-                }
-            }
-        }
     }
 
     // The paper's date where the cell spells it, in the first spelling that writes it so.
@@ -507,7 +482,7 @@ final class TableRowInference {
             }
             for (Object piece : pieces) {
                 if (piece instanceof String text && text.contains(spelled)) {
-                    substitute(pieces, "{date:" + pattern + "}", spelled, false);
+                    EntryInference.substitute(pieces, "{date:" + pattern + "}", spelled, false);
                     return;
                 }
             }

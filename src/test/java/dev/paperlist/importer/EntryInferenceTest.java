@@ -21,8 +21,7 @@ class EntryInferenceTest {
                 + "### 2. [ECCV '24] Mesh Avatars\n\n**Authors**: Bo Sample\n\n[Paper](https://arxiv.org/abs/2404.00032)\n\n"
                 + "### 3. [ICCV '23] Head Splats\n\n**Authors**: Cy Person\n\n[Paper](https://arxiv.org/abs/2305.00033)\n";
 
-        ListImporter.Result result = new ListImporter().read(markdown, "README.md");
-        Catalog loaded = CatalogLoader.parse(CatalogWriter.write(result.catalog()), "papers.yaml");
+        Catalog loaded = importedAndLoadedBack(markdown);
 
         assertThat(loaded.distinctPapers()).extracting(Paper::name)
                 .containsExactly("1. [CVPR '24] Mesh Avatars", "2. [ECCV '24] Mesh Avatars", "3. [ICCV '23] Head Splats");
@@ -34,8 +33,7 @@ class EntryInferenceTest {
                 + "### 1. [CVPR '24] Mesh Avatars\n\n**Authors**: Ann Example\n\n[Paper](https://arxiv.org/abs/2403.00031)\n\n"
                 + "### 2. [ECCV '24] Head Splats\n\n**Authors**: Bo Sample\n\n[Paper](https://arxiv.org/abs/2404.00032)\n";
 
-        ListImporter.Result result = new ListImporter().read(markdown, "README.md");
-        Catalog loaded = CatalogLoader.parse(CatalogWriter.write(result.catalog()), "papers.yaml");
+        Catalog loaded = importedAndLoadedBack(markdown);
 
         assertThat(loaded.distinctPapers()).extracting(Paper::name).containsExactly("Mesh Avatars", "Head Splats");
         assertThat(loaded.distinctPapers()).allSatisfy(p -> assertThat(p.extra()).doesNotContainKey(Paper.WRITTEN));
@@ -54,5 +52,10 @@ class EntryInferenceTest {
 
         assertThat(again).contains("## A\n\n- [Org](https://example.org/a) (AnyGPT)\n- [Org](https://example.org/a) (AnyGPT)\n")
                 .contains("1. [One](https://example.org/1), z.\n2. [Two](https://example.org/2), z.\n");
+    }
+
+    // The catalogue import makes of the list, as papers.yaml loads it back.
+    private static Catalog importedAndLoadedBack(String markdown) {
+        return CatalogLoader.parse(CatalogWriter.write(new ListImporter().read(markdown, "README.md").catalog()), "papers.yaml");
     }
 }
