@@ -687,8 +687,9 @@ final class EntryInference {
         }
     }
 
-    private static List<Section> replace(List<Section> sections, Map<Paper, Paper> replaced,
-                                         Map<Section, List<EntryTemplate>> entries) {
+    /** The sections with each paper replaced where {@code replaced} says, and the given sections' own templates. */
+    static List<Section> replace(List<Section> sections, Map<Paper, Paper> replaced,
+                                 Map<Section, List<EntryTemplate>> entries) {
         List<Section> out = new ArrayList<>();
         for (Section s : sections) {
             Section now = s.withContent(Part.map(s.content(), p -> replaced.getOrDefault(p, p)),

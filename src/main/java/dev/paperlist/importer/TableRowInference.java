@@ -115,8 +115,9 @@ final class TableRowInference {
             List<Cell> outer = listTemplate ? listCells : shared.get(columns);
             List<Cell> own = cells(columns, here, settings, writer);
             if (outer != null && score(columns, outer, here, settings, writer) >= score(columns, own, here, settings, writer)) {
-                if (!listTemplate && readsBack(template(columns, outer, settings))) {
-                    sectionEntries.put(section, List.of(template(columns, outer, settings)));
+                EntryTemplate template = template(columns, outer, settings);
+                if (!listTemplate && readsBack(template)) {
+                    sectionEntries.put(section, List.of(template));
                 }
                 continue;
             }
@@ -127,8 +128,9 @@ final class TableRowInference {
             if (!listLevel) {
                 shared.putIfAbsent(columns, own);
             }
-            if (readsBack(template(columns, own, settings))) {
-                sectionEntries.put(section, List.of(template(columns, own, settings)));
+            EntryTemplate template = template(columns, own, settings);
+            if (readsBack(template)) {
+                sectionEntries.put(section, List.of(template));
             }
         }
         // A template that, once the rows are checked, writes no paper from more of its fields than before is
@@ -161,7 +163,7 @@ final class TableRowInference {
                 dropped = true;
             }
             if (!dropped) {
-                return new Catalog(used, replace(catalog.sections(), replaced, sectionEntries));
+                return new Catalog(used, EntryInference.replace(catalog.sections(), replaced, sectionEntries));
             }
         }
         return catalog;
@@ -562,16 +564,5 @@ final class TableRowInference {
                                   Map<Section, List<EntryTemplate>> sectionEntries) {
         String row = check.row(p, sectionEntries.getOrDefault(l.section(), List.of()));
         return row != null ? row : ownRow(p, l.columns(), used, check);
-    }
-
-    private static List<Section> replace(List<Section> sections, Map<Paper, Paper> replaced,
-                                         Map<Section, List<EntryTemplate>> entries) {
-        List<Section> out = new ArrayList<>();
-        for (Section s : sections) {
-            Section now = s.withContent(Part.map(s.content(), p -> replaced.getOrDefault(p, p)),
-                    replace(s.sections(), replaced, entries));
-            out.add(entries.containsKey(s) ? now.withEntries(entries.get(s)) : now);
-        }
-        return out;
     }
 }
