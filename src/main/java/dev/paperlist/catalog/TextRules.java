@@ -18,7 +18,7 @@ public final class TextRules {
     private static final java.util.regex.Pattern ID_OTHER = java.util.regex.Pattern.compile("[^a-z0-9._-]+");
     private static final java.util.regex.Pattern ID_LEADING_OR_TRAILING = java.util.regex.Pattern.compile("^[^a-z0-9]+|-+$");
 
-    // Texts this long are scanned in chunks copied out of the string (a value of the catalogue is scanned in place).
+    // The longest piece of a text copied out at once to be scanned.
     private static final int CHUNK = 8192;
 
     private TextRules() {}
@@ -30,27 +30,13 @@ public final class TextRules {
 
     /** The first forbidden character between {@code start} and {@code end}, or empty when there is none. */
     public static Optional<Forbidden> firstForbidden(String text, int start, int end) {
-        if (end - start < CHUNK) {
-            for (int i = start; i < end; i++) {
-                char c = text.charAt(i);
-                // Printable ASCII, and U+3000 up to the surrogates (CJK among them), hold no forbidden character.
-                if (c >= 0x20 && c < 0x7F || c >= 0x3000 && c < 0xD800) {
-                    continue;
-                }
-                if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                String name = forbiddenName(c);
-                if (name != null) {
-                    return Optional.of(forbidden(i, c, name));
-                }
-            }
+        // Every value of a catalogue is scanned when it loads, and a whole README when it is imported: tens of
+        // millions of characters. The launcher's compiler (C1) does not inline charAt, so the text is copied out
+        // a chunk at a time and scanned in an array, as Utf8.length does; a value is one chunk.
+        if (end <= start) {
             return Optional.empty();
         }
-        // A whole README is tens of millions of characters, and the launcher's compiler (C1) does not inline
-        // charAt: the text is copied out a chunk at a time and scanned in an array, as Utf8.length does.
-        char[] chunk = new char[CHUNK];
+        char[] chunk = new char[Math.min(CHUNK, end - start)];
         boolean lowOfPair = false;
         for (int from = start; from < end; from += CHUNK) {
             int to = Math.min(end, from + CHUNK);

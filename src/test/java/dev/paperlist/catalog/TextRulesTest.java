@@ -11,7 +11,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scan for characters the catalogue refuses: a long text (a whole README) is scanned in chunks copied out
+ * The scan for characters the catalogue refuses: a text is scanned in chunks copied out
  * of it, and must find what a character-by-character scan finds, also where a chunk ends inside a pair.
  */
 class TextRulesTest {
@@ -58,6 +58,22 @@ class TextRulesTest {
                 .isEqualTo(Optional.ofNullable(oneByOne(text)));
     }
 
+    @Property(tries = 500)
+    void aShortTextIsScannedAsEachOfItsCharactersAlone(@ForAll("shortTexts") String text) {
+        assertThat(TextRules.firstForbidden(text, 0, text.length()).map(TextRules.Forbidden::offset))
+                .isEqualTo(Optional.ofNullable(oneByOne(text)));
+    }
+
+    @Test
+    void aPairInAShortTextIsOneCharacterAndALoneHalfIsRefused() {
+        assertThat(TextRules.forbiddenCharacter("😀")).isEmpty();
+        assertThat(TextRules.forbiddenCharacter("")).isEmpty();
+        assertThat(TextRules.firstForbidden("a\uD83D", 0, 2)).map(TextRules.Forbidden::offset).contains(1);
+        assertThat(TextRules.firstForbidden("a\uDE00b", 0, 3)).map(TextRules.Forbidden::offset).contains(1);
+        assertThat(TextRules.firstForbidden("ab\u200B", 1, 3)).map(TextRules.Forbidden::description)
+                .contains("U+200B (zero-width character)");
+    }
+
     // Where the first code point the catalogue refuses, looked at alone, starts.
     private static Integer oneByOne(String text) {
         for (int i = 0; i < text.length(); ) {
@@ -68,6 +84,13 @@ class TextRulesTest {
             i += Character.charCount(codePoint);
         }
         return null;
+    }
+
+    @Provide
+    Arbitrary<String> shortTexts() {
+        Arbitrary<String> one = Arbitraries.oneOf(Arbitraries.of("a", " ", "中", "\n", "é", "😀"),
+                Arbitraries.of("\u202E", "\u200B", "\u0007", "\uD83D", "\uDE00", "\u0085"));
+        return one.list().ofMaxSize(40).map(parts -> String.join("", parts));
     }
 
     @Provide

@@ -380,12 +380,15 @@ public final class CatalogWriter {
                 || first >= 0xC0 && first <= 0xFFFF || first == '(')) {
             return false;
         }
-        for (int i = 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80 && NOT_PLAIN.indexOf(c) >= 0) {
+        // Looked at in a copy: the launcher's compiler (C1) does not inline charAt, and abstracts are long.
+        char[] chars = new char[text.length()];
+        text.getChars(0, chars.length, chars, 0);
+        for (int i = 1; i < chars.length; i++) {
+            char c = chars[i];
+            if (c < 0x80 && NOT_PLAIN[c]) {
                 return false;
             }
-            if (c == ':' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+            if (c == ':' && i + 1 < chars.length && chars[i + 1] == ' ') {
                 return false;
             }
         }
@@ -394,7 +397,13 @@ public final class CatalogWriter {
     }
 
     // The characters a plain scalar may not hold after its first ('#' alone, so " #" too).
-    private static final String NOT_PLAIN = "\n\t\"'#[]{},&*!|>%@`";
+    private static final boolean[] NOT_PLAIN = new boolean[0x80];
+
+    static {
+        for (char c : "\n\t\"'#[]{},&*!|>%@`".toCharArray()) {
+            NOT_PLAIN[c] = true;
+        }
+    }
 
     /**
      * A double-quoted YAML scalar, with JSON-compatible escapes, also for the characters YAML would not read

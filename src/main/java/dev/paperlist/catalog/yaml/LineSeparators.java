@@ -28,14 +28,23 @@ public final class LineSeparators {
     }
 
     private static int indexIn(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                return i;
+        // A whole catalogue is scanned at every load: copied out a chunk at a time and looked at in an array,
+        // as the launcher's compiler (C1) does not inline charAt.
+        char[] chunk = new char[Math.min(CHUNK, text.length())];
+        for (int from = 0; from < text.length(); from += CHUNK) {
+            int to = Math.min(text.length(), from + CHUNK);
+            text.getChars(from, to, chunk, 0);
+            for (int k = 0; k < to - from; k++) {
+                char c = chunk[k];
+                if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                    return from + k;
+                }
             }
         }
         return -1;
     }
+
+    private static final int CHUNK = 8192;
 
     /** The same for UTF-8 bytes, without decoding a clean file: E2 80 A8, E2 80 A9 and C2 85. */
     public static void refuseIn(byte[] utf8, String fileName) {
