@@ -64,13 +64,15 @@ public final class MarkdownText {
      * straight into {@code out}, with no string made on the way.
      */
     public static void appendInline(StringBuilder out, String markdown) {
-        for (int i = 0; i < markdown.length(); i++) {
-            if (in(PARSED, markdown.charAt(i))) {
+        // Looked at in a copy, which appendText reads too: the launcher's compiler (C1) does not inline charAt.
+        char[] chars = markdown.toCharArray();
+        for (char c : chars) {
+            if (in(PARSED, c)) {
                 out.append(inline(markdown, false));
                 return;
             }
         }
-        appendText(out, markdown);
+        appendText(out, markdown, chars);
     }
 
     /**
@@ -103,10 +105,18 @@ public final class MarkdownText {
 
     /** A link destination: characters that would end or break it are percent-encoded. */
     public static String url(String url) {
-        StringBuilder out = new StringBuilder(url.length() + 8);
-        for (int i = 0; i < url.length(); i++) {
+        int first = 0;
+        while (first < url.length() && !mustEncode(url.charAt(first))) {
+            first++;
+        }
+        if (first == url.length()) {
+            // Nearly every URL: returned as it is rather than copied.
+            return url;
+        }
+        StringBuilder out = new StringBuilder(url.length() + 8).append(url, 0, first);
+        for (int i = first; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c <= 0x20 || in(URL_ENCODED, c)) {
+            if (mustEncode(c)) {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4 & 0xF, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             } else {
@@ -114,6 +124,10 @@ public final class MarkdownText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean mustEncode(char c) {
+        return c <= 0x20 || in(URL_ENCODED, c);
     }
 
     // The loader folds line breaks already; this keeps the renderer safe for models built elsewhere.
@@ -175,14 +189,19 @@ public final class MarkdownText {
     }
 
     private static void appendText(StringBuilder out, String plain) {
+        appendText(out, plain, plain.toCharArray());
+    }
+
+    // The same, with the text's characters copied out already.
+    private static void appendText(StringBuilder out, String plain, char[] chars) {
         int start = out.length();
         int from = 0;
         // The patterns need an '&' before a ';', or two colons: most text has neither, and skips the copies.
         boolean ampersand = false;
         boolean entity = false;
         int colons = 0;
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if (c >= 128) {
                 continue;
             }
