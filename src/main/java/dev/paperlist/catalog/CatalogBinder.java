@@ -895,7 +895,12 @@ public final class CatalogBinder {
 
     private static int firstWhitespace(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i))) {
+            char c = text.charAt(i);
+            // Every URL of a catalogue is looked at here when it loads; printable ASCII is the most of it.
+            if (c > ' ' && c < 0x7F) {
+                continue;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 return i;
             }
         }

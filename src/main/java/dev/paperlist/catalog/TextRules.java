@@ -125,16 +125,19 @@ public final class TextRules {
     }
 
     private static boolean isCollapsed(String text) {
-        int last = text.length() - 1;
+        // Every value of a catalogue is looked at here when it loads: in a copy, as the launcher's compiler (C1)
+        // does not inline charAt.
+        char[] chars = text.toCharArray();
+        int last = chars.length - 1;
         if (last < 0) {
             return true;
         }
-        if (isSpace(text.charAt(0)) || isSpace(text.charAt(last))) {
+        if (isSpace(chars[0]) || isSpace(chars[last])) {
             return false;
         }
         for (int i = 1; i < last; i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && isSpace(c) || c == ' ' && text.charAt(i + 1) == ' ') {
+            char c = chars[i];
+            if (c != ' ' && isSpace(c) || c == ' ' && chars[i + 1] == ' ') {
                 return false;
             }
         }

@@ -411,24 +411,26 @@ public final class CatalogWriter {
      * both written with it.
      */
     public static String quoted(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029'
-                            || c == '\uFEFF') {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+        // Runs of characters that need no escape are appended at once, found in a copy: abstracts are quoted
+        // here, and the launcher's compiler (C1) does not inline charAt or a one-character append.
+        char[] chars = text.toCharArray();
+        StringBuilder out = new StringBuilder(chars.length + 2).append('"');
+        int from = 0;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            String escape = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\t' -> "\\t";
+                default -> c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '\u2028' || c == '\u2029'
+                        || c == '\uFEFF' ? String.format(java.util.Locale.ROOT, "\\u%04X", (int) c) : null;
+            };
+            if (escape != null) {
+                out.append(text, from, i).append(escape);
+                from = i + 1;
             }
         }
-        return out.append('"').toString();
+        return out.append(text, from, chars.length).append('"').toString();
     }
 }
