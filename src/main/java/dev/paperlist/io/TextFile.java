@@ -2,6 +2,7 @@ package dev.paperlist.io;
 
 import dev.paperlist.Diagnostic;
 import dev.paperlist.ExitCode;
+import dev.paperlist.Futures;
 import dev.paperlist.PaperlistException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * A UTF-8 text file as read from disk: its text without the byte-order mark, and whether it had one,
@@ -234,24 +238,36 @@ public record TextFile(String displayName, String text, boolean bom) {
 
     /**
      * The same as {@code encodeLike(existing, head + tail)}, without the two joined in memory first: a large
-     * catalogue is written in two pieces, each some megabytes.
+     * catalogue is written in two pieces, each some megabytes. The pieces are encoded at once, the tail on a
+     * thread of its own, a slice at a time, and the slices joined once: counting the bytes first to size the
+     * array would be one more pass over the text, and with the two cores the encoding takes half the time.
      */
     public static byte[] encodeLike(Path existing, String head, String tail) {
         boolean[] style = styleOf(existing);
         if (style[1] || tail.isEmpty() || head.isEmpty() || Character.isHighSurrogate(head.charAt(head.length() - 1))) {
             return encodeLike(existing, head + tail);
         }
-        long size = encodedLength(head, style[0]) + encodedLength(tail, false);
-        byte[] all = new byte[Math.toIntExact(size)];
-        int[] at = {0};
-        java.util.function.Consumer<byte[]> append = part -> {
-            System.arraycopy(part, 0, all, at[0], part.length);
-            at[0] += part.length;
-        };
-        encodeSlices(head, style[0], append);
-        encodeSlices(tail, false, append);
-        // A lone surrogate is counted as three bytes and written as one '?'.
-        return at[0] == all.length ? all : java.util.Arrays.copyOf(all, at[0]);
+        Future<List<byte[]>> tailSlices = Futures.onDaemonThread("paperlist-encode",
+                () -> slices(tail, false));
+        List<byte[]> all = slices(head, style[0]);
+        all.addAll(Futures.await(tailSlices, "encoding the catalogue"));
+        long size = 0;
+        for (byte[] slice : all) {
+            size += slice.length;
+        }
+        byte[] joined = new byte[Math.toIntExact(size)];
+        int at = 0;
+        for (byte[] slice : all) {
+            System.arraycopy(slice, 0, joined, at, slice.length);
+            at += slice.length;
+        }
+        return joined;
+    }
+
+    private static List<byte[]> slices(String text, boolean bom) {
+        List<byte[]> slices = new ArrayList<>();
+        encodeSlices(text, bom, slices::add);
+        return slices;
     }
 
     // Whether the file has a byte-order mark and whether its first line ends in CRLF; neither when there is

@@ -140,4 +140,20 @@ class TextFileTest {
         }
         assertThat(TextFile.encodeLike(windows, head, tail)).startsWith(0xEF, 0xBB, 0xBF);
     }
+
+    @Test
+    void longPiecesEncodeAsTheirWholeAcrossSlices(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // Encoded a slice of 4 Mi characters at a time, here with a pair cut by the slice's end.
+        java.nio.file.Path marked = dir.resolve("marked.yaml");
+        java.nio.file.Files.write(marked, "\uFEFFa: 1\nb: 2\n".getBytes(StandardCharsets.UTF_8));
+        String head = "中".repeat((1 << 22) - 1) + "\uD83D\uDE00" + "a\n".repeat(1000);
+        String tail = "é".repeat((1 << 22) + 5) + "\n";
+        for (java.nio.file.Path existing : java.util.List.of(marked, dir.resolve("new.yaml"))) {
+            byte[] expected = TextFile.encodeLike(existing, head + tail);
+            assertThat(java.util.Arrays.equals(TextFile.encodeLike(existing, head, tail), expected))
+                    .as(existing.toString()).isTrue();
+        }
+        assertThat(TextFile.encodeLike(marked, head, tail)).startsWith(0xEF, 0xBB, 0xBF, 0xE4, 0xB8, 0xAD);
+    }
 }
