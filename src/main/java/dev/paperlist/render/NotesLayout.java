@@ -228,7 +228,8 @@ public final class NotesLayout implements Layout {
 
         /** The entry made of a paper's fields under a heading of the given level, without its final line break. */
         public String entry(Paper p, int level) {
-            StringBuilder out = new StringBuilder();
+            // Sized for the abstract, most of an entry: an import compares every paper's entry with the list's.
+            StringBuilder out = new StringBuilder(256 + (p.abstractText() == null ? 0 : p.abstractText().length()));
             templates.renderOwn(level > 0 && level < byLevel.length ? byLevel[level] : entryTemplate(settings, level),
                     p, out);
             return out.toString();

@@ -331,7 +331,7 @@ public final class CatalogWriter {
                 if (written.put(paper, Boolean.TRUE) != null) {
                     out.append(indent).append("  - ref: ").append(scalar(paper.id() != null ? paper.id() : paper.name())).append('\n');
                 } else {
-                    out.append(papers.blockItem(new EntryWriter.Full(paper), indent.length() + 2, 2));
+                    papers.blockItem(out, new EntryWriter.Full(paper), indent.length() + 2, 2);
                 }
             } else if (part instanceof Part.Text text) {
                 out.append(indent).append("  - text: ").append(block(text.markdown(), indent + "      ")).append('\n');

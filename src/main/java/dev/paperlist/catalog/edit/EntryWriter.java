@@ -36,14 +36,22 @@ final class EntryWriter {
      * further, every line ending in the file's eol.
      */
     String blockItem(Item item, int dashColumn, int gap) {
+        StringBuilder out = new StringBuilder();
+        blockItem(out, item, dashColumn, gap);
+        return out.toString();
+    }
+
+    /** The same, appended to {@code out}: a whole catalogue is written into one text, without a string a paper. */
+    void blockItem(StringBuilder out, Item item, int dashColumn, int gap) {
         int keyColumn = dashColumn + gap;
         String dash = spaces(dashColumn) + "-" + spaces(gap - 1);
-        StringBuilder out = new StringBuilder();
         if (item instanceof Ref ref) {
-            return out.append(dash).append("ref: ").append(scalar("ref", ref.key(), false)).append(style.eol).toString();
+            out.append(dash).append("ref: ").append(scalar("ref", ref.key(), false)).append(style.eol);
+            return;
         }
         if (style.flowPapers) {
-            return out.append(dash).append(flowItem(item)).append(style.eol).toString();
+            out.append(dash).append(flowItem(item)).append(style.eol);
+            return;
         }
         boolean first = true;
         for (Map.Entry<String, Object> field : fields(((Full) item).paper()).entrySet()) {
@@ -51,7 +59,6 @@ final class EntryWriter {
             first = false;
             blockField(out, field.getKey(), field.getValue(), keyColumn);
         }
-        return out.toString();
     }
 
     /**
