@@ -35,12 +35,15 @@ final class BadgeReader {
     /** The badge for a linked image that is not a star badge. */
     static Badge badge(String href, String imageUrl, String alt) {
         String image = MarkdownText.url(imageUrl);
+        // Read once, not for each kind: an import reads every badge of every paper.
+        Optional<Map<String, String>> parts = BadgeUrls.staticParts(imageUrl);
+        String staticLabel = parts.map(p -> p.get("label")).orElse(null);
         for (String kind : BadgeKinds.KINDS) {
             if (kind.equals("custom")) {
                 continue;
             }
             BadgeKinds.Preset preset = BadgeKinds.preset(kind);
-            String label = "label".equals(preset.required()) ? BadgeUrls.staticParts(imageUrl).map(p -> p.get("label")).orElse(null) : null;
+            String label = "label".equals(preset.required()) ? staticLabel : null;
             Badge candidate = new Badge(kind, href, null, label, null, null, null, null, null, SourcePosition.UNKNOWN);
             if (BadgeKinds.missingPart(candidate) == null && sameImage(candidate, image)) {
                 // The same image under its own alt text ("Technical Blog" for a blog badge) keeps that text.
@@ -48,7 +51,6 @@ final class BadgeReader {
                         : new Badge(kind, href, alt, label, null, null, null, null, null, SourcePosition.UNKNOWN);
             }
         }
-        Optional<Map<String, String>> parts = BadgeUrls.staticParts(imageUrl);
         if (parts.isPresent()) {
             Map<String, String> p = parts.get();
             String label = p.get("label");

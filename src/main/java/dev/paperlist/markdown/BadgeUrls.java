@@ -92,7 +92,12 @@ public final class BadgeUrls {
             for (String pair : m.group(3).substring(1).split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    try {
+                        out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        // A '%' that starts no escape ("?logo=100%"): not parts paperlist could write back.
+                        return Optional.empty();
+                    }
                 }
             }
         }
