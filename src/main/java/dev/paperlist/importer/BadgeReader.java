@@ -15,6 +15,12 @@ import java.util.Optional;
  * message, colour and logo when paperlist renders exactly the same image, else the image kept as it is.
  */
 final class BadgeReader {
+    // The image each preset kind draws without a label of its own, as the renderer writes it: the same for
+    // every badge of that kind, so made once rather than for each badge an import reads.
+    private static final Map<String, String> PRESET_IMAGES = BadgeKinds.KINDS.stream().filter(k -> !k.equals("custom"))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(k -> k, k -> MarkdownText.url(BadgeUrls.image(
+                    new Badge(k, "https://example.org/", null, null, null, null, null, null, null, SourcePosition.UNKNOWN)))));
+
     private BadgeReader() {}
 
     /** The repository a star badge counts, preferring the repository it links to. */
@@ -45,7 +51,8 @@ final class BadgeReader {
             BadgeKinds.Preset preset = BadgeKinds.preset(kind);
             String label = "label".equals(preset.required()) ? staticLabel : null;
             Badge candidate = new Badge(kind, href, null, label, null, null, null, null, null, SourcePosition.UNKNOWN);
-            if (BadgeKinds.missingPart(candidate) == null && sameImage(candidate, image)) {
+            if (BadgeKinds.missingPart(candidate) == null
+                    && (label == null ? PRESET_IMAGES.get(kind).equals(image) : sameImage(candidate, image))) {
                 // The same image under its own alt text ("Technical Blog" for a blog badge) keeps that text.
                 return alt.equals(preset.alt()) ? candidate
                         : new Badge(kind, href, alt, label, null, null, null, null, null, SourcePosition.UNKNOWN);
