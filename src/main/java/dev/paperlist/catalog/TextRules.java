@@ -144,6 +144,46 @@ public final class TextRules {
         return true;
     }
 
+    /**
+     * Whether the text holds no forbidden character and is already collapsed (what {@link #collapseWhitespace}
+     * returns as it is), found in one pass: the loader asks both of nearly every value. {@code false} also for
+     * some texts that are both (a control character, a lone surrogate): the caller then asks each in full.
+     */
+    public static boolean isCleanAndCollapsed(String text) {
+        int n = text.length();
+        if (n == 0) {
+            return true;
+        }
+        char[] chars = text.toCharArray();
+        if (chars[0] == ' ' || chars[n - 1] == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c > 0x20 && c < 0x7F || c >= 0x3000 && c < 0xD800) {
+                continue;
+            }
+            if (c == ' ') {
+                // Not the last character, which was looked at above.
+                if (chars[i + 1] == ' ') {
+                    return false;
+                }
+                continue;
+            }
+            if (c < 0x20 || c == 0x7F) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c) || forbiddenName(c) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
     }

@@ -64,6 +64,19 @@ class TextRulesTest {
                 .isEqualTo(Optional.ofNullable(oneByOne(text)));
     }
 
+    @Property(tries = 1000)
+    void theOnePassCheckSaysCleanAndCollapsedOnlyOfATextThatIsBoth(@ForAll("valueTexts") String text) {
+        boolean both = TextRules.firstForbidden(text, 0, text.length()).isEmpty()
+                && TextRules.collapseWhitespace(text).equals(text);
+        boolean unusual = text.chars().anyMatch(c -> c < 0x20 || c == 0x7F || Character.isSurrogate((char) c));
+        if (unusual) {
+            // Controls and surrogates are left to the full checks; "yes" must still be right.
+            assertThat(!TextRules.isCleanAndCollapsed(text) || both).isTrue();
+        } else {
+            assertThat(TextRules.isCleanAndCollapsed(text)).isEqualTo(both);
+        }
+    }
+
     @Test
     void aPairInAShortTextIsOneCharacterAndALoneHalfIsRefused() {
         assertThat(TextRules.forbiddenCharacter("😀")).isEmpty();
@@ -91,6 +104,14 @@ class TextRulesTest {
         Arbitrary<String> one = Arbitraries.oneOf(Arbitraries.of("a", " ", "中", "\n", "é", "😀"),
                 Arbitraries.of("\u202E", "\u200B", "\u0007", "\uD83D", "\uDE00", "\u0085"));
         return one.list().ofMaxSize(40).map(parts -> String.join("", parts));
+    }
+
+    @Provide
+    Arbitrary<String> valueTexts() {
+        Arbitrary<String> one = Arbitraries.oneOf(Arbitraries.of("a", "Z", " ", "  ", "中", "é", "😀", "\u00A0", "\u3000"),
+                Arbitraries.of("\t", "\n", "\r", "\u000B", "\f", "\u202E", "\u200B", "\uFEFF", "\u0007", "\u007F",
+                        "\uD83D", "\uDE00", "\u0085", "\u2028"));
+        return one.list().ofMaxSize(12).map(parts -> String.join("", parts));
     }
 
     @Provide
