@@ -190,16 +190,26 @@ public final class TextRules {
 
     /** True for an absolute http or https URL with a host. */
     public static boolean isWebUrl(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        int rest;
-        if (lower.startsWith("https://")) {
-            rest = 8;
-        } else if (lower.startsWith("http://")) {
-            rest = 7;
-        } else {
+        // The scheme in any ASCII case, compared in place: every link of a list is asked when it is imported.
+        int rest = startsWithIgnoringAsciiCase(url, "https://") ? 8 : startsWithIgnoringAsciiCase(url, "http://") ? 7 : -1;
+        return rest > 0 && rest < url.length() && "/?#".indexOf(url.charAt(rest)) < 0
+                && !Character.isWhitespace(url.charAt(rest));
+    }
+
+    // As toLowerCase(Locale.ROOT).startsWith(prefix) for a lower-case ASCII prefix, without the copy: only ASCII
+    // letters fold ('ſ' is no 's' here, as it is not there).
+    private static boolean startsWithIgnoringAsciiCase(String text, String prefix) {
+        if (text.length() < prefix.length()) {
             return false;
         }
-        return rest < url.length() && "/?#".indexOf(url.charAt(rest)) < 0 && !Character.isWhitespace(url.charAt(rest));
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = text.charAt(i);
+            char p = prefix.charAt(i);
+            if (c != p && !(p >= 'a' && p <= 'z' && c == p - 32)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

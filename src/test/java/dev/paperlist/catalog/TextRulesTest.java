@@ -77,6 +77,21 @@ class TextRulesTest {
         }
     }
 
+    @Property(tries = 1000)
+    void aWebUrlIsToldAsByItsLowerCaseCopy(@ForAll("urlTexts") String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        int rest = lower.startsWith("https://") ? 8 : lower.startsWith("http://") ? 7 : -1;
+        boolean expected = rest > 0 && rest < url.length() && "/?#".indexOf(url.charAt(rest)) < 0
+                && !Character.isWhitespace(url.charAt(rest));
+        assertThat(TextRules.isWebUrl(url)).as(url).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<String> urlTexts() {
+        return Arbitraries.of("h", "H", "t", "T", "p", "P", "s", "S", "ſ", "\u212A", "\u0130", ":", "/", "//", "?", "#",
+                " ", "x", "http", "HTTPS", "https://", "Http://").list().ofMaxSize(6).map(parts -> String.join("", parts));
+    }
+
     @Test
     void aPairInAShortTextIsOneCharacterAndALoneHalfIsRefused() {
         assertThat(TextRules.forbiddenCharacter("😀")).isEmpty();
