@@ -157,7 +157,7 @@ final class BulletPapers {
         return null;
     }
 
-    static void read(ListBlock list, String markdown, int lineOffset, Items items) {
+    static void read(ListBlock list, String markdown, int lineOffset, BadgeReader badges, Items items) {
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             Link link = titleLink(item);
             PaperDraft d = new PaperDraft(ListImporter.line(item) + lineOffset);
@@ -183,9 +183,9 @@ final class BulletPapers {
             StringBuilder rest = new StringBuilder();
             for (Node n = after; n != null; n = n.getNext()) {
                 if (n instanceof Link l && l.getFirstChild() instanceof Image image) {
-                    NotesFields.linkedImage(d, l.getDestination(), image);
+                    badges.linkedImage(d, l.getDestination(), image);
                 } else if (n instanceof Image image) {
-                    NotesFields.linkedImage(d, null, image);
+                    badges.linkedImage(d, null, image);
                 } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
                     rest.append(' ');
                 } else {

@@ -196,6 +196,8 @@ public final class ListImporter {
         final List<String> warnings = new ArrayList<>();
         final List<SectionDraft> roots = new ArrayList<>();
         final List<SectionDraft> stack = new ArrayList<>();
+        // One for the README: its badges are read once for each image they show.
+        final BadgeReader badges = new BadgeReader();
         final NotesFields notes;
         final TableReader tables;
         final RepeatedWarnings repeated;
@@ -256,8 +258,8 @@ public final class ListImporter {
             this.markdown = markdown;
             this.where = where;
             this.lineOffset = lineOffset;
-            this.notes = new NotesFields(markdown, this);
-            this.tables = new TableReader(markdown, lineOffset);
+            this.notes = new NotesFields(markdown, this, badges);
+            this.tables = new TableReader(markdown, lineOffset, badges);
             this.repeated = new RepeatedWarnings();
         }
 
@@ -549,7 +551,7 @@ public final class ListImporter {
         // The list's items in order: papers, items that are not papers (kept as written, in their place), and
         // items that group the papers nested under them (kept as written, with those papers under them).
         private void bulletPapers(SectionDraft current, ListBlock list, List<Object> into) {
-            BulletPapers.read(list, markdown, lineOffset, new BulletPapers.Items() {
+            BulletPapers.read(list, markdown, lineOffset, badges, new BulletPapers.Items() {
                 @Override
                 public void paper(PaperDraft d) {
                     current.add(d, "list", into);

@@ -34,15 +34,17 @@ final class NotesFields {
 
     private final String markdown;
     private final Labels labels;
+    private final BadgeReader badges;
 
     /** Counts each label spelling as written, so the list's own spelling becomes the catalogue's setting. */
     interface Labels {
         void seen(String field, String written);
     }
 
-    NotesFields(String markdown, Labels labels) {
+    NotesFields(String markdown, Labels labels, BadgeReader badges) {
         this.markdown = markdown;
         this.labels = labels;
+        this.badges = badges;
     }
 
     /** Whether a list is a paper's fields: most items start with a bold label and one is a known field. */
@@ -164,12 +166,12 @@ final class NotesFields {
      *
      * @param colonOutside whether the label is written "**Paper**:", leaving its colon in the text
      */
-    static void paperLine(PaperDraft d, Node first, boolean colonOutside) {
+    void paperLine(PaperDraft d, Node first, boolean colonOutside) {
         for (Node n = first; n != null; n = n.getNext()) {
             if (n instanceof Link link && link.getFirstChild() instanceof Image image && link.getFirstChild().getNext() == null) {
-                linkedImage(d, link.getDestination(), image);
+                badges.linkedImage(d, link.getDestination(), image);
             } else if (n instanceof Image image) {
-                linkedImage(d, null, image);
+                badges.linkedImage(d, null, image);
             } else if (n instanceof Link link && d.title == null) {
                 d.title = Values.oneLine(PlainText.of(link));
                 d.url = link.getDestination();
@@ -182,22 +184,6 @@ final class NotesFields {
                     d.title = Values.oneLine(literal);
                 }
             }
-        }
-    }
-
-    static void linkedImage(PaperDraft d, String href, Image image) {
-        var repo = BadgeReader.starRepository(image.getDestination(), href);
-        if (repo.isPresent()) {
-            d.code = repo.get();
-        } else if (href != null && TextRules.isWebUrl(href) && TextRules.isWebUrl(image.getDestination())) {
-            d.badges.add(BadgeReader.badge(href, image.getDestination(), PlainText.of(image)));
-        } else if (href != null) {
-            // papers.yaml holds absolute links only; the badge stays as the list wrote it.
-            d.extra("Image", "[![" + PlainText.of(image) + "](" + image.getDestination() + ")](" + href + ")");
-            d.problems.add("the badge '" + Values.oneLine(PlainText.of(image)) + "' links to '" + href
-                    + "', which is not an http(s) URL; kept as written in the extra field 'Image'");
-        } else {
-            d.extra("Image", "![" + PlainText.of(image) + "](" + image.getDestination() + ")");
         }
     }
 
@@ -229,10 +215,10 @@ final class NotesFields {
         }
     }
 
-    private static void code(PaperDraft d, Node first, String value, StrongEmphasis strong) {
+    private void code(PaperDraft d, Node first, String value, StrongEmphasis strong) {
         for (Node n = first; n != null; n = n.getNext()) {
             if (n instanceof Link link && link.getFirstChild() instanceof Image image) {
-                linkedImage(d, link.getDestination(), image);
+                badges.linkedImage(d, link.getDestination(), image);
             } else if (n instanceof Link link) {
                 var repo = dev.paperlist.model.GitHubRepo.parse(link.getDestination());
                 if (repo.isPresent() && d.code == null) {

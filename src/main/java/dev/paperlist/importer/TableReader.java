@@ -48,10 +48,12 @@ final class TableReader {
 
     private final String markdown;
     private final int lineOffset;
+    private final BadgeReader badges;
 
-    TableReader(String markdown, int lineOffset) {
+    TableReader(String markdown, int lineOffset, BadgeReader badges) {
         this.markdown = markdown;
         this.lineOffset = lineOffset;
+        this.badges = badges;
     }
 
     /** A table's columns, its papers and the empty-cell marker its rows use. */
@@ -333,9 +335,9 @@ final class TableReader {
         boolean onlyLinks = true;
         for (Node n = cell.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Link link && link.getFirstChild() instanceof Image image && image.getNext() == null) {
-                NotesFields.linkedImage(d, link.getDestination(), image);
+                badges.linkedImage(d, link.getDestination(), image);
             } else if (n instanceof Image image) {
-                NotesFields.linkedImage(d, null, image);
+                badges.linkedImage(d, null, image);
             } else if (n instanceof Link link && column.field().equals("code") && d.code == null
                     && GitHubRepo.parse(link.getDestination()).isPresent()) {
                 d.code = GitHubRepo.parse(link.getDestination()).get();
