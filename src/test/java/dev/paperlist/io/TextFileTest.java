@@ -47,6 +47,21 @@ class TextFileTest {
     }
 
     @Test
+    void aNulOrAMarkOfBadBytesFarIntoALongFileIsFoundWhereItIs() {
+        // Scanned a chunk of 8,192 characters at a time; the file's own U+FFFD before the NUL is no reason to stop.
+        String lines = "中文 line\n".repeat(3000);
+        String withNul = lines + "\uFFFD own mark\n" + lines + "ab\0";
+        assertThatThrownBy(() -> TextFile.decode(withNul.getBytes(StandardCharsets.UTF_8), "f"))
+                .hasMessage("f:6002:3: NUL character; the file must be text");
+        byte[] bad = (lines + "x").getBytes(StandardCharsets.UTF_8);
+        bad[bad.length - 1] = (byte) 0xFF;
+        assertThatThrownBy(() -> TextFile.decode(bad, "f")).hasMessage("f:3001:1: invalid UTF-8 byte sequence; save the file as UTF-8");
+        assertThat(TextFile.decode((lines + "\uFFFD").getBytes(StandardCharsets.UTF_8), "f").text()).endsWith("\uFFFD");
+        assertThat(TextFile.decodeIfPlainlyValid(withNul.getBytes(StandardCharsets.UTF_8), 0, 11)).isEqualTo("中文 line");
+        assertThat(TextFile.decodeIfPlainlyValid(withNul.getBytes(StandardCharsets.UTF_8), 0, 40_000)).isNull();
+    }
+
+    @Test
     void nulAndUtf16AreRefused() {
         assertThatThrownBy(() -> TextFile.decode("ab\ncd\0".getBytes(StandardCharsets.UTF_8), "f"))
                 .hasMessage("f:2:3: NUL character; the file must be text");
