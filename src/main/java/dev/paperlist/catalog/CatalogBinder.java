@@ -773,7 +773,7 @@ public final class CatalogBinder {
             return null;
         }
         String text = nonEmpty(keyText(entry, key).strip(), "'" + key + "'", entry.value().position());
-        int space = firstWhitespace(text);
+        int space = TextRules.firstWhitespace(text);
         if (space >= 0) {
             throw error(entry.value().position(), "'" + key + "' contains white space (" + describe(text.charAt(space))
                     + " after '" + abbreviate(text.substring(0, space)) + "'); a URL has none: write it as %20");
@@ -893,19 +893,6 @@ public final class CatalogBinder {
         return text;
     }
 
-    private static int firstWhitespace(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            // Every URL of a catalogue is looked at here when it loads; printable ASCII is the most of it.
-            if (c > ' ' && c < 0x7F) {
-                continue;
-            }
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static String describe(char c) {
         return switch (c) {

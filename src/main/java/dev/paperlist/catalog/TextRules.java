@@ -196,6 +196,41 @@ public final class TextRules {
                 && !Character.isWhitespace(url.charAt(rest));
     }
 
+    /** True for a URL the catalogue holds: a web URL ({@link #isWebUrl}) without white space anywhere. */
+    public static boolean isCatalogueUrl(String url) {
+        return isWebUrl(url) && firstWhitespace(url) < 0;
+    }
+
+    /**
+     * Where the first white space of a URL is (as {@link Character#isWhitespace} or {@link Character#isSpaceChar}
+     * has it: a no-break space too), or -1: the catalogue's URLs hold none, so that none is cut short by a reader.
+     */
+    public static int firstWhitespace(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            // Every URL of a catalogue is looked at here when it loads; printable ASCII is the most of it.
+            if (c > ' ' && c < 0x7F) {
+                continue;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Why a link is not one the catalogue holds ({@link #isCatalogueUrl}), to follow "which": "is not an http(s)
+     * URL" or "holds white space (U+00A0)".
+     */
+    public static String whyNotCatalogueUrl(String url) {
+        int space = firstWhitespace(url);
+        if (space >= 0 && isWebUrl(url.substring(0, space))) {
+            return String.format(Locale.ROOT, "holds white space (U+%04X)", (int) url.charAt(space));
+        }
+        return "is not an http(s) URL";
+    }
+
     // As toLowerCase(Locale.ROOT).startsWith(prefix) for a lower-case ASCII prefix, without the copy: only ASCII
     // letters fold ('ſ' is no 's' here, as it is not there).
     private static boolean startsWithIgnoringAsciiCase(String text, String prefix) {

@@ -39,15 +39,18 @@ final class BadgeReader {
         var repo = starRepository(image.getDestination(), href);
         if (repo.isPresent()) {
             d.code = repo.get();
-        } else if (href != null && TextRules.isWebUrl(href) && TextRules.isWebUrl(image.getDestination())) {
+        } else if (href != null && TextRules.isCatalogueUrl(href) && TextRules.isCatalogueUrl(image.getDestination())) {
             String alt = PlainText.of(image);
             d.badges.add(read.computeIfAbsent(List.of(image.getDestination(), alt), k -> badge(k.get(0), k.get(1)))
                     .apply(href));
         } else if (href != null) {
             // papers.yaml holds absolute links only; the badge stays as the list wrote it.
             d.extra("Image", "[![" + PlainText.of(image) + "](" + image.getDestination() + ")](" + href + ")");
-            d.problems.add("the badge '" + Values.oneLine(PlainText.of(image)) + "' links to '" + href
-                    + "', which is not an http(s) URL; kept as written in the extra field 'Image'");
+            boolean badLink = !TextRules.isCatalogueUrl(href);
+            String badUrl = badLink ? href : image.getDestination();
+            d.problems.add("the badge '" + Values.oneLine(PlainText.of(image)) + "' " + (badLink ? "links to" : "shows")
+                    + " '" + badUrl + "', which " + TextRules.whyNotCatalogueUrl(badUrl)
+                    + "; kept as written in the extra field 'Image'");
         } else {
             d.extra("Image", "![" + PlainText.of(image) + "](" + image.getDestination() + ")");
         }

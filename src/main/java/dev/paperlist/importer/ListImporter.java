@@ -1375,9 +1375,9 @@ public final class ListImporter {
             if (d.url != null && d.url.isBlank()) {
                 d.problems.add("its title links to nothing; imported without a link");
                 d.url = null;
-            } else if (d.url != null && !TextRules.isWebUrl(d.url)) {
-                d.problems.add("its title links to '" + d.url + "', which is not an http(s) URL; imported without a"
-                        + " link, which is kept as written in the extra field 'Link'");
+            } else if (d.url != null && !TextRules.isCatalogueUrl(d.url)) {
+                d.problems.add("its title links to '" + d.url + "', which " + TextRules.whyNotCatalogueUrl(d.url)
+                        + "; imported without a link, which is kept as written in the extra field 'Link'");
                 d.extra("Link", "[" + d.url.replace("]", "\\]") + "](" + d.url + ")");
                 d.url = null;
             }

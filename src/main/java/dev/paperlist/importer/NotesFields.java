@@ -200,10 +200,10 @@ final class NotesFields {
                 if (url.isBlank()) {
                     // A template's "[Note]()" placeholder.
                     d.problems.add("the note link '" + text + "' links to nothing; left out");
-                } else if (!TextRules.isWebUrl(url)) {
+                } else if (!TextRules.isCatalogueUrl(url)) {
                     d.extra("Note", "[" + PlainText.of(link) + "](" + url + ")");
                     d.problems.add("the note link '" + text + "' links to '" + url
-                            + "', which is not an http(s) URL; kept as written in the extra field 'Note'");
+                            + "', which " + TextRules.whyNotCatalogueUrl(url) + "; kept as written in the extra field 'Note'");
                 } else {
                     d.notes.add(new NoteLink(text, url));
                 }

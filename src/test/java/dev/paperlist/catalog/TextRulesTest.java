@@ -86,6 +86,16 @@ class TextRulesTest {
         assertThat(TextRules.isWebUrl(url)).as(url).isEqualTo(expected);
     }
 
+    @Test
+    void aCatalogueUrlHoldsNoWhiteSpaceAndTheReasonSaysWhichItHolds() {
+        assertThat(TextRules.isCatalogueUrl("https://example.org/a%20b")).isTrue();
+        assertThat(TextRules.isCatalogueUrl("https://example.org/a\u00A0b")).isFalse();
+        assertThat(TextRules.isWebUrl("https://example.org/a\u00A0b")).isTrue();
+        assertThat(TextRules.whyNotCatalogueUrl("https://example.org/a\u2003b")).isEqualTo("holds white space (U+2003)");
+        assertThat(TextRules.whyNotCatalogueUrl("pruning.md")).isEqualTo("is not an http(s) URL");
+        assertThat(TextRules.whyNotCatalogueUrl("see https://example.org")).isEqualTo("is not an http(s) URL");
+    }
+
     @Provide
     Arbitrary<String> urlTexts() {
         return Arbitraries.of("h", "H", "t", "T", "p", "P", "s", "S", "ſ", "\u212A", "\u0130", ":", "/", "//", "?", "#",

@@ -312,4 +312,19 @@ class ListImporterTest {
         assertThat(CatalogLoader.parse(CatalogWriter.write(result.catalog()), "papers.yaml").settings().tableColumns())
                 .extracting(TableColumn::header).containsExactly("Title", "Conference", "Column 3");
     }
+
+    @Test
+    void aNoteLinkWithANoBreakSpaceInItsUrlIsKeptAsWrittenWithAWarningSoThatTheCatalogueLoads() {
+        // CommonMark takes a no-break space into a link's destination; the catalogue's URLs hold no white space.
+        String markdown = "# L\n\n## S\n\n### A\n\n- **Paper:** [A: a paper](https://arxiv.org/abs/2401.00001)\n"
+                + "- **Personal Note:** [[Blog]](https://example.org/a\u00A0b)\n";
+
+        ListImporter.Result result = new ListImporter().read(markdown, "README.md");
+
+        assertThat(result.warnings()).containsExactly("README.md:5: paper 'A': the note link 'Blog' links to"
+                + " 'https://example.org/a\u00A0b', which holds white space (U+00A0); kept as written in the extra field 'Note'");
+        Paper loaded = CatalogLoader.parse(CatalogWriter.write(result.catalog()), "papers.yaml").distinctPapers().get(0);
+        assertThat(loaded.notes()).isEmpty();
+        assertThat(loaded.extra()).containsEntry("Note", "[[Blog]](https://example.org/a\u00A0b)");
+    }
 }
