@@ -62,7 +62,9 @@ class LoaderAndImporterFuzzTest {
             "| Title | Venue | Date | Code | Supplement |", "|:--|:--:|:--:|:--:|:--:|", "| ", " |", "|", "-", "---",
             "```", "~~~", "<details>", "</details>", "<br>", "<!-- paperlist:start -->", "<!-- paperlist:end -->",
             "<!--", "-->", "\\", "`", "*", "_", "ICLR 2024", "None (temporal)", "2024-02-19", "Apr., 2025", "(2024)",
-            "复旦大学; 上海AI Lab", "\u202E", "\u200B", "🚀", "&amp;", "<", ">", "AnyGPT", "x", "\r\n");
+            "复旦大学; 上海AI Lab", "\u202E", "\u200B", "🚀", "&amp;", "<", ">", "AnyGPT", "x", "\r\n",
+            // White space CommonMark takes into a link's destination, and a '%' that starts no escape.
+            "\u00A0", "\u2003", "\u3000", "%", "[![B](https://img.shields.io/badge/a-100%-green?logo=1%)](https://x.org/)");
 
     // ---- the loader ----
 
