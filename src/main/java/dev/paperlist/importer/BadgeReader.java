@@ -1,18 +1,19 @@
 package dev.paperlist.importer;
 
+import dev.paperlist.catalog.TextRules;
 import dev.paperlist.markdown.BadgeUrls;
 import dev.paperlist.markdown.MarkdownText;
+import dev.paperlist.markdown.PlainText;
 import dev.paperlist.model.Badge;
 import dev.paperlist.model.BadgeKinds;
 import dev.paperlist.model.GitHubRepo;
 import dev.paperlist.model.SourcePosition;
-import dev.paperlist.catalog.TextRules;
-import dev.paperlist.markdown.PlainText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.commonmark.node.Image;
 
 /**
@@ -28,7 +29,7 @@ final class BadgeReader {
     // The image each preset kind draws without a label of its own, as the renderer writes it: the same for
     // every badge of that kind, so made once rather than for each badge an import reads.
     private static final Map<String, String> PRESET_IMAGES = BadgeKinds.KINDS.stream().filter(k -> !k.equals("custom"))
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(k -> k, k -> MarkdownText.url(BadgeUrls.image(
+            .collect(Collectors.toUnmodifiableMap(k -> k, k -> MarkdownText.url(BadgeUrls.image(
                     new Badge(k, ANY_LINK, null, null, null, null, null, null, null, SourcePosition.UNKNOWN)))));
 
     // For each image and alt text seen, the badge it makes, given where it links.
