@@ -47,21 +47,11 @@ final class CrossListing {
 
     private static List<Paper> inOrder(List<Section> sections, List<Paper> out) {
         for (Section s : sections) {
-            listed(s.content(), out);
+            // Every place a paper is listed, a paper listed twice in one section twice.
+            out.addAll(Part.listings(s.content()));
             inOrder(s.sections(), out);
         }
         return out;
-    }
-
-    // Every place a paper is listed, a paper listed twice in one section twice.
-    private static void listed(List<Part> parts, List<Paper> out) {
-        for (Part part : parts) {
-            if (part instanceof Part.Listed l) {
-                out.add(l.paper());
-            } else if (part instanceof Part.Item item) {
-                listed(item.parts(), out);
-            }
-        }
     }
 
     private static List<Section> replace(List<Section> sections, Map<Paper, Paper> shared) {

@@ -215,7 +215,7 @@ final class TableRowInference {
                 return false;
             }
             List<TableColumn> columns = s.columns().isEmpty() ? settings.tableColumns() : s.columns();
-            for (Paper p : listed(s.content())) {
+            for (Paper p : Part.listings(s.content())) {
                 if (table) {
                     out.add(new Listing(p, s, columns));
                 } else {
@@ -227,18 +227,6 @@ final class TableRowInference {
             }
         }
         return true;
-    }
-
-    private static List<Paper> listed(List<Part> parts) {
-        List<Paper> out = new ArrayList<>();
-        for (Part part : parts) {
-            if (part instanceof Part.Listed l) {
-                out.add(l.paper());
-            } else if (part instanceof Part.Item item) {
-                out.addAll(listed(item.parts()));
-            }
-        }
-        return out;
     }
 
     private static EntryTemplates writer(Settings settings) {

@@ -60,6 +60,23 @@ public sealed interface Part permits Part.Listed, Part.Text, Part.Item {
         }
     }
 
+    /** Each listing of a paper in the parts, nested ones included, in order: a paper listed twice is there twice. */
+    static List<Paper> listings(List<Part> parts) {
+        List<Paper> out = new ArrayList<>();
+        addListings(parts, out);
+        return out;
+    }
+
+    private static void addListings(List<Part> parts, List<Paper> out) {
+        for (Part part : parts) {
+            if (part instanceof Listed listed) {
+                out.add(listed.paper());
+            } else if (part instanceof Item item) {
+                addListings(item.parts(), out);
+            }
+        }
+    }
+
     /** The parts as listed papers. */
     static List<Part> of(List<Paper> papers) {
         List<Part> out = new ArrayList<>(papers.size());

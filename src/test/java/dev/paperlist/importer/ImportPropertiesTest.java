@@ -517,22 +517,9 @@ class ImportPropertiesTest {
 
     private static void countListings(List<Section> sections, Map<Paper, Integer> out) {
         for (Section s : sections) {
-            listings(s.content()).forEach(p -> out.merge(p, 1, Integer::sum));
+            Part.listings(s.content()).forEach(p -> out.merge(p, 1, Integer::sum));
             countListings(s.sections(), out);
         }
-    }
-
-    // Every listing of a paper, a paper listed twice twice, nested ones included.
-    private static List<Paper> listings(List<Part> parts) {
-        List<Paper> out = new ArrayList<>();
-        for (Part part : parts) {
-            if (part instanceof Part.Listed listed) {
-                out.add(listed.paper());
-            } else if (part instanceof Part.Item item) {
-                out.addAll(listings(item.parts()));
-            }
-        }
-        return out;
     }
 
     private static List<Section> withSectionLayout(List<Section> sections, SectionChoice choice) {
@@ -540,7 +527,7 @@ class ImportPropertiesTest {
         for (Section s : sections) {
             List<Section> children = withSectionLayout(s.sections(), choice);
             Section section = s.withContent(s.content(), children);
-            List<Paper> listed = listings(s.content());
+            List<Paper> listed = Part.listings(s.content());
             Map<Paper, Integer> here = new IdentityHashMap<>();
             listed.forEach(p -> here.merge(p, 1, Integer::sum));
             boolean eligible = !listed.isEmpty() && s.content().stream().noneMatch(Part.Item.class::isInstance)
