@@ -250,13 +250,7 @@ final class TableRowInference {
         }
         Map<String, String> extra = new LinkedHashMap<>(p.extra());
         extra.keySet().removeAll(keys);
-        return new Row(p, cells, withExtra(p, extra));
-    }
-
-    private static Paper withExtra(Paper p, Map<String, String> extra) {
-        return new Paper(p.id(), p.name(), p.title(), p.url(), p.code(), p.badges(), p.venue(), p.submitted(),
-                p.authors(), p.tags(), p.abstractText(), p.notes(), p.arxiv(), p.topics(), p.summary(), p.comment(),
-                p.added(), p.image(), extra, p.position());
+        return new Row(p, cells, p.withExtra(extra));
     }
 
     // The layout's own cell of a column: the cell kept as written, the field, or the empty cell.
@@ -514,7 +508,7 @@ final class TableRowInference {
             }
         });
         ordered.putAll(extra);
-        return withExtra(row.base(), ordered);
+        return row.base().withExtra(ordered);
     }
 
     // The paper with every cell kept as written, which any row template writes as it was.
@@ -523,7 +517,7 @@ final class TableRowInference {
         for (int i = 0; i < columns.size(); i++) {
             extra.putIfAbsent(key(columns.get(i)), unescapeBars(row.cells().get(i)));
         }
-        return withExtra(row.original(), extra);
+        return row.original().withExtra(extra);
     }
 
     // A cell as an extra field holds '|' where the row writes '\|'.

@@ -61,6 +61,12 @@ public record Paper(
                 arxiv, topics, summary, comment, added, image, extra, position);
     }
 
+    /** The same paper with other extra fields. */
+    public Paper withExtra(java.util.Map<String, String> newExtra) {
+        return new Paper(id, name, title, url, code, badges, venue, submitted, authors, tags, abstractText, notes,
+                arxiv, topics, summary, comment, added, image, newExtra, position);
+    }
+
     /** The arXiv id given explicitly or implied by the paper's URL. */
     public Optional<ArxivId> arxivId() {
         if (arxiv != null) {
