@@ -383,11 +383,7 @@ public final class ListImporter {
             if (from >= to || markdown.charAt(from) != '#') {
                 return null;
             }
-            // As String.stripTrailing: white space by code point.
-            while (to > from && Character.isWhitespace(markdown.codePointBefore(to))) {
-                to -= Character.charCount(markdown.codePointBefore(to));
-            }
-            String written = markdown.substring(from, to);
+            String written = markdown.substring(from, WrittenForms.beforeTrailingWhitespace(markdown, from, to));
             return written.indexOf('\r') < 0 ? written : written.replace("\r\n", "\n");
         }
 

@@ -26,9 +26,9 @@ final class WrittenForms {
         // Blank lines before a block and whitespace after its last line change nothing on the page. Compared in
         // place: an entry with its abstract is kilobytes, and every paper of a list is compared.
         int aStart = afterNewlines(a);
-        int aEnd = beforeTrailingWhitespace(a, aStart);
+        int aEnd = beforeTrailingWhitespace(a, aStart, a.length());
         int bStart = afterNewlines(b);
-        int bEnd = beforeTrailingWhitespace(b, bStart);
+        int bEnd = beforeTrailingWhitespace(b, bStart, b.length());
         if (aEnd - aStart == bEnd - bStart && a.regionMatches(aStart, b, bStart, aEnd - aStart)) {
             return true;
         }
@@ -43,9 +43,11 @@ final class WrittenForms {
         return start;
     }
 
-    // Where String.stripTrailing would end the text from start on: white space by code point.
-    private static int beforeTrailingWhitespace(String markdown, int start) {
-        int end = markdown.length();
+    /**
+     * Where String.stripTrailing would end {@code markdown[start, end)} (white space by code point), without
+     * cutting it out first.
+     */
+    static int beforeTrailingWhitespace(String markdown, int start, int end) {
         while (end > start) {
             int c = markdown.codePointBefore(end);
             if (!Character.isWhitespace(c)) {
