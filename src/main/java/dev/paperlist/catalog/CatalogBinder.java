@@ -893,7 +893,6 @@ public final class CatalogBinder {
         return text;
     }
 
-
     private static String describe(char c) {
         return switch (c) {
             case ' ' -> "a space";
@@ -928,8 +927,6 @@ public final class CatalogBinder {
         return entry == null ? fallback : keyText(entry, key);
     }
 
-    // A key's text value, as text() reads it. Most values are clean, and the messages naming the key are
-    // made only for those that are not: a 10,000-paper catalogue has some 150,000 values.
     // keyText's text with its white space collapsed: for nearly every value, the scalar's own text, found so
     // in one pass over it rather than one for each rule.
     private String collapsedText(YamlNode.Entry entry, String key) {
@@ -939,6 +936,8 @@ public final class CatalogBinder {
         return TextRules.collapseWhitespace(keyText(entry, key));
     }
 
+    // A key's text value, as text() reads it. Most values are clean, and the messages naming the key are
+    // made only for those that are not: a 10,000-paper catalogue has some 150,000 values.
     private String keyText(YamlNode.Entry entry, String key) {
         String text = cleanText(entry.value());
         if (text != null) {
